@@ -1,0 +1,94 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../src/auth/passwords.js';
+import { recordAudit } from '../src/audit/audit.service.js';
+import { withDatabaseScope } from '../src/database/scoped.js';
+import { normalizeText } from '../src/text.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+import { DEMO_PROVINCES, type DemoClub, type DemoProvince, type DemoUnit } from './demo-units.js';
+
+const SEED_REQUEST = 'seed-demo';
+
+/**
+ * Loads the demo workspaces through the same roles and policies as the application:
+ * provinces as national administration, each province's units, club and accounts in
+ * that province's own scope. Safe to run again: what exists is left as it is.
+ */
+export async function seedDemoData(dataSource: DataSource): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const tenantIds = await withDatabaseScope(dataSource, { role: 'ishc_national_admin' }, async (db) => {
+    const ids = new Map<string, string>();
+    for (const province of DEMO_PROVINCES) ids.set(province.code, await ensureProvince(db, province));
+    for (const account of DEMO_ACCOUNTS.filter((demo) => !demo.provinceCode)) {
+      await db.query(
+        `insert into app_user (login, display_name, role, password_hash) values ($1, $2, $3, $4)
+         on conflict (login) do nothing`,
+        [account.login, account.displayName, account.role, passwordHash],
+      );
+    }
+    return ids;
+  });
+
+  for (const province of DEMO_PROVINCES) {
+    const tenantId = tenantIds.get(province.code)!;
+    await withDatabaseScope(dataSource, { role: 'ishc_province', tenantId }, async (db) => {
+      const rootId = await rootUnitOf(db);
+      const unitIds = new Map<string, string>([[province.code, rootId]]);
+      await ensureUnits(db, rootId, province.units, unitIds);
+      const clubIds = new Map<string, string>();
+      for (const club of province.clubs) clubIds.set(club.name, await ensureClub(db, club, unitIds));
+      for (const account of DEMO_ACCOUNTS.filter((demo) => demo.provinceCode === province.code)) {
+        await db.query(
+          `insert into app_user (login, display_name, role, club_id, password_hash) values ($1, $2, $3, $4, $5)
+           on conflict (login) do nothing`,
+          [account.login, account.displayName, account.role, account.club ? clubIds.get(account.club) : null, passwordHash],
+        );
+      }
+    });
+  }
+}
+
+async function ensureProvince(db: EntityManager, province: DemoProvince): Promise<string> {
+  const existing: Array<{ id: string }> = await db.query('select id from tenant where code = $1', [province.code]);
+  if (existing.length) return existing[0].id;
+  const [tenant]: Array<{ id: string }> = await db.query(
+    'insert into tenant (code, slug, name) values ($1, $2, $3) returning id',
+    [province.code, province.slug, normalizeText(province.name)],
+  );
+  await db.query(
+    `insert into admin_unit (tenant_id, code, name, kind, valid_from) values ($1, $2, $3, 'PROVINCE', $4)`,
+    [tenant.id, province.code, normalizeText(province.name), province.validFrom ?? null],
+  );
+  await recordAudit(db, SEED_REQUEST, { action: 'tenant.create', entityType: 'tenant', entityId: tenant.id, tenantId: tenant.id });
+  return tenant.id;
+}
+
+async function rootUnitOf(db: EntityManager): Promise<string> {
+  const [root]: Array<{ id: string }> = await db.query('select id from admin_unit where parent_id is null order by sort_key limit 1');
+  return root.id;
+}
+
+async function ensureUnits(db: EntityManager, parentId: string, units: DemoUnit[], unitIds: Map<string, string>): Promise<void> {
+  for (const unit of units) {
+    const [row]: Array<{ id: string }> = await db.query(
+      `insert into admin_unit (parent_id, code, name, kind, valid_from)
+       values ($1, $2, $3, $4, $5)
+       on conflict (tenant_id, code) do update set code = excluded.code
+       returning id`,
+      [parentId, unit.code, normalizeText(unit.name), unit.kind, unit.validFrom ?? null],
+    );
+    unitIds.set(unit.code, row.id);
+    await ensureUnits(db, row.id, unit.children ?? [], unitIds);
+  }
+}
+
+async function ensureClub(db: EntityManager, club: DemoClub, unitIds: Map<string, string>): Promise<string> {
+  const name = normalizeText(club.name);
+  const existing: Array<{ id: string }> = await db.query('select id from club where name = $1', [name]);
+  if (existing.length) return existing[0].id;
+  const [row]: Array<{ id: string }> = await db.query(
+    `insert into club (commune_id, name, status, founded_on) values ($1, $2, 'ACTIVE', $3) returning id`,
+    [unitIds.get(club.communeCode), name, club.foundedOn ?? null],
+  );
+  await recordAudit(db, SEED_REQUEST, { action: 'club.create', entityType: 'club', entityId: row.id, after: { name } });
+  return row.id;
+}

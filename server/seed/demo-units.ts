@@ -1,0 +1,145 @@
+import { AdminUnitKind } from '../src/admin-units/admin-unit-kind.js';
+import { KIEN_LUONG_CLUB } from './demo-accounts.js';
+
+export interface DemoUnit {
+  code: string;
+  name: string;
+  kind: AdminUnitKind;
+  validFrom?: string;
+  children?: DemoUnit[];
+}
+
+export interface DemoClub {
+  name: string;
+  communeCode: string;
+  foundedOn?: string;
+}
+
+export interface DemoProvince {
+  code: string;
+  slug: string;
+  name: string;
+  validFrom?: string;
+  units: DemoUnit[];
+  clubs: DemoClub[];
+}
+
+/*
+ * Units as they stood before the 1 July 2025 reform, with the codes of the General Statistics
+ * Office (cross-checked in two independent published lists of GSO codes). Names are stored
+ * without their kind: "Kiên Lương" of kind TOWNSHIP reads "Thị trấn Kiên Lương".
+ * Kiên Giang: every district, every commune of Kiên Lương district (the seed's Kiên Lương town
+ * among them) and of Rạch Giá city. Thái Nguyên: every district and every ward and commune of
+ * Thái Nguyên city, where the 2017 survey visited Túc Duyên ward.
+ */
+export const DEMO_PROVINCES: DemoProvince[] = [
+  {
+    code: '91',
+    slug: 'kien-giang',
+    name: 'Kiên Giang',
+    units: [
+      {
+        code: '899',
+        name: 'Rạch Giá',
+        kind: AdminUnitKind.PROVINCIAL_CITY,
+        children: [
+          { code: '30733', name: 'Vĩnh Thanh', kind: AdminUnitKind.WARD },
+          { code: '30736', name: 'Vĩnh Quang', kind: AdminUnitKind.WARD },
+          { code: '30739', name: 'Vĩnh Hiệp', kind: AdminUnitKind.WARD },
+          { code: '30742', name: 'Vĩnh Thanh Vân', kind: AdminUnitKind.WARD },
+          { code: '30745', name: 'Vĩnh Lạc', kind: AdminUnitKind.WARD },
+          { code: '30748', name: 'An Hòa', kind: AdminUnitKind.WARD },
+          { code: '30751', name: 'An Bình', kind: AdminUnitKind.WARD },
+          { code: '30754', name: 'Rạch Sỏi', kind: AdminUnitKind.WARD },
+          { code: '30757', name: 'Vĩnh Lợi', kind: AdminUnitKind.WARD },
+          { code: '30760', name: 'Vĩnh Thông', kind: AdminUnitKind.WARD },
+          { code: '30763', name: 'Phi Thông', kind: AdminUnitKind.COMMUNE },
+        ],
+      },
+      { code: '900', name: 'Hà Tiên', kind: AdminUnitKind.PROVINCIAL_CITY },
+      {
+        code: '902',
+        name: 'Kiên Lương',
+        kind: AdminUnitKind.RURAL_DISTRICT,
+        children: [
+          { code: '30787', name: 'Kiên Lương', kind: AdminUnitKind.TOWNSHIP },
+          { code: '30790', name: 'Kiên Bình', kind: AdminUnitKind.COMMUNE },
+          { code: '30802', name: 'Hòa Điền', kind: AdminUnitKind.COMMUNE },
+          { code: '30805', name: 'Dương Hòa', kind: AdminUnitKind.COMMUNE },
+          { code: '30808', name: 'Bình An', kind: AdminUnitKind.COMMUNE },
+          { code: '30809', name: 'Bình Trị', kind: AdminUnitKind.COMMUNE },
+          { code: '30811', name: 'Sơn Hải', kind: AdminUnitKind.COMMUNE },
+          { code: '30814', name: 'Hòn Nghệ', kind: AdminUnitKind.COMMUNE },
+        ],
+      },
+      { code: '903', name: 'Hòn Đất', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '904', name: 'Tân Hiệp', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '905', name: 'Châu Thành', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '906', name: 'Giồng Riềng', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '907', name: 'Gò Quao', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '908', name: 'An Biên', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '909', name: 'An Minh', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '910', name: 'Vĩnh Thuận', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '911', name: 'Phú Quốc', kind: AdminUnitKind.PROVINCIAL_CITY },
+      { code: '912', name: 'Kiên Hải', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '913', name: 'U Minh Thượng', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '914', name: 'Giang Thành', kind: AdminUnitKind.RURAL_DISTRICT },
+    ],
+    clubs: [{ name: KIEN_LUONG_CLUB, communeCode: '30787' }],
+  },
+  {
+    code: '19',
+    slug: 'thai-nguyen',
+    name: 'Thái Nguyên',
+    units: [
+      {
+        code: '164',
+        name: 'Thái Nguyên',
+        kind: AdminUnitKind.PROVINCIAL_CITY,
+        children: [
+          { code: '05431', name: 'Quán Triều', kind: AdminUnitKind.WARD },
+          { code: '05434', name: 'Quang Vinh', kind: AdminUnitKind.WARD },
+          { code: '05437', name: 'Túc Duyên', kind: AdminUnitKind.WARD },
+          { code: '05440', name: 'Hoàng Văn Thụ', kind: AdminUnitKind.WARD },
+          { code: '05443', name: 'Trưng Vương', kind: AdminUnitKind.WARD },
+          { code: '05446', name: 'Quang Trung', kind: AdminUnitKind.WARD },
+          { code: '05449', name: 'Phan Đình Phùng', kind: AdminUnitKind.WARD },
+          { code: '05452', name: 'Tân Thịnh', kind: AdminUnitKind.WARD },
+          { code: '05455', name: 'Thịnh Đán', kind: AdminUnitKind.WARD },
+          { code: '05458', name: 'Đồng Quang', kind: AdminUnitKind.WARD },
+          { code: '05461', name: 'Gia Sàng', kind: AdminUnitKind.WARD },
+          { code: '05464', name: 'Tân Lập', kind: AdminUnitKind.WARD },
+          { code: '05467', name: 'Cam Giá', kind: AdminUnitKind.WARD },
+          { code: '05470', name: 'Phú Xá', kind: AdminUnitKind.WARD },
+          { code: '05473', name: 'Hương Sơn', kind: AdminUnitKind.WARD },
+          { code: '05476', name: 'Trung Thành', kind: AdminUnitKind.WARD },
+          { code: '05479', name: 'Tân Thành', kind: AdminUnitKind.WARD },
+          { code: '05482', name: 'Tân Long', kind: AdminUnitKind.WARD },
+          { code: '05485', name: 'Phúc Hà', kind: AdminUnitKind.COMMUNE },
+          { code: '05488', name: 'Phúc Xuân', kind: AdminUnitKind.COMMUNE },
+          { code: '05491', name: 'Quyết Thắng', kind: AdminUnitKind.COMMUNE },
+          { code: '05494', name: 'Phúc Trìu', kind: AdminUnitKind.COMMUNE },
+          { code: '05497', name: 'Thịnh Đức', kind: AdminUnitKind.COMMUNE },
+          { code: '05500', name: 'Tích Lương', kind: AdminUnitKind.WARD },
+          { code: '05503', name: 'Tân Cương', kind: AdminUnitKind.COMMUNE },
+          { code: '05653', name: 'Sơn Cẩm', kind: AdminUnitKind.COMMUNE },
+          { code: '05659', name: 'Chùa Hang', kind: AdminUnitKind.WARD },
+          { code: '05695', name: 'Cao Ngạn', kind: AdminUnitKind.COMMUNE },
+          { code: '05701', name: 'Linh Sơn', kind: AdminUnitKind.COMMUNE },
+          { code: '05710', name: 'Đồng Bẩm', kind: AdminUnitKind.WARD },
+          { code: '05713', name: 'Huống Thượng', kind: AdminUnitKind.COMMUNE },
+          { code: '05914', name: 'Đồng Liên', kind: AdminUnitKind.COMMUNE },
+        ],
+      },
+      { code: '165', name: 'Sông Công', kind: AdminUnitKind.PROVINCIAL_CITY },
+      { code: '167', name: 'Định Hóa', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '168', name: 'Phú Lương', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '169', name: 'Đồng Hỷ', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '170', name: 'Võ Nhai', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '171', name: 'Đại Từ', kind: AdminUnitKind.RURAL_DISTRICT },
+      { code: '172', name: 'Phổ Yên', kind: AdminUnitKind.PROVINCIAL_CITY },
+      { code: '173', name: 'Phú Bình', kind: AdminUnitKind.RURAL_DISTRICT },
+    ],
+    clubs: [],
+  },
+];

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../src/auth/passwords.js';
+import { withDatabaseScope } from '../src/database/scoped.js';
+import type { Logger } from '../src/logger.js';
+import { seedDemoData } from './demo-data.js';
+
+export interface InitialDataOptions {
+  seedDemo: boolean;
+  log: Logger;
+}
+
+/**
+ * The data a fresh installation needs. With demo data on, the Kiên Giang and Thái Nguyên
+ * workspaces are loaded once, the first time (when no province exists yet). With it off, a
+ * database with no account gets one national administrator whose password is printed once.
+ */
+export async function ensureInitialData(dataSource: DataSource, options: InitialDataOptions): Promise<{ seededDemo: boolean }> {
+  const counts = await withDatabaseScope(dataSource, { role: 'ishc_national_admin' }, async (db) => {
+    const [row]: Array<{ tenants: number; accounts: number }> = await db.query(
+      'select (select count(*)::int from tenant) as tenants, (select count(*)::int from app_user) as accounts',
+    );
+    return row;
+  });
+
+  if (options.seedDemo && counts.tenants === 0) {
+    await seedDemoData(dataSource);
+    options.log.info('demo workspaces loaded: Kiên Giang (91) and Thái Nguyên (19)');
+    return { seededDemo: true };
+  }
+  if (!options.seedDemo && counts.accounts === 0) {
+    const password = randomBytes(12).toString('base64url');
+    await withDatabaseScope(dataSource, { role: 'ishc_national_admin' }, (db) => createNationalAdmin(db, password));
+    process.stdout.write(
+      `\nFirst national administrator created. Sign in as "admin" with the password ${password}\n` +
+        'and change it at once (this password is shown only now).\n',
+    );
+  }
+  return { seededDemo: false };
+}
+
+async function createNationalAdmin(db: EntityManager, password: string): Promise<void> {
+  await db.query(
+    `insert into app_user (login, display_name, role, password_hash)
+     values ('admin', 'Quản trị quốc gia', 'NATIONAL_ADMIN', $1) on conflict (login) do nothing`,
+    [await hashPassword(password)],
+  );
+}

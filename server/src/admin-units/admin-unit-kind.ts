@@ -1,0 +1,57 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum AdminUnitKind {
+  PROVINCE = 'PROVINCE',
+  MUNICIPALITY = 'MUNICIPALITY',
+  RURAL_DISTRICT = 'RURAL_DISTRICT',
+  URBAN_DISTRICT = 'URBAN_DISTRICT',
+  DISTRICT_TOWN = 'DISTRICT_TOWN',
+  PROVINCIAL_CITY = 'PROVINCIAL_CITY',
+  COMMUNE = 'COMMUNE',
+  WARD = 'WARD',
+  TOWNSHIP = 'TOWNSHIP',
+  HAMLET = 'HAMLET',
+  VILLAGE = 'VILLAGE',
+  MOUNTAIN_VILLAGE = 'MOUNTAIN_VILLAGE',
+  QUARTER = 'QUARTER',
+  RESIDENTIAL_GROUP = 'RESIDENTIAL_GROUP',
+}
+
+/** The Vietnamese word for each kind, as it stands before the unit's name ("Thị trấn Kiên Lương"). */
+export const VIETNAMESE_KIND_PREFIX: Record<AdminUnitKind, string> = {
+  PROVINCE: 'Tỉnh',
+  MUNICIPALITY: 'Thành phố',
+  RURAL_DISTRICT: 'Huyện',
+  URBAN_DISTRICT: 'Quận',
+  DISTRICT_TOWN: 'Thị xã',
+  PROVINCIAL_CITY: 'Thành phố',
+  COMMUNE: 'Xã',
+  WARD: 'Phường',
+  TOWNSHIP: 'Thị trấn',
+  HAMLET: 'Ấp',
+  VILLAGE: 'Thôn',
+  MOUNTAIN_VILLAGE: 'Bản',
+  QUARTER: 'Khu phố',
+  RESIDENTIAL_GROUP: 'Tổ dân phố',
+};
+
+registerEnumType(AdminUnitKind, {
+  name: 'AdminUnitKind',
+  description: 'Kind of administrative unit. Level 1: province; 2: district; 3: commune; 4: hamlet.',
+  valuesConfig: {
+    PROVINCE: { description: 'Tỉnh (province), level 1.' },
+    MUNICIPALITY: { description: 'Thành phố trực thuộc trung ương (centrally governed city), level 1.' },
+    RURAL_DISTRICT: { description: 'Huyện (rural district), level 2.' },
+    URBAN_DISTRICT: { description: 'Quận (urban district), level 2.' },
+    DISTRICT_TOWN: { description: 'Thị xã (district-level town), level 2.' },
+    PROVINCIAL_CITY: { description: 'Thành phố thuộc tỉnh (provincial city), level 2.' },
+    COMMUNE: { description: 'Xã (rural commune), level 3.' },
+    WARD: { description: 'Phường (urban ward), level 3.' },
+    TOWNSHIP: { description: 'Thị trấn (commune-level town), level 3.' },
+    HAMLET: { description: 'Ấp (hamlet, in the south), level 4.' },
+    VILLAGE: { description: 'Thôn (village), level 4.' },
+    MOUNTAIN_VILLAGE: { description: 'Bản (village of the mountain regions), level 4.' },
+    QUARTER: { description: 'Khu phố (urban quarter), level 4.' },
+    RESIDENTIAL_GROUP: { description: 'Tổ dân phố (residential group), level 4.' },
+  },
+});

@@ -1,0 +1,59 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import type { Viewer } from '../database/request-scope.js';
+import { Role } from '../users/role.js';
+
+const ISSUER = 'ishc';
+const AUDIENCE = 'ishc-api';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, private readonly ttlMinutes: number) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(account: Omit<Viewer, 'issuedAt'>): Promise<{ token: string; expiresAt: Date; issuedAt: Date }> {
+    const issuedAtSeconds = Math.floor(Date.now() / 1000);
+    const expiresAt = new Date((issuedAtSeconds + this.ttlMinutes * 60) * 1000);
+    const token = await new SignJWT({ role: account.role, tid: account.tenantId, cid: account.clubId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(account.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(issuedAtSeconds)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt, issuedAt: new Date(issuedAtSeconds * 1000) };
+  }
+
+  /** The viewer a token stands for, or a reason it stands for nobody. */
+  async verify(token: string): Promise<{ viewer: Viewer } | { failure: 'expired' | 'invalid' }> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const role = payload.role;
+      const tenantId = payload.tid ?? null;
+      const clubId = payload.cid ?? null;
+      if (
+        typeof payload.sub !== 'string' || !UUID.test(payload.sub) ||
+        typeof role !== 'string' || !Object.values(Role).includes(role as Role) ||
+        !(tenantId === null || (typeof tenantId === 'string' && UUID.test(tenantId))) ||
+        !(clubId === null || (typeof clubId === 'string' && UUID.test(clubId))) ||
+        typeof payload.iat !== 'number'
+      ) {
+        return { failure: 'invalid' };
+      }
+      return {
+        viewer: {
+          userId: payload.sub,
+          role: role as Role,
+          tenantId: tenantId as string | null,
+          clubId: clubId as string | null,
+          issuedAt: new Date(payload.iat * 1000),
+        },
+      };
+    } catch (error) {
+      return { failure: error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' };
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { LocalDateScalar } from '../graphql/scalars.js';
+
+export enum ClubStatus {
+  PLANNED = 'PLANNED',
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  DISSOLVED = 'DISSOLVED',
+}
+
+registerEnumType(ClubStatus, {
+  name: 'ClubStatus',
+  description: 'Where a club stands.',
+  valuesConfig: {
+    PLANNED: { description: 'In the club plan, not yet founded.' },
+    ACTIVE: { description: 'Founded and running.' },
+    SUSPENDED: { description: 'Not running for now.' },
+    DISSOLVED: { description: 'Closed for good; kept for its history.' },
+  },
+});
+
+@Entity('club')
+@ObjectType({ description: 'An Intergenerational Self-Help Club (Câu lạc bộ Liên thế hệ tự giúp nhau).' })
+export class Club {
+  @PrimaryColumn('uuid', { name: 'tenant_id' })
+  tenantId: string;
+
+  @PrimaryColumn('uuid')
+  @Field(() => ID, { description: 'Identifier.' })
+  id: string;
+
+  @Column('uuid', { name: 'commune_id' })
+  communeId: string;
+
+  @Column('uuid', { name: 'hamlet_id', nullable: true })
+  hamletId: string | null;
+
+  @Column('text')
+  @Field(() => String, { description: 'Name of the club.' })
+  name: string;
+
+  @Column('text')
+  @Field(() => ClubStatus, { description: 'Where the club stands.' })
+  status: ClubStatus;
+
+  @Column('date', { name: 'founded_on', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the club was founded.' })
+  foundedOn: string | null;
+
+  @Column('integer')
+  @Field(() => Int, { description: 'Version for optimistic concurrency.' })
+  version: number;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.url().optional(),
+  APP_DATABASE_PASSWORD: z.string().min(12).optional(),
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  JWT_SECRET: z.string().min(32).optional(),
+  TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+  SEED_DEMO: booleanFlag.default(true),
+  SERVE_CLIENT: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(15_000),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  environment: Environment['NODE_ENV'];
+  host: string;
+  port: number;
+  publicUrl?: string;
+  /** Owner connection: runs migrations and seeds. Absent means embedded PostgreSQL. */
+  databaseUrl?: string;
+  /** Password of the server's login role `ishc_app`; generated and kept under DATA_DIR when absent. */
+  appDatabasePassword?: string;
+  dataDir: string;
+  embeddedPort: number;
+  jwtSecret?: string;
+  tokenTtlMinutes: number;
+  seedDemo: boolean;
+  serveClient: boolean;
+  logLevel: Environment['LOG_LEVEL'];
+  poolSize: number;
+  statementTimeoutMs: number;
+  shutdownGraceMs: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(withoutEmptyValues(environment));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const values = parsed.data;
+  if (values.NODE_ENV === 'production' && values.DATABASE_URL && !values.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production with DATABASE_URL');
+  }
+  return {
+    environment: values.NODE_ENV,
+    host: values.HOST,
+    port: values.PORT,
+    publicUrl: values.PUBLIC_URL,
+    databaseUrl: values.DATABASE_URL,
+    appDatabasePassword: values.APP_DATABASE_PASSWORD,
+    dataDir: values.DATA_DIR,
+    embeddedPort: values.EMBEDDED_PG_PORT,
+    jwtSecret: values.JWT_SECRET,
+    tokenTtlMinutes: values.TOKEN_TTL_MINUTES,
+    seedDemo: values.SEED_DEMO,
+    serveClient: values.SERVE_CLIENT,
+    logLevel: values.LOG_LEVEL,
+    poolSize: values.DB_POOL_SIZE,
+    statementTimeoutMs: values.STATEMENT_TIMEOUT_MS,
+    shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    trustProxy: values.TRUST_PROXY,
+  };
+}
+
+function withoutEmptyValues(environment: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}

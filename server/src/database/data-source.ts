@@ -1,0 +1,45 @@
+import { DataSource } from 'typeorm';
+import { migrations } from '../../../migrations/index.js';
+import { entities } from './entities.js';
+
+export const MIGRATIONS_TABLE = 'schema_migration';
+export const APP_LOGIN_ROLE = 'ishc_app';
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize: number;
+  applicationName: string;
+}
+
+/** The only place a DataSource is made. `synchronize` stays off: migrations own the schema. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities,
+    migrations,
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    cache: false,
+    extra: {
+      max: options.poolSize,
+      application_name: options.applicationName,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+    },
+  });
+}
+
+/** The server's connection string: same server and database as the owner's, as the login role. */
+export function appDatabaseUrl(ownerUrl: string, appPassword: string): string {
+  const url = new URL(ownerUrl);
+  url.username = APP_LOGIN_ROLE;
+  url.password = appPassword;
+  return url.toString();
+}
+
+export function migrationNames(): string[] {
+  return migrations.map((migration) => migration.name);
+}

@@ -1,0 +1,15 @@
+import type { EntityManager } from 'typeorm';
+import { createAdminUnitLoaders } from '../admin-units/admin-unit.loaders.js';
+import { createClubLoaders } from '../clubs/club.loaders.js';
+import { createTenantLoaders } from '../tenants/tenant.loaders.js';
+
+/** Fresh loaders for every request: a loader's cache must never outlive the request's scope. */
+export function createLoaders(db: () => Promise<EntityManager>) {
+  return {
+    ...createAdminUnitLoaders(db),
+    ...createClubLoaders(db),
+    ...createTenantLoaders(db),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

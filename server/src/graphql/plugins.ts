@@ -1,0 +1,109 @@
+import { createRequire } from 'node:module';
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Context } from './context.js';
+import { ErrorCode, formatError, isClientError } from './errors.js';
+import { LIMITS } from './limits.js';
+
+// The package's ESM build imports graphql's .mjs files, a second copy of graphql beside the one
+// every other module loads; its CommonJS build shares the one copy.
+const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = createRequire(import.meta.url)(
+  'graphql-query-complexity',
+) as typeof import('graphql-query-complexity');
+
+/**
+ * Ends the request's transaction: a mutation without errors commits, anything else rolls back,
+ * so a mutation is all or nothing and a query can never write. The connection goes back to the
+ * pool in every case.
+ */
+export function transactionPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operation, response, errors }: GraphQLRequestContext<Context>) {
+          const scope = contextValue.scope;
+          const body = response.body;
+          const single = body?.kind === 'single' ? body : undefined;
+          const failed = (errors?.length ?? 0) > 0 || (single?.singleResult.errors?.length ?? 0) > 0;
+          if (operation?.operation !== 'mutation' || failed) {
+            await scope.rollback().catch((error: unknown) => contextValue.log.error({ err: error }, 'rollback failed'));
+            return;
+          }
+          try {
+            await scope.commit();
+          } catch (error) {
+            contextValue.log.error({ err: error }, 'commit failed');
+            if (single) {
+              const formatted = formatError(
+                { message: 'The change could not be saved.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+                error,
+              );
+              single.singleResult = { data: null, errors: [formatted] };
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Refuses operations whose estimated cost is above the limit, before anything executes. */
+export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operationName }) {
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit their types: execution refuses them next, before any resolver.
+            return;
+          }
+          if (complexity > LIMITS.maxComplexity) {
+            throw new GraphQLError(
+              `The query is too expensive (cost ${complexity}, at most ${LIMITS.maxComplexity}). Ask for fewer items or fields.`,
+              { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+/** One log line per operation: request id, tenant, user, operation, duration, outcome. */
+export function loggingPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const startedAt = process.hrtime.bigint();
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (!isClientError(error)) contextValue.log.error({ err: error.originalError ?? error }, 'operation failed');
+          }
+        },
+        async willSendResponse({ operationName, operation, errors }) {
+          const viewer = contextValue.viewer;
+          contextValue.log.info(
+            {
+              tenant: viewer?.tenantId ?? null,
+              user: viewer?.userId ?? null,
+              role: viewer?.role ?? null,
+              operation: operationName ?? operation?.operation ?? null,
+              durationMs: Number(process.hrtime.bigint() - startedAt) / 1e6,
+              errors: errors?.map((error) => error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+            },
+            'graphql',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AdminUnitResolver } from '../admin-units/admin-unit.resolver.js';
+import { ClubResolver } from '../clubs/club.resolver.js';
+import { TenantResolver } from '../tenants/tenant.resolver.js';
+import { UserResolver } from '../users/user.resolver.js';
+import { authChecker } from './auth-checker.js';
+
+export const resolvers = [TenantResolver, AdminUnitResolver, ClubResolver, UserResolver] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The API schema, built once per process from the resolver classes. */
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...resolvers],
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+  }).then(describeRootTypes);
+  return built;
+}
+
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'What can be read; every field needs a signed-in account.';
+  if (mutation) mutation.description = 'What can be changed. Each request is one transaction: all of it is saved, or none.';
+  return schema;
+}
+
+/** The SDL checked in as schema/schema.graphql. */
+export async function printApiSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildApiSchema()))}\n`;
+}

@@ -1,0 +1,14 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import type { Tenant } from './tenant.entity.js';
+import { findTenantsByIds } from './tenant.service.js';
+
+export function createTenantLoaders(db: () => Promise<EntityManager>) {
+  return {
+    tenantById: new DataLoader<string, Tenant | null>(async (ids) => {
+      const tenants = await findTenantsByIds(await db(), ids);
+      const byId = new Map(tenants.map((tenant) => [tenant.id, tenant]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}

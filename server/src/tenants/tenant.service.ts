@@ -1,0 +1,64 @@
+import type { EntityManager } from 'typeorm';
+import { AdminUnitKind } from '../admin-units/admin-unit-kind.js';
+import { createRootUnit } from '../admin-units/admin-unit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { badInput, type FieldProblem } from '../graphql/errors.js';
+import { normalizeText } from '../text.js';
+import { createFirstProvinceAdmin } from '../users/user.service.js';
+import type { User } from '../users/user.entity.js';
+import { Tenant } from './tenant.entity.js';
+
+export async function listTenants(db: EntityManager): Promise<Tenant[]> {
+  return db.createQueryBuilder(Tenant, 'tenant').orderBy('tenant.code', 'ASC').getMany();
+}
+
+export async function findTenantsByIds(db: EntityManager, ids: readonly string[]): Promise<Tenant[]> {
+  return db.createQueryBuilder(Tenant, 'tenant').where('tenant.id = any(:ids)', { ids }).getMany();
+}
+
+export interface NewTenant {
+  code: string;
+  slug: string;
+  name: string;
+  adminLogin: string;
+  adminDisplayName: string;
+  adminPassword: string;
+}
+
+/** A new province workspace with its root unit and first administrator, all or nothing. */
+export async function createTenant(
+  db: EntityManager,
+  requestId: string,
+  input: NewTenant,
+): Promise<{ tenant: Tenant; admin: User }> {
+  const name = normalizeText(input.name);
+  const problems: FieldProblem[] = [];
+  if (!/^[0-9]{2}$/.test(input.code)) problems.push({ field: 'code', message: 'must be the two-digit GSO province code' });
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.slug)) {
+    problems.push({ field: 'slug', message: 'must be lower-case letters and digits joined by hyphens, e.g. "kien-giang"' });
+  }
+  if (!name) problems.push({ field: 'name', message: 'must not be empty' });
+  const taken: Array<{ code: string; slug: string }> = await db.query(
+    'select code, slug from tenant where code = $1 or slug = $2',
+    [input.code, input.slug],
+  );
+  if (taken.some((row) => row.code === input.code)) problems.push({ field: 'code', message: 'is already used by another province' });
+  if (taken.some((row) => row.slug === input.slug)) problems.push({ field: 'slug', message: 'is already used by another province' });
+  if (problems.length) throw badInput(problems);
+
+  const rows: Array<{ id: string }> = await db.query(
+    'insert into tenant (code, slug, name) values ($1, $2, $3) returning id',
+    [input.code, input.slug, name],
+  );
+  const tenantId = rows[0].id;
+  await createRootUnit(db, { tenantId, code: input.code, name, kind: AdminUnitKind.PROVINCE });
+  const admin = await createFirstProvinceAdmin(db, requestId, {
+    tenantId,
+    login: input.adminLogin,
+    displayName: input.adminDisplayName,
+    password: input.adminPassword,
+  });
+  const tenant = await db.findOneByOrFail(Tenant, { id: tenantId });
+  await recordAudit(db, requestId, { action: 'tenant.create', entityType: 'tenant', entityId: tenantId, after: tenant, tenantId });
+  return { tenant, admin };
+}
