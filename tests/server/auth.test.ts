@@ -1,0 +1,244 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { codesOf, startTestServer, type TestServer } from '../support/api.js';
+import { TEST_JWT_SECRET } from '../support/constants.js';
+import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
+
+let database: TestDatabase;
+let server: TestServer;
+let ids: DemoIds;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  ids = await demoIds(database);
+  server = await startTestServer(database);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await database?.close();
+});
+
+const ME = '{ me { login role tenant { code } club { name } } }';
+
+describe('signing in', () => {
+  it('lets every demo account in with its own role and scope', async () => {
+    const expected = {
+      national: ['NATIONAL_ADMIN', null],
+      'national.viewer': ['NATIONAL_VIEWER', null],
+      kiengiang: ['PROVINCE_ADMIN', '91'],
+      thainguyen: ['PROVINCE_ADMIN', '19'],
+      'kienluong.club': ['CLUB_STAFF', '91'],
+    };
+    for (const [login, [role, tenant]] of Object.entries(expected)) {
+      const token = await server.signIn(login);
+      const result = await server.gql(ME, {}, token);
+      expect(result.data?.me).toMatchObject({ login, role, tenant: tenant ? { code: tenant } : null });
+    }
+  });
+
+  it('gives a wrong password and an unknown login the same answer', async () => {
+    const mutation = 'mutation($login: String!, $password: String!) { signIn(login: $login, password: $password) { token } }';
+    const wrongPassword = await server.gql(mutation, { login: 'thainguyen', password: 'not-the-password' });
+    const unknownLogin = await server.gql(mutation, { login: 'nobody.here', password: 'not-the-password' });
+    expect(wrongPassword.errors?.[0]).toEqual(unknownLogin.errors?.[0]);
+    expect(codesOf(wrongPassword)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('throttles failed sign-ins per login, even when the right password follows', async () => {
+    const throttled = await startTestServer(database, { throttle: { perLogin: 3, perAddress: 1000, windowMs: 60_000 } });
+    onTestFinished(() => throttled.stop());
+    const mutation = 'mutation($password: String!) { signIn(login: "national.viewer", password: $password) { token } }';
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect(codesOf(await throttled.gql(mutation, { password: `wrong-${attempt}` }))).toEqual(['UNAUTHENTICATED']);
+    }
+    const blocked = await throttled.gql(mutation, { password: 'ishc-demo' });
+    expect(codesOf(blocked)).toEqual(['TOO_MANY_REQUESTS']);
+    expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('accepts the login in any case and with surrounding spaces', async () => {
+    const token = await server.signIn('  KienGiang ');
+    expect((await server.gql(ME, {}, token)).data?.me.login).toBe('kiengiang');
+  });
+});
+
+describe('tokens', () => {
+  it('refuses a request with no token', async () => {
+    expect(codesOf(await server.gql(ME))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses an expired token', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await new SignJWT({ role: 'PROVINCE_ADMIN', tid: ids.kienGiang, cid: null })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(await userId('kiengiang'))
+      .setIssuer('ishc')
+      .setAudience('ishc-api')
+      .setIssuedAt(now - 7200)
+      .setExpirationTime(now - 3600)
+      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    const result = await server.gql(ME, {}, expired);
+    expect(codesOf(result)).toEqual(['UNAUTHENTICATED']);
+    expect(result.errors?.[0].message).toMatch(/expired/);
+  });
+
+  it('refuses a forged token: another key, or a tenant the account does not belong to', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { role: 'PROVINCE_ADMIN', tid: ids.thaiNguyen, cid: null };
+    const build = () =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(ids.kienGiang)
+        .setIssuer('ishc')
+        .setAudience('ishc-api')
+        .setIssuedAt(now)
+        .setExpirationTime(now + 600);
+    const otherKey = await build().sign(new TextEncoder().encode('another-secret-another-secret-another-secret'));
+    expect(codesOf(await server.gql(ME, {}, otherKey))).toEqual(['UNAUTHENTICATED']);
+
+    // Signed with the right key, but naming Thái Nguyên for Kiên Giang's admin: the account is re-checked.
+    const wrongTenant = await server.tokens.issue({
+      userId: await userId('kiengiang'),
+      role: 'PROVINCE_ADMIN' as never,
+      tenantId: ids.thaiNguyen,
+      clubId: null,
+    });
+    const result = await server.gql('{ adminUnits { edges { node { name } } } }', {}, wrongTenant.token);
+    expect(codesOf(result)).toEqual(['UNAUTHENTICATED']);
+    expect(result.data).toBeNull();
+
+    expect(codesOf(await server.gql(ME, {}, 'not.a.token'))).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('roles', () => {
+  it('forbids operations of another role', async () => {
+    const club = await server.signIn('kienluong.club');
+    expect(codesOf(await server.gql('{ users { totalCount } }', {}, club))).toEqual(['FORBIDDEN']);
+    const province = await server.signIn('kiengiang');
+    const createTenant = `mutation { createTenant(input: { code: "01", slug: "ha-noi", name: "Hà Nội",
+      adminLogin: "hanoi", adminDisplayName: "Hà Nội", adminPassword: "mat-khau-du-dai" }) { tenant { id } } }`;
+    expect(codesOf(await server.gql(createTenant, {}, province))).toEqual(['FORBIDDEN']);
+    const viewer = await server.signIn('national.viewer');
+    const createUser = `mutation { createUser(input: { login: "x.user", displayName: "X", password: "mat-khau-du-dai", role: PROVINCE_ADMIN }) { id } }`;
+    expect(codesOf(await server.gql(createUser, {}, viewer))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('accounts', () => {
+  const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { id login role version club { name } tenant { code } } }`;
+  const DISABLE = `mutation($id: ID!, $disabled: Boolean!, $version: Int!) { setUserDisabled(id: $id, disabled: $disabled, version: $version) { disabled version } }`;
+
+  it('lets a province admin add club staff, reports each bad field, and writes nothing on error', async () => {
+    const admin = await server.signIn('kiengiang');
+    const bad = await server.gql(CREATE, { input: { login: 'A', displayName: '  ', password: 'short', role: 'CLUB_STAFF' } }, admin);
+    expect(codesOf(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors?.[0].extensions?.fields?.map((problem) => problem.field).sort()).toEqual(['clubId', 'displayName', 'login', 'password']);
+
+    const created = await server.gql(
+      CREATE,
+      { input: { login: 'thu.quy', displayName: 'Nguyễn Thị Thu', password: 'mat-khau-moi-1', role: 'CLUB_STAFF', clubId: ids.kienLuongClub } },
+      admin,
+    );
+    expect(created.data?.createUser).toMatchObject({ login: 'thu.quy', role: 'CLUB_STAFF', tenant: { code: '91' }, version: 1 });
+    const [audit] = await database.owner.query(`select action, tenant_id from audit_event where entity_id = $1`, [created.data?.createUser.id]);
+    expect(audit).toEqual({ action: 'user.create', tenant_id: ids.kienGiang });
+
+    const duplicate = await server.gql(
+      CREATE,
+      { input: { login: 'thu.quy', displayName: 'Khác', password: 'mat-khau-moi-1', role: 'PROVINCE_ADMIN' } },
+      admin,
+    );
+    expect(duplicate.errors?.[0].extensions?.fields).toEqual([{ field: 'login', message: 'is already taken' }]);
+  });
+
+  it('refuses a club of another province', async () => {
+    const admin = await server.signIn('thainguyen');
+    const result = await server.gql(
+      CREATE,
+      { input: { login: 'lac.tinh', displayName: 'Lạc tỉnh', password: 'mat-khau-moi-1', role: 'CLUB_STAFF', clubId: ids.kienLuongClub } },
+      admin,
+    );
+    expect(result.errors?.[0].extensions?.fields).toEqual([{ field: 'clubId', message: 'is not a club of your province' }]);
+    const rows = await database.owner.query(`select 1 from app_user where login = 'lac.tinh'`);
+    expect(rows).toEqual([]);
+  });
+
+  it('disables an account: it cannot sign in, its tokens stop working, and a stale version gets CONFLICT', async () => {
+    const admin = await server.signIn('kiengiang');
+    const staffToken = await server.signIn('kienluong.club');
+    const id = await userId('kienluong.club');
+    const [{ version }] = await database.owner.query('select version from app_user where id = $1', [id]);
+
+    const disabled = await server.gql(DISABLE, { id, disabled: true, version }, admin);
+    expect(disabled.data?.setUserDisabled).toEqual({ disabled: true, version: version + 1 });
+    const stale = await server.gql(DISABLE, { id, disabled: false, version }, admin);
+    expect(codesOf(stale), stale.raw).toEqual(['CONFLICT']);
+
+    const signIn = await server.gql('mutation { signIn(login: "kienluong.club", password: "ishc-demo") { token } }');
+    expect(codesOf(signIn)).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await server.gql(ME, {}, staffToken))).toEqual(['UNAUTHENTICATED']);
+
+    const enabled = await server.gql(DISABLE, { id, disabled: false, version: version + 1 }, admin);
+    expect(enabled.data?.setUserDisabled.disabled).toBe(false);
+    await server.signIn('kienluong.club');
+  });
+
+  it('does not let a province admin touch another province’s account', async () => {
+    const admin = await server.signIn('thainguyen');
+    const result = await server.gql(DISABLE, { id: await userId('kiengiang'), disabled: true, version: 1 }, admin);
+    expect(codesOf(result)).toEqual(['NOT_FOUND']);
+  });
+
+  it('changes a password: the old one and the old tokens stop working', async () => {
+    const token = await server.signIn('thainguyen');
+    const change = 'mutation($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { login } }';
+    const wrong = await server.gql(change, { current: 'not-it', next: 'mat-khau-moi-2' }, token);
+    expect(wrong.errors?.[0].extensions?.fields).toEqual([{ field: 'currentPassword', message: 'is not your current password' }]);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const changed = await server.gql(change, { current: 'ishc-demo', next: 'mat-khau-moi-2' }, token);
+    expect(changed.data?.changePassword).toEqual({ login: 'thainguyen' });
+    expect(codesOf(await server.gql(ME, {}, token))).toEqual(['UNAUTHENTICATED']);
+    const fresh = await server.signIn('thainguyen', 'mat-khau-moi-2');
+    expect((await server.gql(ME, {}, fresh)).data?.me.login).toBe('thainguyen');
+  });
+});
+
+describe('provinces', () => {
+  const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) {
+    tenant { code slug name rootUnits { fullName code } } admin { login role tenant { code } } } }`;
+
+  it('lets the national admin create a province with its root unit and first admin', async () => {
+    const national = await server.signIn('national');
+    const result = await server.gql(
+      CREATE_TENANT,
+      { input: { code: '89', slug: 'an-giang', name: 'An Giang', adminLogin: 'angiang', adminDisplayName: 'Sở Y tế An Giang', adminPassword: 'mat-khau-an-giang' } },
+      national,
+    );
+    expect(result.data?.createTenant).toEqual({
+      tenant: { code: '89', slug: 'an-giang', name: 'An Giang', rootUnits: [{ fullName: 'Tỉnh An Giang', code: '89' }] },
+      admin: { login: 'angiang', role: 'PROVINCE_ADMIN', tenant: { code: '89' } },
+    });
+    const admin = await server.signIn('angiang', 'mat-khau-an-giang');
+    const units = await server.gql<{ adminUnits: { totalCount: number } }>('{ adminUnits { totalCount } }', {}, admin);
+    expect(units.data?.adminUnits.totalCount).toBe(1);
+  });
+
+  it('writes nothing when any part is refused', async () => {
+    const national = await server.signIn('national');
+    const result = await server.gql(
+      CREATE_TENANT,
+      { input: { code: '01', slug: 'ha-noi', name: 'Hà Nội', adminLogin: 'kiengiang', adminDisplayName: 'Trùng', adminPassword: 'mat-khau-ha-noi' } },
+      national,
+    );
+    expect(result.errors?.[0].extensions?.fields).toEqual([{ field: 'adminLogin', message: 'is already taken' }]);
+    expect(await database.owner.query(`select 1 from tenant where code = '01'`)).toEqual([]);
+    expect(await database.owner.query(`select 1 from admin_unit where code = '01'`)).toEqual([]);
+  });
+});
+
+async function userId(login: string): Promise<string> {
+  const [row] = await database.owner.query('select id from app_user where login = $1', [login]);
+  return row.id;
+}

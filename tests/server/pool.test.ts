@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codesOf, startTestServer, type TestServer } from '../support/api.js';
+import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
+
+const UNITS = '{ adminUnits(first: 100) { edges { node { tenant { code } } } } tenants { code } }';
+
+interface UnitsResult {
+  adminUnits: { edges: Array<{ node: { tenant: { code: string } } }> };
+  tenants: Array<{ code: string }>;
+}
+
+function provincesSeen(data: UnitsResult | null | undefined): string[] {
+  const codes = new Set([...(data?.adminUnits.edges ?? []).map((edge) => edge.node.tenant.code), ...(data?.tenants ?? []).map((tenant) => tenant.code)]);
+  return [...codes].sort();
+}
+
+async function leftoverSettings(database: TestDatabase): Promise<Record<string, string | null>> {
+  const [row] = await database.app.query(
+    `select current_setting('app.tenant_id', true) as tenant, current_setting('app.club_id', true) as club,
+            current_setting('app.user_id', true) as "user", current_user as role`,
+  );
+  return row;
+}
+
+describe('with a pool of one connection', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let kienGiang: string;
+  let thaiNguyen: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase({ poolSize: 1 });
+    server = await startTestServer(database);
+    kienGiang = await server.signIn('kiengiang');
+    thaiNguyen = await server.signIn('thainguyen');
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await database?.close();
+  });
+
+  it('serves tenant B only B’s rows right after tenant A, and leaves no setting behind', async () => {
+    const first = await server.gql<UnitsResult>(UNITS, {}, kienGiang);
+    expect(provincesSeen(first.data)).toEqual(['91']);
+    const settings = await leftoverSettings(database);
+    expect(settings).toEqual({ tenant: '', club: '', user: '', role: 'ishc_app' });
+    const second = await server.gql<UnitsResult>(UNITS, {}, thaiNguyen);
+    expect(provincesSeen(second.data)).toEqual(['19']);
+  });
+
+  it('recovers the connection after a request that fails mid-transaction', async () => {
+    const forged = Buffer.from(JSON.stringify(['00000030787', 'not-a-uuid'])).toString('base64url');
+    const failed = await server.gql(
+      'query($after: String) { tenants { code } adminUnits(after: $after) { totalCount } }',
+      { after: forged },
+      kienGiang,
+    );
+    expect(codesOf(failed)).toEqual(['BAD_USER_INPUT']);
+    expect(await leftoverSettings(database)).toEqual({ tenant: '', club: '', user: '', role: 'ishc_app' });
+    const next = await server.gql<UnitsResult>(UNITS, {}, thaiNguyen);
+    expect(next.errors).toBeUndefined();
+    expect(provincesSeen(next.data)).toEqual(['19']);
+  });
+
+  it('keeps two concurrent requests of different tenants on the one connection apart', async () => {
+    const results = await Promise.all([
+      server.gql<UnitsResult>(UNITS, {}, kienGiang),
+      server.gql<UnitsResult>(UNITS, {}, thaiNguyen),
+      server.gql<UnitsResult>(UNITS, {}, kienGiang),
+      server.gql<UnitsResult>(UNITS, {}, thaiNguyen),
+    ]);
+    expect(results.map((result) => provincesSeen(result.data))).toEqual([['91'], ['19'], ['91'], ['19']]);
+  });
+
+  it('rolls a failed mutation back whole', async () => {
+    const mutation = `mutation($a: CreateUserInput!, $b: CreateUserInput!) { a: createUser(input: $a) { id } b: createUser(input: $b) { id } }`;
+    const result = await server.gql(
+      mutation,
+      {
+        a: { login: 'nguoi.mot', displayName: 'Người một', password: 'mat-khau-du-dai', role: 'PROVINCE_ADMIN' },
+        b: { login: 'x', displayName: 'Người hai', password: 'mat-khau-du-dai', role: 'PROVINCE_ADMIN' },
+      },
+      kienGiang,
+    );
+    expect(codesOf(result)).toEqual(['BAD_USER_INPUT']);
+    expect(await database.owner.query(`select login from app_user where login = 'nguoi.mot'`)).toEqual([]);
+    expect(await database.owner.query(`select 1 from audit_event where action = 'user.create' and after->>'login' = 'nguoi.mot'`)).toEqual([]);
+  });
+});
+
+describe('under interleaved load', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let ids: DemoIds;
+
+  beforeAll(async () => {
+    database = await openTestDatabase({ poolSize: 3 });
+    server = await startTestServer(database);
+    ids = await demoIds(database);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await database?.close();
+  });
+
+  it('never returns the other tenant’s data in 500 interleaved requests', async () => {
+    const tokens = { '91': await server.signIn('kiengiang'), '19': await server.signIn('thainguyen') };
+    const provinces = Array.from({ length: 500 }, (_, index) => (index % 2 === 0 ? '91' : '19') as '91' | '19');
+    const seen: string[][] = [];
+    const concurrency = 16;
+    for (let start = 0; start < provinces.length; start += concurrency) {
+      const batch = provinces.slice(start, start + concurrency);
+      const results = await Promise.all(batch.map((code) => server.gql<UnitsResult>(UNITS, {}, tokens[code])));
+      results.forEach((result, index) => {
+        expect(result.errors).toBeUndefined();
+        seen.push(provincesSeen(result.data));
+        expect(provincesSeen(result.data)).toEqual([batch[index]]);
+      });
+    }
+    expect(seen).toHaveLength(500);
+  });
+
+  it('creates DataLoaders per request: a unit loaded for the national office is not served to a province', async () => {
+    const national = await server.signIn('national.viewer');
+    const province = await server.signIn('kiengiang');
+    const query = 'query($id: ID!) { adminUnit(id: $id) { name tenant { code } } }';
+    const [asNational, asProvince] = await Promise.all([
+      server.gql(query, { id: ids.tucDuyen }, national),
+      server.gql(query, { id: ids.tucDuyen }, province),
+    ]);
+    expect(asNational.data?.adminUnit).toEqual({ name: 'Túc Duyên', tenant: { code: '19' } });
+    expect(asProvince.data?.adminUnit).toBeNull();
+  });
+});

@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  url: string;
+  exited: Promise<number | null>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(dataDir: string, pgPort: number): Promise<Running> {
+  const port = await freePort();
+  const environment: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(port), SERVE_CLIENT: 'false', LOG_LEVEL: 'info', HOST: '127.0.0.1' };
+  delete environment.DATABASE_URL;
+  delete environment.SEED_DEMO;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
+    const check = setInterval(() => {
+      const match = /ISHC platform: (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearInterval(check);
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    }, 100);
+    void exited.then((code) => {
+      clearInterval(check);
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, output: () => output, url, exited };
+}
+
+async function signIn(url: string, login: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `mutation { signIn(login: "${login}", password: "ishc-demo") { token } }` }),
+  });
+  const body = (await response.json()) as { data: { signIn: { token: string } } };
+  return body.data.signIn.token;
+}
+
+async function tenantCodes(url: string): Promise<string[]> {
+  const token = await signIn(url, 'national.viewer');
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ tenants { code } adminUnits(search: "kien luong") { totalCount } }' }),
+  });
+  const body = (await response.json()) as { data: { tenants: Array<{ code: string }>; adminUnits: { totalCount: number } } };
+  expect(body.data.adminUnits.totalCount).toBe(2);
+  return body.data.tenants.map((tenant) => tenant.code);
+}
+
+describe('starting on embedded PostgreSQL', () => {
+  let dataDir: string;
+
+  afterAll(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates, migrates and seeds from an empty data directory, reuses it on the next start, and stops cleanly on SIGTERM', async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'ishc-start-'));
+    const pgPort = await freePort();
+
+    const first = await startServer(dataDir, pgPort);
+    expect(first.output()).toContain('demo workspaces loaded');
+    expect(first.output()).toMatch(/kienluong\.club\s+club staff/);
+    expect(existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${first.url}/readyz`)).json()).toEqual({ status: 'ready' });
+    expect(await tenantCodes(first.url)).toEqual(['19', '91']);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('stopped cleanly');
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+
+    const second = await startServer(dataDir, pgPort);
+    expect(second.output()).not.toContain('demo workspaces loaded');
+    expect(second.output()).not.toContain('migrations applied');
+    expect(await tenantCodes(second.url)).toEqual(['19', '91']);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  }, 300_000);
+});

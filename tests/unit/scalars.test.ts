@@ -1,0 +1,37 @@
+import { Kind } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { LocalDateScalar, MonthScalar, VndScalar } from '../../server/src/graphql/scalars.js';
+
+describe('VND', () => {
+  it('takes whole đồng and gives them back exactly', () => {
+    expect(VndScalar.parseValue(1_855_000_000)).toBe(1_855_000_000n);
+    expect(VndScalar.parseValue('700000000')).toBe(700_000_000n);
+    expect(VndScalar.serialize(1_155_000_000n)).toBe(1_155_000_000);
+    expect(VndScalar.serialize('20000000')).toBe(20_000_000);
+    expect(VndScalar.parseLiteral({ kind: Kind.INT, value: '9007199254740991' })).toBe(9_007_199_254_740_991n);
+  });
+
+  it('refuses fractions, text and amounts beyond exact integers', () => {
+    expect(() => VndScalar.parseValue(1.5)).toThrow(/whole number/);
+    expect(() => VndScalar.parseValue('1e9')).toThrow(/whole number/);
+    expect(() => VndScalar.parseValue('một tỷ')).toThrow(/whole number/);
+    expect(() => VndScalar.parseValue('9007199254740992')).toThrow(/too large/);
+    expect(() => VndScalar.parseLiteral({ kind: Kind.FLOAT, value: '10.5' })).toThrow(/whole number/);
+  });
+});
+
+describe('LocalDate', () => {
+  it('takes real calendar days only', () => {
+    expect(LocalDateScalar.parseValue('2025-07-01')).toBe('2025-07-01');
+    expect(LocalDateScalar.parseValue('2024-02-29')).toBe('2024-02-29');
+    expect(() => LocalDateScalar.parseValue('2025-02-29')).toThrow(/real calendar day/);
+    expect(() => LocalDateScalar.parseValue('01/07/2025')).toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe('Month', () => {
+  it('takes YYYY-MM', () => {
+    expect(MonthScalar.parseValue('2025-07')).toBe('2025-07');
+    expect(() => MonthScalar.parseValue('2025-13')).toThrow(/YYYY-MM/);
+  });
+});

@@ -1,0 +1,23 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // graphql ships .mjs and .js copies; Node loads the .js one for every package here, so the
+    // tests must too, or type-graphql's instanceof checks see two different GraphQLScalarTypes.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['reflect-metadata'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: '.data/test-results.json' },
+  },
+});
