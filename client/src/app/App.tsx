@@ -1,0 +1,23 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { RouterProvider } from 'react-router';
+import { createApolloClient } from './apollo';
+import { router } from './router';
+import { SessionProvider } from './session/SessionProvider';
+import { theme } from './theme';
+
+const apolloClient = createApolloClient();
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-center" limit={3} />
+      <ApolloProvider client={apolloClient}>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </ApolloProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,35 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { hasErrorCode } from './errors';
+import { sessionStore } from './session/session-store';
+
+/** A failed sign-in is UNAUTHENTICATED too; it must stay on the form with what was typed. */
+const OPERATIONS_WITHOUT_SESSION = new Set(['SignIn']);
+
+const authLink = new SetContextLink(({ headers }) => {
+  const token = sessionStore.token();
+  return { headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers };
+});
+
+const sessionExpiryLink = new ErrorLink(({ error, operation }) => {
+  if (OPERATIONS_WITHOUT_SESSION.has(operation.operationName ?? '')) return;
+  if (hasErrorCode(error, 'UNAUTHENTICATED')) sessionStore.end('expired');
+});
+
+export function createApolloClient(): ApolloClient {
+  return new ApolloClient({
+    link: ApolloLink.from([sessionExpiryLink, authLink, new HttpLink({ uri: '/graphql' })]),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Query: {
+          fields: {
+            adminUnits: relayStylePagination(['parentId', 'search', 'tenantId']),
+            users: relayStylePagination(['search']),
+          },
+        },
+      },
+    }),
+  });
+}

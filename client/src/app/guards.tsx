@@ -1,0 +1,49 @@
+import { Button, Center, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { areaHome, areaOfRole, homeOfRole, type Area } from './areas';
+import { useSession, useSignedInUser } from './session/SessionProvider';
+import { LoadingBlock } from './ui/LoadingBlock';
+import { QueryError } from './ui/QueryError';
+
+export function RequireSession() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const session = useSession();
+
+  if (session.status === 'anonymous') {
+    return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  }
+  if (session.status === 'loading') {
+    return (
+      <Center mih="100dvh">
+        <LoadingBlock label={t('session.loading')} />
+      </Center>
+    );
+  }
+  if (session.status === 'failed') {
+    return (
+      <Center mih="100dvh" p="md">
+        <Stack maw={480} w="100%">
+          <QueryError error={session.error} onRetry={session.retry} title={t('session.loadFailed')} />
+          <Button variant="default" onClick={() => session.signOut()}>
+            {t('nav.signOut')}
+          </Button>
+        </Stack>
+      </Center>
+    );
+  }
+  return <Outlet />;
+}
+
+export function RequireArea({ area }: { area: Area }) {
+  const user = useSignedInUser();
+  const ownArea = areaOfRole(user.role);
+  if (ownArea !== area) return <Navigate to={areaHome(ownArea)} replace />;
+  return <Outlet />;
+}
+
+export function RedirectToOwnArea() {
+  const user = useSignedInUser();
+  return <Navigate to={homeOfRole(user.role)} replace />;
+}

@@ -1,0 +1,46 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { ChangePasswordPage } from '../auth/change-password/ChangePasswordPage';
+import { SignInPage } from '../auth/sign-in/SignInPage';
+import { MyClubPage } from '../club/my-club/MyClubPage';
+import { ProvincesPage } from '../national/provinces/ProvincesPage';
+import { HierarchyPage } from '../province/hierarchy/HierarchyPage';
+import { UsersPage } from '../province/users/UsersPage';
+import { RedirectToOwnArea, RequireArea, RequireSession } from './guards';
+import { NotFoundPage } from './NotFoundPage';
+import { AppLayout } from './shell/AppLayout';
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      { index: true, element: <RedirectToOwnArea /> },
+      {
+        element: <AppLayout />,
+        children: [
+          {
+            path: 'national',
+            element: <RequireArea area="national" />,
+            children: [{ index: true, element: <ProvincesPage /> }],
+          },
+          {
+            path: 'province',
+            element: <RequireArea area="province" />,
+            children: [
+              { index: true, element: <Navigate to="hierarchy" replace /> },
+              { path: 'hierarchy', element: <HierarchyPage /> },
+              { path: 'users', element: <UsersPage /> },
+            ],
+          },
+          {
+            path: 'club',
+            element: <RequireArea area="club" />,
+            children: [{ index: true, element: <MyClubPage /> }],
+          },
+          { path: 'account/password', element: <ChangePasswordPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

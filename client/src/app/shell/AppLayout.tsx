@@ -1,0 +1,64 @@
+import { AppShell, Burger, Group, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconUsersGroup } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { areaOfRole, homeOfRole } from '../areas';
+import { useSignedInUser } from '../session/SessionProvider';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Navigation } from './Navigation';
+import { UserMenu } from './UserMenu';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const area = areaOfRole(user.role);
+  const [navbarOpened, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false);
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+      data-testid={`area-${area}`}
+      data-area={area}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            <Burger
+              opened={navbarOpened}
+              onClick={toggleNavbar}
+              hiddenFrom="sm"
+              size="md"
+              p={8}
+              aria-label={navbarOpened ? t('nav.closeMenu') : t('nav.openMenu')}
+              aria-expanded={navbarOpened}
+              data-testid="nav-burger"
+            />
+            <UnstyledButton component={Link} to={homeOfRole(user.role)} aria-label={t('app.name')} miw={0}>
+              <Group gap="xs" wrap="nowrap">
+                <ThemeIcon size={36} radius="md" visibleFrom="xs">
+                  <IconUsersGroup size={22} />
+                </ThemeIcon>
+                <Text fw={700} visibleFrom="lg" truncate>
+                  {t('app.name')}
+                </Text>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <Navigation onNavigate={closeNavbar} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

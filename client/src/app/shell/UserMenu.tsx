@@ -1,0 +1,61 @@
+import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession, useSignedInUser } from '../session/SessionProvider';
+
+function initialsOf(displayName: string): string {
+  const words = displayName.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[words.length - 2], words[words.length - 1]] : words;
+  return letters.map((word) => word.charAt(0).toLocaleUpperCase('vi')).join('');
+}
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const { signOut } = useSession();
+  const roleLabel = t(`roles.${user.role}`);
+
+  return (
+    <Menu position="bottom-end" width={260} shadow="md">
+      <Menu.Target>
+        <UnstyledButton aria-label={t('nav.userMenu')} data-testid="user-menu" p={4} style={{ borderRadius: 8 }}>
+          <Group gap="xs" wrap="nowrap">
+            <Avatar color="teal" radius="xl">
+              {initialsOf(user.displayName)}
+            </Avatar>
+            <Stack gap={0} visibleFrom="md" maw={200}>
+              <Text fw={600} size="sm" truncate data-testid="user-name">
+                {user.displayName}
+              </Text>
+              <Text size="xs" c="dimmed" truncate data-testid="user-role">
+                {roleLabel}
+              </Text>
+            </Stack>
+            <IconChevronDown size={16} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text fw={600} c="var(--mantine-color-text)">
+            {user.displayName}
+          </Text>
+          <Text size="sm">{roleLabel}</Text>
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Item
+          component={Link}
+          to="/account/password"
+          leftSection={<IconKey size={20} />}
+          data-testid="change-password-link"
+        >
+          {t('nav.changePassword')}
+        </Menu.Item>
+        <Menu.Item color="red" leftSection={<IconLogout size={20} />} onClick={() => signOut()} data-testid="sign-out">
+          {t('nav.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

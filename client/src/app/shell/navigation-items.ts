@@ -1,0 +1,26 @@
+import { IconBuildingCommunity, IconMap2, IconSitemap, IconUsers, type Icon } from '@tabler/icons-react';
+import type { Area } from '../areas';
+
+export type NavigationLabelKey = 'nav.provinces' | 'nav.hierarchy' | 'nav.users' | 'nav.myClub';
+
+export interface NavigationItem {
+  key: string;
+  to: string;
+  labelKey: NavigationLabelKey;
+  icon: Icon;
+}
+
+export const navigationByArea: Record<Area, NavigationItem[]> = {
+  national: [{ key: 'provinces', to: '/national', labelKey: 'nav.provinces', icon: IconMap2 }],
+  province: [
+    { key: 'hierarchy', to: '/province/hierarchy', labelKey: 'nav.hierarchy', icon: IconSitemap },
+    { key: 'users', to: '/province/users', labelKey: 'nav.users', icon: IconUsers },
+  ],
+  club: [{ key: 'my-club', to: '/club', labelKey: 'nav.myClub', icon: IconBuildingCommunity }],
+};
+
+export const areaLabelKey = {
+  national: 'nav.areaNational',
+  province: 'nav.areaProvince',
+  club: 'nav.areaClub',
+} as const satisfies Record<Area, string>;

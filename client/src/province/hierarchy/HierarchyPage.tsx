@@ -1,0 +1,48 @@
+import { Box, CloseButton, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../app/ui/PageHeader';
+import { UnitSearchResults } from './UnitSearchResults';
+import { UnitTree } from './UnitTree';
+
+const MIN_SEARCH_LENGTH = 2;
+
+function normalizedSearch(value: string): string {
+  return value.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+export function HierarchyPage() {
+  const { t } = useTranslation();
+  const [input, setInput] = useState('');
+  const [debounced] = useDebouncedValue(normalizedSearch(input), 300);
+  const searching = debounced.length >= MIN_SEARCH_LENGTH;
+
+  return (
+    <>
+      <PageHeader title={t('hierarchy.title')} description={t('hierarchy.intro')} />
+      <Stack gap="md">
+        <TextInput
+          type="search"
+          label={t('hierarchy.searchLabel')}
+          placeholder={t('hierarchy.searchPlaceholder')}
+          description={t('hierarchy.searchHint')}
+          value={input}
+          onChange={(event) => setInput(event.currentTarget.value)}
+          leftSection={<IconSearch size={18} />}
+          rightSection={
+            input ? <CloseButton aria-label={t('hierarchy.clearSearch')} onClick={() => setInput('')} /> : null
+          }
+          maw={560}
+          autoComplete="off"
+          data-testid="hierarchy-search"
+        />
+        {searching && <UnitSearchResults search={debounced} />}
+        <Box hidden={searching}>
+          <UnitTree />
+        </Box>
+      </Stack>
+    </>
+  );
+}

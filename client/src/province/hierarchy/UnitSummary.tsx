@@ -1,0 +1,24 @@
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { HierarchyUnitFragment } from '../../gql/graphql';
+
+export function UnitSummary({ unit }: { unit: HierarchyUnitFragment }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} miw={0} style={{ flex: 1 }}>
+      <Group gap="xs" wrap="wrap">
+        <Text fw={600} size="md" data-testid="unit-name">
+          {unit.name}
+        </Text>
+        <Badge variant="light" color="gray" tt="none" size="md" data-testid="unit-kind">
+          {t(`unitKind.${unit.kind}`)}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {unit.code ? t('hierarchy.code', { code: unit.code }) : t('hierarchy.noCode')}
+        {' · '}
+        {unit.childCount > 0 ? t('hierarchy.childCount', { count: unit.childCount }) : t('hierarchy.noChildren')}
+      </Text>
+    </Stack>
+  );
+}
