@@ -1,0 +1,10 @@
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run codegen && npm run build
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+EXPOSE 4000
+USER node
+CMD ["node", "--import", "tsx", "server/src/main.ts"]
