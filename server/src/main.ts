@@ -25,8 +25,10 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => {
-      log.error('shutdown took too long; exiting');
-      process.exit(1);
+      log.error('shutdown took too long; stopping the database and exiting');
+      const exit = () => process.exit(1);
+      setTimeout(exit, 5_000).unref();
+      platform.stopDatabaseNow().then(exit, exit);
     }, config.shutdownGraceMs);
     force.unref();
     platform

@@ -15,18 +15,25 @@ export interface Platform {
   app: HttpApp;
   appDataSource: DataSource;
   seededDemo: boolean;
+  /** Stops everything in order: HTTP (in-flight requests finish), the pool, embedded PostgreSQL. */
   stop(): Promise<void>;
+  /** Last resort when `stop` hangs: stops embedded PostgreSQL so no orphan server is left. */
+  stopDatabaseNow(): Promise<void>;
 }
 
 /** Start-up in order: database → migrations → first data → HTTP. Stop runs it backwards. */
 export async function startPlatform(config: Config, log: Logger): Promise<Platform> {
   const { ownerUrl, appPassword, jwtSecret, embedded } = await openOwnerDatabase(config, log);
 
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<{ step: string; stop: () => Promise<void> }> = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => log.error({ err: error }, 'stop failed'));
+    for (const { step, stop } of stops.splice(0).reverse()) {
+      const started = performance.now();
+      await stop().catch((error: unknown) => log.error({ err: error, step }, 'stop failed'));
+      log.info({ step, durationMs: Math.round(performance.now() - started) }, 'stopped');
+    }
   };
-  if (embedded) stops.push(() => embedded.stop());
+  if (embedded) stops.push({ step: 'embedded PostgreSQL', stop: () => embedded.stop() });
 
   try {
     const owner = createDataSource({ url: ownerUrl, poolSize: 2, applicationName: 'ishc-migrate' });
@@ -44,7 +51,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       applicationName: 'ishc-server',
     });
     await appDataSource.initialize();
-    stops.push(() => appDataSource.destroy());
+    stops.push({ step: 'database pool', stop: () => appDataSource.destroy() });
 
     const initial = await ensureInitialData(appDataSource, { seedDemo: config.seedDemo, log });
 
@@ -61,12 +68,20 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       app.server.once('error', reject);
       app.server.listen(config.port, config.host, () => resolve());
     });
-    stops.push(() => app.stop());
+    stops.push({ step: 'HTTP server', stop: () => app.stop() });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl ?? `http://localhost:${port}`;
 
-    return { url, port, app, appDataSource, seededDemo: initial.seededDemo, stop: stopAll };
+    return {
+      url,
+      port,
+      app,
+      appDataSource,
+      seededDemo: initial.seededDemo,
+      stop: stopAll,
+      stopDatabaseNow: async () => embedded?.stop(),
+    };
   } catch (error) {
     await stopAll();
     throw error;

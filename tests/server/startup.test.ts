@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -26,7 +27,7 @@ async function freePort(): Promise<number> {
 
 async function startServer(dataDir: string, pgPort: number): Promise<Running> {
   const port = await freePort();
-  const environment: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(port), SERVE_CLIENT: 'false', LOG_LEVEL: 'info', HOST: '127.0.0.1' };
+  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(port), SERVE_CLIENT: 'false', LOG_LEVEL: 'info', HOST: '127.0.0.1' };
   delete environment.DATABASE_URL;
   delete environment.SEED_DEMO;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -103,8 +104,16 @@ describe('starting on embedded PostgreSQL', () => {
     expect(second.output()).not.toContain('demo workspaces loaded');
     expect(second.output()).not.toContain('migrations applied');
     expect(await tenantCodes(second.url)).toEqual(['19', '91']);
+
+    // A browser keeps idle keep-alive connections open; they must not hold the shutdown up.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    await new Promise<void>((resolve, reject) =>
+      http.get(`${second.url}/healthz`, { agent }, (response) => response.resume().on('end', resolve)).on('error', reject),
+    );
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+    agent.destroy();
+    expect(second.output()).toContain('stopped cleanly');
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   }, 300_000);
 });

@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import { appDatabaseUrl, createDataSource } from '../../server/src/database/data-source.js';
 import { withDatabaseScope } from '../../server/src/database/scoped.js';
 import { seedDemoData } from '../../server/seed/demo-data.js';
-import { TEMPLATE_DATABASE, TEST_APP_PASSWORD } from './constants.js';
+import { TEST_APP_PASSWORD } from './constants.js';
 
 export interface TestDatabase {
   name: string;
@@ -22,10 +22,11 @@ export interface TestDatabase {
 /** A database of this test file's own, cloned from the migrated template. */
 export async function openTestDatabase(options: { poolSize?: number; seed?: boolean } = {}): Promise<TestDatabase> {
   const clusterUrl = inject('clusterUrl');
-  const name = `ishc_test_${randomBytes(6).toString('hex')}`;
+  const template = inject('templateDatabase');
+  const name = `${template.replace(/_template$/, '')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: clusterUrl });
   await admin.connect();
-  await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+  await admin.query(`create database "${name}" template "${template}"`);
   await admin.end();
 
   const url = new URL(clusterUrl);
@@ -49,7 +50,7 @@ export async function openTestDatabase(options: { poolSize?: number; seed?: bool
       await owner.destroy();
       const cleanup = new pg.Client({ connectionString: clusterUrl });
       await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.query(`drop database if exists "${name}" with (force)`);
       await cleanup.end();
     },
   };

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,55 +9,79 @@ import { createDataSource } from '../../server/src/database/data-source.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/src/database/embedded.js';
 import { migrate } from '../../server/src/database/migrate.js';
 import { createLogger } from '../../server/src/logger.js';
-import { TEST_APP_PASSWORD, TEMPLATE_DATABASE } from './constants.js';
+import { STALE_TEST_DATABASE_SECONDS, TEST_APP_PASSWORD, TEST_DATABASE_PREFIX } from './constants.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     clusterUrl: string;
+    /** This run's migrated template database; each test file clones it. */
+    templateDatabase: string;
   }
 }
 
 let embedded: EmbeddedDatabase | undefined;
 let embeddedDir: string | undefined;
+let clusterUrl: string | undefined;
+const runPrefix = `${TEST_DATABASE_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString('hex')}`;
+const templateDatabase = `${runPrefix}_template`;
 
 /**
  * One PostgreSQL cluster for the run: TEST_DATABASE_URL when set, else embedded PostgreSQL in a
- * temporary directory. A template database is migrated once; each test file clones it.
+ * temporary directory. A template database is migrated once; each test file clones it. Runs
+ * sharing a server keep to their own databases.
  */
 export async function setup(project: TestProject): Promise<void> {
-  let clusterUrl = process.env.TEST_DATABASE_URL;
+  clusterUrl = process.env.TEST_DATABASE_URL;
   if (!clusterUrl) {
     embeddedDir = await mkdtemp(path.join(tmpdir(), 'ishc-test-'));
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     embedded = await startEmbeddedDatabase(embeddedDir, port, createLogger('warn'));
     clusterUrl = embedded.ownerUrl;
   }
-  await recreateTemplate(clusterUrl);
+  await dropDatabases(clusterUrl, isStale);
+  await createTemplate(clusterUrl);
   project.provide('clusterUrl', clusterUrl);
+  project.provide('templateDatabase', templateDatabase);
 }
 
 export async function teardown(): Promise<void> {
+  if (clusterUrl && !embedded) await dropDatabases(clusterUrl, (name) => name.startsWith(`${runPrefix}_`));
   await embedded?.stop();
   if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
 }
 
-async function recreateTemplate(clusterUrl: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: clusterUrl });
+/** Leftovers of a run that crashed hours ago; a live run's databases are never this old. */
+function isStale(name: string): boolean {
+  const startedAt = Number(/^ishc_test_(\d+)_/.exec(name)?.[1]);
+  return !Number.isFinite(startedAt) || Date.now() / 1000 - startedAt > STALE_TEST_DATABASE_SECONDS;
+}
+
+async function dropDatabases(url: string, shouldDrop: (name: string) => boolean): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    const stale: Array<{ datname: string }> = (
-      await admin.query(`select datname from pg_database where datname like 'ishc_test_%' or datname = $1`, [TEMPLATE_DATABASE])
-    ).rows;
-    for (const { datname } of stale) {
-      await admin.query(`alter database ${datname} is_template false`).catch(() => undefined);
-      await admin.query(`drop database if exists ${datname} with (force)`);
+    const { rows } = await admin.query<{ datname: string }>(
+      `select datname from pg_database where starts_with(datname, $1)`,
+      [TEST_DATABASE_PREFIX],
+    );
+    for (const { datname } of rows.filter((row) => shouldDrop(row.datname))) {
+      await admin.query(`drop database if exists "${datname}" with (force)`);
     }
-    await admin.query(`create database ${TEMPLATE_DATABASE}`);
   } finally {
     await admin.end();
   }
-  const templateUrl = new URL(clusterUrl);
-  templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
+}
+
+async function createTemplate(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${templateDatabase}"`);
+  } finally {
+    await admin.end();
+  }
+  const templateUrl = new URL(url);
+  templateUrl.pathname = `/${templateDatabase}`;
   const owner = createDataSource({ url: templateUrl.toString(), poolSize: 1, applicationName: 'ishc-test-template' });
   await owner.initialize();
   try {

@@ -52,6 +52,8 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
+    // Shutdown order (HTTP, then pool, then PostgreSQL) belongs to the platform, not to Apollo.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: [depthLimit(LIMITS.maxDepth), aliasLimit(LIMITS.maxAliases)],
     plugins: [
