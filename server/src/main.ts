@@ -49,6 +49,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    const { port } = error as NodeJS.ErrnoException & { port?: number };
+    process.stderr.write(`The ISHC platform could not start: port ${port ?? ''} is already in use. Set PORT to a free port, e.g. PORT=4100 npm start\n`);
   } else {
     process.stderr.write(`The ISHC platform could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   }
