@@ -4,6 +4,7 @@ import { recordAudit } from '../src/audit/audit.service.js';
 import { withDatabaseScope } from '../src/database/scoped.js';
 import { normalizeText } from '../src/text.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+import { seedKienGiangScheme, seedThaiNguyenScheme } from './demo-schemes.js';
 import { DEMO_PROVINCES, type DemoClub, type DemoProvince, type DemoUnit } from './demo-units.js';
 
 const SEED_REQUEST = 'seed-demo';
@@ -43,6 +44,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
           [account.login, account.displayName, account.role, account.club ? clubIds.get(account.club) : null, passwordHash],
         );
       }
+      if (province.code === '91') await seedKienGiangScheme(db);
+      if (province.code === '19') await seedThaiNguyenScheme(db);
     });
   }
 }
@@ -69,14 +72,18 @@ async function rootUnitOf(db: EntityManager): Promise<string> {
 
 async function ensureUnits(db: EntityManager, parentId: string, units: DemoUnit[], unitIds: Map<string, string>): Promise<void> {
   for (const unit of units) {
-    const [row]: Array<{ id: string }> = await db.query(
-      `insert into admin_unit (parent_id, code, name, kind, valid_from)
-       values ($1, $2, $3, $4, $5)
-       on conflict (tenant_id, code) do update set code = excluded.code
-       returning id`,
-      [parentId, unit.code, normalizeText(unit.name), unit.kind, unit.validFrom ?? null],
-    );
-    unitIds.set(unit.code, row.id);
+    const name = normalizeText(unit.name);
+    // Units without a GSO code are found again by parent and name, so a second run adds nothing.
+    const existing: Array<{ id: string }> = unit.code
+      ? await db.query('select id from admin_unit where code = $1', [unit.code])
+      : await db.query('select id from admin_unit where parent_id = $1 and name = $2', [parentId, name]);
+    const [row]: Array<{ id: string }> = existing.length
+      ? existing
+      : await db.query(
+          `insert into admin_unit (parent_id, code, name, kind, valid_from) values ($1, $2, $3, $4, $5) returning id`,
+          [parentId, unit.code ?? null, name, unit.kind, unit.validFrom ?? null],
+        );
+    if (unit.code) unitIds.set(unit.code, row.id);
     await ensureUnits(db, row.id, unit.children ?? [], unitIds);
   }
 }

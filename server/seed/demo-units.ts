@@ -2,7 +2,8 @@ import { AdminUnitKind } from '../src/admin-units/admin-unit-kind.js';
 import { KIEN_LUONG_CLUB } from './demo-accounts.js';
 
 export interface DemoUnit {
-  code: string;
+  /** GSO code; absent where no reliable source gives it. */
+  code?: string;
   name: string;
   kind: AdminUnitKind;
   validFrom?: string;
@@ -56,7 +57,21 @@ export const DEMO_PROVINCES: DemoProvince[] = [
           { code: '30763', name: 'Phi Thông', kind: AdminUnitKind.COMMUNE },
         ],
       },
-      { code: '900', name: 'Hà Tiên', kind: AdminUnitKind.PROVINCIAL_CITY },
+      {
+        code: '900',
+        name: 'Hà Tiên',
+        kind: AdminUnitKind.PROVINCIAL_CITY,
+        // Wards and communes of Hà Tiên city; their GSO codes are not in the seeds' sources, so none is given.
+        children: [
+          { name: 'Tô Châu', kind: AdminUnitKind.WARD },
+          { name: 'Đông Hồ', kind: AdminUnitKind.WARD },
+          { name: 'Bình San', kind: AdminUnitKind.WARD },
+          { name: 'Pháo Đài', kind: AdminUnitKind.WARD },
+          { name: 'Mỹ Đức', kind: AdminUnitKind.WARD },
+          { name: 'Tiên Hải', kind: AdminUnitKind.COMMUNE },
+          { name: 'Thuận Yên', kind: AdminUnitKind.COMMUNE },
+        ],
+      },
       {
         code: '902',
         name: 'Kiên Lương',
@@ -80,7 +95,23 @@ export const DEMO_PROVINCES: DemoProvince[] = [
       { code: '908', name: 'An Biên', kind: AdminUnitKind.RURAL_DISTRICT },
       { code: '909', name: 'An Minh', kind: AdminUnitKind.RURAL_DISTRICT },
       { code: '910', name: 'Vĩnh Thuận', kind: AdminUnitKind.RURAL_DISTRICT },
-      { code: '911', name: 'Phú Quốc', kind: AdminUnitKind.PROVINCIAL_CITY },
+      {
+        code: '911',
+        name: 'Phú Quốc',
+        kind: AdminUnitKind.PROVINCIAL_CITY,
+        // Wards and communes of Phú Quốc city (a city since 2021); GSO codes not given, as above.
+        children: [
+          { name: 'Dương Đông', kind: AdminUnitKind.WARD },
+          { name: 'An Thới', kind: AdminUnitKind.WARD },
+          { name: 'Cửa Cạn', kind: AdminUnitKind.COMMUNE },
+          { name: 'Gành Dầu', kind: AdminUnitKind.COMMUNE },
+          { name: 'Cửa Dương', kind: AdminUnitKind.COMMUNE },
+          { name: 'Hàm Ninh', kind: AdminUnitKind.COMMUNE },
+          { name: 'Dương Tơ', kind: AdminUnitKind.COMMUNE },
+          { name: 'Bãi Thơm', kind: AdminUnitKind.COMMUNE },
+          { name: 'Thổ Châu', kind: AdminUnitKind.COMMUNE },
+        ],
+      },
       { code: '912', name: 'Kiên Hải', kind: AdminUnitKind.RURAL_DISTRICT },
       { code: '913', name: 'U Minh Thượng', kind: AdminUnitKind.RURAL_DISTRICT },
       { code: '914', name: 'Giang Thành', kind: AdminUnitKind.RURAL_DISTRICT },

@@ -55,3 +55,23 @@ registerEnumType(AdminUnitKind, {
     RESIDENTIAL_GROUP: { description: 'Tổ dân phố (residential group), level 4.' },
   },
 });
+
+/** Level of a kind, as the database's generated column computes it. */
+export function levelOfKind(kind: AdminUnitKind): number {
+  switch (kind) {
+    case AdminUnitKind.PROVINCE:
+    case AdminUnitKind.MUNICIPALITY:
+      return 1;
+    case AdminUnitKind.RURAL_DISTRICT:
+    case AdminUnitKind.URBAN_DISTRICT:
+    case AdminUnitKind.DISTRICT_TOWN:
+    case AdminUnitKind.PROVINCIAL_CITY:
+      return 2;
+    case AdminUnitKind.COMMUNE:
+    case AdminUnitKind.WARD:
+    case AdminUnitKind.TOWNSHIP:
+      return 3;
+    default:
+      return 4;
+  }
+}

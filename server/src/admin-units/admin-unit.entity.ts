@@ -51,6 +51,13 @@ export class AdminUnit {
   @Field(() => Int, { description: 'Version for optimistic concurrency.' })
   version: number;
 
+  @Field(() => Boolean, {
+    description: 'Whether the unit has been retired (giải thể, sáp nhập or chia tách). Retired units stay readable for their history.',
+  })
+  retired(): boolean {
+    return this.validTo !== null;
+  }
+
   @Field(() => String, { description: 'Name with its kind, as written in official documents: "Thị trấn Kiên Lương".' })
   fullName(): string {
     return `${VIETNAMESE_KIND_PREFIX[this.kind]} ${this.name}`;

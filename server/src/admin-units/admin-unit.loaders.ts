@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { AdminUnit } from './admin-unit.entity.js';
 import { countChildrenOf, findAdminUnitsByIds, findChildrenOf, findRootUnitsOf } from './admin-unit.service.js';
+import { countClubsInUnits } from '../clubs/club.service.js';
+import { type AdminUnitSuccession, findSuccessions } from './admin-unit-succession.js';
 
 export function createAdminUnitLoaders(db: () => Promise<EntityManager>) {
   return {
@@ -21,6 +23,18 @@ export function createAdminUnitLoaders(db: () => Promise<EntityManager>) {
     rootUnitsByTenant: new DataLoader<string, AdminUnit[]>(async (tenantIds) => {
       const roots = await findRootUnitsOf(await db(), tenantIds);
       return tenantIds.map((tenantId) => roots.filter((root) => root.tenantId === tenantId));
+    }),
+    successionsFromUnit: new DataLoader<string, AdminUnitSuccession[]>(async (unitIds) => {
+      const successions = await findSuccessions(await db(), 'predecessor', unitIds);
+      return unitIds.map((unitId) => successions.filter((succession) => succession.predecessorId === unitId));
+    }),
+    successionsIntoUnit: new DataLoader<string, AdminUnitSuccession[]>(async (unitIds) => {
+      const successions = await findSuccessions(await db(), 'successor', unitIds);
+      return unitIds.map((unitId) => successions.filter((succession) => succession.successorId === unitId));
+    }),
+    clubCountOfUnit: new DataLoader<string, number>(async (unitIds) => {
+      const counts = await countClubsInUnits(await db(), unitIds);
+      return unitIds.map((unitId) => counts.get(unitId) ?? 0);
     }),
   };
 }

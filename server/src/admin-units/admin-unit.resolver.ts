@@ -5,6 +5,7 @@ import { connectionComplexity, connectionOf } from '../graphql/pagination.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { AdminUnit } from './admin-unit.entity.js';
 import { AdminUnitsArgs } from './admin-unit.inputs.js';
+import { AdminUnitSuccession } from './admin-unit-succession.js';
 import { idsOnPath, listAdminUnits } from './admin-unit.service.js';
 
 export const AdminUnitConnection = connectionOf(AdminUnit, 'AdminUnit', 'administrative unit');
@@ -56,6 +57,25 @@ export class AdminUnitResolver {
     return ancestors.filter((ancestor): ancestor is AdminUnit => ancestor instanceof AdminUnit);
   }
 
+  @FieldResolver(() => [AdminUnitSuccession], {
+    description: 'For a retired unit: the units that took its place (the merged unit, or the parts of a split).',
+  })
+  async successors(@Root() unit: AdminUnit, @Ctx() context: Context): Promise<AdminUnitSuccession[]> {
+    return context.loaders.successionsFromUnit.load(unit.id);
+  }
+
+  @FieldResolver(() => [AdminUnitSuccession], { description: 'The retired units this one took the place of, wholly or in part.' })
+  async predecessors(@Root() unit: AdminUnit, @Ctx() context: Context): Promise<AdminUnitSuccession[]> {
+    return context.loaders.successionsIntoUnit.load(unit.id);
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'Clubs placed in this unit (as their commune or hamlet) that you can see. A unit with clubs can only be retired with successors.',
+  })
+  async clubCount(@Root() unit: AdminUnit, @Ctx() context: Context): Promise<number> {
+    return context.loaders.clubCountOfUnit.load(unit.id);
+  }
+
   @FieldResolver(() => Tenant, { description: 'The province workspace the unit belongs to.' })
   async tenant(@Root() unit: AdminUnit, @Ctx() context: Context): Promise<Tenant> {
     const tenant = await context.loaders.tenantById.load(unit.tenantId);
@@ -64,3 +84,22 @@ export class AdminUnitResolver {
   }
 }
 
+
+@Resolver(() => AdminUnitSuccession)
+export class AdminUnitSuccessionResolver {
+  @FieldResolver(() => AdminUnit, { description: 'The retired unit.' })
+  async predecessor(@Root() succession: AdminUnitSuccession, @Ctx() context: Context): Promise<AdminUnit> {
+    return visibleUnit(context, succession.predecessorId);
+  }
+
+  @FieldResolver(() => AdminUnit, { description: 'The unit that took (part of) its place.' })
+  async successor(@Root() succession: AdminUnitSuccession, @Ctx() context: Context): Promise<AdminUnit> {
+    return visibleUnit(context, succession.successorId);
+  }
+}
+
+async function visibleUnit(context: Context, id: string): Promise<AdminUnit> {
+  const unit = await context.loaders.adminUnitById.load(id);
+  if (!unit) throw new Error(`unit ${id} of a visible succession is not visible`);
+  return unit;
+}

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { createAdminUnitLoaders } from '../admin-units/admin-unit.loaders.js';
 import { createClubLoaders } from '../clubs/club.loaders.js';
+import { createProgramLoaders } from '../program/program.loaders.js';
+import { createSchemeLoaders } from '../schemes/scheme.loaders.js';
 import { createTenantLoaders } from '../tenants/tenant.loaders.js';
 
 /** Fresh loaders for every request: a loader's cache must never outlive the request's scope. */
@@ -9,6 +11,8 @@ export function createLoaders(db: () => Promise<EntityManager>) {
     ...createAdminUnitLoaders(db),
     ...createClubLoaders(db),
     ...createTenantLoaders(db),
+    ...createProgramLoaders(db),
+    ...createSchemeLoaders(db),
   };
 }
 

@@ -1,13 +1,28 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AdminUnitResolver } from '../admin-units/admin-unit.resolver.js';
+import { AdminUnitChangeResolver } from '../admin-units/admin-unit-changes.resolver.js';
+import { AdminUnitResolver, AdminUnitSuccessionResolver } from '../admin-units/admin-unit.resolver.js';
+import { ClubPlanResolver } from '../club-plan/club-plan.resolver.js';
 import { ClubResolver } from '../clubs/club.resolver.js';
+import { ProgramResolver } from '../program/program.resolver.js';
+import { ReferenceFigureResolver } from '../reference-figures/reference-figure.js';
+import {
+  BudgetLineResolver,
+  DisbursementResolver,
+  SchemeResolver,
+  TargetResolver,
+  TargetShareResolver,
+} from '../schemes/scheme.resolver.js';
+import { SurveyResolver, SurveyVisitResolver } from '../surveys/survey.resolver.js';
 import { TenantResolver } from '../tenants/tenant.resolver.js';
 import { UserResolver } from '../users/user.resolver.js';
 import { authChecker } from './auth-checker.js';
 
-export const resolvers = [TenantResolver, AdminUnitResolver, ClubResolver, UserResolver] as const;
+export const resolvers = [TenantResolver, AdminUnitResolver, AdminUnitSuccessionResolver, AdminUnitChangeResolver, ClubResolver, UserResolver,
+  // The province workspace.
+  ProgramResolver, SchemeResolver, TargetResolver, TargetShareResolver, BudgetLineResolver, DisbursementResolver,
+  ClubPlanResolver, SurveyResolver, SurveyVisitResolver, ReferenceFigureResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
