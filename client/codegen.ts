@@ -14,6 +14,8 @@ const config: CodegenConfig = {
         scalars: {
           DateTime: 'string',
           LocalDate: 'string',
+          VND: 'number',
+          Decimal: 'string',
         },
         enumType: 'string-literal',
         useTypeImports: true,

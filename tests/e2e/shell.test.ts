@@ -1,39 +1,12 @@
 /// <reference lib="dom" />
 // Page callbacks below run inside the browser, hence the DOM types.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
-import { startTestServer, type TestServer } from '../support/api.js';
-import { ensureClientBuilt, launchBrowser, newPage, PHONE, signIn } from '../support/browser.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
 
-let database: TestDatabase;
-let server: TestServer;
-let browser: Browser;
-const openContexts: Array<{ close(): Promise<void> }> = [];
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  database = await openTestDatabase();
-  server = await startTestServer(database, { serveClient: true });
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(openContexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await database?.close();
-});
-
-async function open(options: Parameters<typeof newPage>[2] = {}): Promise<Page> {
-  const { context, page } = await newPage(browser, server.url, options);
-  openContexts.push(context);
-  return page;
-}
+const suite = useBrowserSuite();
+const open = suite.open;
 
 async function pathOf(page: Page): Promise<string> {
   return new URL(page.url()).pathname;

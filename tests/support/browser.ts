@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/seed/demo-accounts.js';
+import { startTestServer, type TestServer } from './api.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
 
 const CLIENT_INDEX = new URL('../../client/dist/index.html', import.meta.url);
 
@@ -43,4 +46,49 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByTestId('sign-in-login').fill(login);
   await page.getByTestId('sign-in-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
+}
+
+export interface BrowserSuite {
+  server(): TestServer;
+  database(): TestDatabase;
+  /** A fresh browser context (its own storage), closed after the test. */
+  open(options?: Parameters<Browser['newContext']>[0]): Promise<Page>;
+}
+
+/**
+ * The hooks every browser test file needs: its own database, the API serving the built client,
+ * one Chromium for the file, and a new context per test.
+ */
+export function useBrowserSuite(): BrowserSuite {
+  let database: TestDatabase;
+  let server: TestServer;
+  let browser: Browser;
+  const openContexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    database = await openTestDatabase();
+    server = await startTestServer(database, { serveClient: true });
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    await Promise.all(openContexts.splice(0).map((context) => context.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.close();
+  });
+
+  return {
+    server: () => server,
+    database: () => database,
+    async open(options = {}) {
+      const { context, page } = await newPage(browser, server.url, options);
+      openContexts.push(context);
+      return page;
+    },
+  };
 }

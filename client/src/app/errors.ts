@@ -92,3 +92,11 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   }
   return result;
 }
+
+/** Field problems with the server's full paths ("lines[2].amount"), for forms with repeated rows. */
+export function fieldProblemsOf(error: unknown): FieldError[] {
+  return errorEntries(error).flatMap((entry) => {
+    const fields = entry.extensions?.fields;
+    return Array.isArray(fields) ? fields.filter(isFieldError) : [];
+  });
+}

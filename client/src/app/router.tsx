@@ -4,6 +4,10 @@ import { SignInPage } from '../auth/sign-in/SignInPage';
 import { MyClubPage } from '../club/my-club/MyClubPage';
 import { ProvincesPage } from '../national/provinces/ProvincesPage';
 import { HierarchyPage } from '../province/hierarchy/HierarchyPage';
+import { SchemePage } from '../province/schemes/SchemePage';
+import { SchemesPage } from '../province/schemes/SchemesPage';
+import { SurveyPage } from '../province/surveys/SurveyPage';
+import { SurveysPage } from '../province/surveys/SurveysPage';
 import { UsersPage } from '../province/users/UsersPage';
 import { RedirectToOwnArea, RequireArea, RequireSession } from './guards';
 import { NotFoundPage } from './NotFoundPage';
@@ -29,6 +33,10 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="hierarchy" replace /> },
               { path: 'hierarchy', element: <HierarchyPage /> },
+              { path: 'schemes', element: <SchemesPage /> },
+              { path: 'schemes/:id', element: <SchemePage /> },
+              { path: 'surveys', element: <SurveysPage /> },
+              { path: 'surveys/:id', element: <SurveyPage /> },
               { path: 'users', element: <UsersPage /> },
             ],
           },

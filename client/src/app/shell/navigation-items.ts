@@ -1,7 +1,7 @@
-import { IconBuildingCommunity, IconMap2, IconSitemap, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconClipboardList, IconMap2, IconReportMoney, IconSitemap, IconUsers, type Icon } from '@tabler/icons-react';
 import type { Area } from '../areas';
 
-export type NavigationLabelKey = 'nav.provinces' | 'nav.hierarchy' | 'nav.users' | 'nav.myClub';
+export type NavigationLabelKey = 'nav.provinces' | 'nav.hierarchy' | 'nav.schemes' | 'nav.surveys' | 'nav.users' | 'nav.myClub';
 
 export interface NavigationItem {
   key: string;
@@ -14,6 +14,8 @@ export const navigationByArea: Record<Area, NavigationItem[]> = {
   national: [{ key: 'provinces', to: '/national', labelKey: 'nav.provinces', icon: IconMap2 }],
   province: [
     { key: 'hierarchy', to: '/province/hierarchy', labelKey: 'nav.hierarchy', icon: IconSitemap },
+    { key: 'schemes', to: '/province/schemes', labelKey: 'nav.schemes', icon: IconReportMoney },
+    { key: 'surveys', to: '/province/surveys', labelKey: 'nav.surveys', icon: IconClipboardList },
     { key: 'users', to: '/province/users', labelKey: 'nav.users', icon: IconUsers },
   ],
   club: [{ key: 'my-club', to: '/club', labelKey: 'nav.myClub', icon: IconBuildingCommunity }],

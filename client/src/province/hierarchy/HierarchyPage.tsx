@@ -1,9 +1,12 @@
-import { Box, CloseButton, Stack, TextInput } from '@mantine/core';
+import { Box, Button, CloseButton, Group, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconFileUpload, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session/SessionProvider';
 import { PageHeader } from '../../app/ui/PageHeader';
+import { ExportUnitsButton } from './ExportUnitsButton';
+import { ImportUnitsDrawer } from './ImportUnitsDrawer';
 import { UnitSearchResults } from './UnitSearchResults';
 import { UnitTree } from './UnitTree';
 
@@ -18,11 +21,21 @@ export function HierarchyPage() {
   const [input, setInput] = useState('');
   const [debounced] = useDebouncedValue(normalizedSearch(input), 300);
   const searching = debounced.length >= MIN_SEARCH_LENGTH;
+  const canEdit = useSession().user?.role === 'PROVINCE_ADMIN';
+  const [importing, setImporting] = useState(false);
 
   return (
     <>
       <PageHeader title={t('hierarchy.title')} description={t('hierarchy.intro')} />
       <Stack gap="md">
+        <Group gap="sm" wrap="wrap">
+          {canEdit && (
+            <Button leftSection={<IconFileUpload size={18} />} onClick={() => setImporting(true)} data-testid="hierarchy-import">
+              {t('hierarchy.import.open')}
+            </Button>
+          )}
+          <ExportUnitsButton />
+        </Group>
         <TextInput
           type="search"
           label={t('hierarchy.searchLabel')}
@@ -40,9 +53,10 @@ export function HierarchyPage() {
         />
         {searching && <UnitSearchResults search={debounced} />}
         <Box hidden={searching}>
-          <UnitTree />
+          <UnitTree canEdit={canEdit} />
         </Box>
       </Stack>
+      {canEdit && <ImportUnitsDrawer opened={importing} onClose={() => setImporting(false)} />}
     </>
   );
 }

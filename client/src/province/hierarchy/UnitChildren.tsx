@@ -8,7 +8,7 @@ import { UnitTreeNode } from './UnitTreeNode';
 
 const PAGE_SIZE = 50;
 
-export function UnitChildren({ parentId }: { parentId: string }) {
+export function UnitChildren({ parentId, canEdit = false }: { parentId: string; canEdit?: boolean }) {
   const { data, loading, error, refetch, fetchMore } = useQuery(AdminUnitChildrenDocument, {
     variables: { parentId, first: PAGE_SIZE },
   });
@@ -33,7 +33,7 @@ export function UnitChildren({ parentId }: { parentId: string }) {
   return (
     <>
       {connection.edges.map(({ node }) => (
-        <UnitTreeNode key={node.id} unit={node} />
+        <UnitTreeNode key={node.id} unit={node} canEdit={canEdit} />
       ))}
       {connection.pageInfo.hasNextPage && (
         <li className={classes.nested}>

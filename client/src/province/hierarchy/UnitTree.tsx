@@ -11,7 +11,7 @@ import { UnitTreeNode } from './UnitTreeNode';
 
 const PAGE_SIZE = 50;
 
-export function UnitTree() {
+export function UnitTree({ canEdit = false }: { canEdit?: boolean }) {
   const { t } = useTranslation();
   const { data, loading, error, refetch, fetchMore } = useQuery(AdminUnitRootsDocument, {
     variables: { first: PAGE_SIZE },
@@ -27,7 +27,7 @@ export function UnitTree() {
     <Paper withBorder radius="md" p="xs">
       <ul className={classes.list} aria-label={t('hierarchy.treeLabel')} data-testid="hierarchy-tree">
         {connection.edges.map(({ node }) => (
-          <UnitTreeNode key={node.id} unit={node} initiallyExpanded={expandSingleRoot} />
+          <UnitTreeNode key={node.id} unit={node} initiallyExpanded={expandSingleRoot} canEdit={canEdit} />
         ))}
       </ul>
       {connection.pageInfo.hasNextPage && (

@@ -4,15 +4,17 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HierarchyUnitFragment } from '../../gql/graphql';
 import classes from './hierarchy.module.css';
+import { UnitActions } from './UnitActions';
 import { UnitChildren } from './UnitChildren';
 import { UnitSummary } from './UnitSummary';
 
 interface UnitTreeNodeProps {
   unit: HierarchyUnitFragment;
   initiallyExpanded?: boolean;
+  canEdit?: boolean;
 }
 
-export function UnitTreeNode({ unit, initiallyExpanded = false }: UnitTreeNodeProps) {
+export function UnitTreeNode({ unit, initiallyExpanded = false, canEdit = false }: UnitTreeNodeProps) {
   const { t } = useTranslation();
   const childrenId = useId();
   const hasChildren = unit.childCount > 0;
@@ -21,31 +23,34 @@ export function UnitTreeNode({ unit, initiallyExpanded = false }: UnitTreeNodePr
 
   return (
     <li>
-      {hasChildren ? (
-        <UnstyledButton
-          className={classes.row}
-          onClick={() => setExpanded((value) => !value)}
-          aria-expanded={expanded}
-          aria-controls={childrenId}
-          title={t(expanded ? 'hierarchy.collapse' : 'hierarchy.expand', { name: unit.name })}
-          {...nodeAttributes}
-        >
-          <span className={classes.toggle} data-expanded={expanded || undefined} aria-hidden>
-            <IconChevronRight size={20} />
-          </span>
-          <UnitSummary unit={unit} />
-        </UnstyledButton>
-      ) : (
-        <div className={classes.row} {...nodeAttributes}>
-          <span className={classes.toggle} aria-hidden>
-            <IconPointFilled size={10} />
-          </span>
-          <UnitSummary unit={unit} />
-        </div>
-      )}
+      <div className={classes.line}>
+        {hasChildren ? (
+          <UnstyledButton
+            className={classes.row}
+            onClick={() => setExpanded((value) => !value)}
+            aria-expanded={expanded}
+            aria-controls={childrenId}
+            title={t(expanded ? 'hierarchy.collapse' : 'hierarchy.expand', { name: unit.name })}
+            {...nodeAttributes}
+          >
+            <span className={classes.toggle} data-expanded={expanded || undefined} aria-hidden>
+              <IconChevronRight size={20} />
+            </span>
+            <UnitSummary unit={unit} />
+          </UnstyledButton>
+        ) : (
+          <div className={classes.row} {...nodeAttributes}>
+            <span className={classes.toggle} aria-hidden>
+              <IconPointFilled size={10} />
+            </span>
+            <UnitSummary unit={unit} />
+          </div>
+        )}
+        {canEdit && <UnitActions unit={unit} />}
+      </div>
       {expanded && (
         <ul id={childrenId} className={classes.children}>
-          <UnitChildren parentId={unit.id} />
+          <UnitChildren parentId={unit.id} canEdit={canEdit} />
         </ul>
       )}
     </li>

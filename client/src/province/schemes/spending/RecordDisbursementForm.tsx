@@ -1,0 +1,131 @@
+import { useMutation } from '@apollo/client/react';
+import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatVnd } from '../../../app/format';
+import { parseDisplayDate, todayForDisplay } from '../../../app/local-date';
+import { moneyForApi, parseMoney } from '../../../app/money';
+import { MoneyInput } from '../../../app/ui/MoneyInput';
+import { useErrorMessage } from '../../../app/ui/use-error-message';
+import { RecordDisbursementDocument, type SchemeDetailFragment } from '../../../gql/graphql';
+import { problemsByField, useSchemeProblems } from '../scheme-messages';
+
+type Line = SchemeDetailFragment['budgetLines'][number];
+
+interface RecordDisbursementFormProps {
+  lines: Line[];
+  lineLabel: (line: Line) => string;
+  onRecorded: () => void;
+  onCancel: () => void;
+}
+
+const formFields = new Set(['budgetLineId', 'amount', 'paidOn', 'description']);
+
+export function RecordDisbursementForm({ lines, lineLabel, onRecorded, onCancel }: RecordDisbursementFormProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const schemeProblems = useSchemeProblems();
+  // One key per opening of the form: a retry after a lost answer cannot record the payment twice.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [record, { loading }] = useMutation(RecordDisbursementDocument);
+  const [values, setValues] = useState({ budgetLineId: lines[0]?.id ?? '', amount: '', paidOn: todayForDisplay(), description: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const line = lines.find((candidate) => candidate.id === values.budgetLineId);
+
+  function set(field: keyof typeof values, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: '' }));
+  }
+
+  async function submit() {
+    const found: Record<string, string> = {};
+    const amount = parseMoney(values.amount);
+    const paidOn = parseDisplayDate(values.paidOn);
+    if (!values.budgetLineId) found.budgetLineId = t('common.required');
+    if (amount === null || amount === 0n) found.amount = t('budget.amountRequired');
+    else if (moneyForApi(amount) === null) found.amount = t('budget.tooLarge');
+    if (!paidOn) found.paidOn = t('schemes.form.dateInvalid');
+    if (!values.description.trim()) found.description = t('common.required');
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length || amount === null || !paidOn) return;
+    try {
+      await record({
+        variables: {
+          input: {
+            budgetLineId: values.budgetLineId,
+            amount: moneyForApi(amount) ?? 0,
+            paidOn,
+            description: values.description.trim().normalize('NFC'),
+            idempotencyKey,
+          },
+        },
+      });
+      notifications.show({ color: 'teal', message: t('spending.recorded') });
+      onRecorded();
+    } catch (error) {
+      const problems = problemsByField(schemeProblems(error));
+      setErrors(Object.fromEntries(Object.entries(problems).filter(([field]) => formFields.has(field))));
+      const others = Object.entries(problems).filter(([field]) => !formFields.has(field));
+      if (others.length) setFormError(others.map(([, message]) => message).join(' '));
+      else if (!Object.keys(problems).length) setFormError(errorMessage(error));
+    }
+  }
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <Stack gap="md">
+        {formError && (
+          <Alert color="red" icon={<IconAlertCircle />} title={t('common.saveFailed')} role="alert" data-testid="disbursement-error">
+            {formError}
+          </Alert>
+        )}
+        <NativeSelect
+          label={t('spending.line')}
+          data={lines.map((candidate) => ({ value: candidate.id, label: lineLabel(candidate) }))}
+          value={values.budgetLineId}
+          error={errors.budgetLineId}
+          onChange={(event) => set('budgetLineId', event.currentTarget.value)}
+          description={line ? `${t('spending.remaining')}: ${formatVnd(line.remaining)}` : undefined}
+          data-testid="disbursement-line"
+        />
+        <MoneyInput label={t('spending.amount')} required value={values.amount} error={errors.amount} onChange={(digits) => set('amount', digits)} data-testid="disbursement-amount" />
+        <TextInput
+          label={t('spending.paidOn')}
+          placeholder={t('schemes.form.datePlaceholder')}
+          required
+          inputMode="numeric"
+          value={values.paidOn}
+          error={errors.paidOn}
+          onChange={(event) => set('paidOn', event.currentTarget.value)}
+          data-testid="disbursement-paid-on"
+        />
+        <TextInput
+          label={t('spending.description')}
+          required
+          value={values.description}
+          error={errors.description}
+          onChange={(event) => set('description', event.currentTarget.value)}
+          data-testid="disbursement-description"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={loading} data-testid="disbursement-submit">
+            {t('spending.record')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
