@@ -178,6 +178,42 @@ describe('the database catalogue', () => {
     expect(missing).toEqual([]);
   });
 
+  it('keys every province-owned table by (tenant_id, …), so composite foreign keys can hold', async () => {
+    // Accounts and the audit trail are global (national rows have no tenant); every other table is the province's.
+    const unkeyed: Array<{ table: string }> = await database.owner.query(`
+      select c.relname as table
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind = 'r' and n.nspname = 'public' and c.relname not in ('app_user', 'audit_event')
+         and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')
+         and not exists (
+           select 1 from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+            where i.indrelid = c.oid and i.indisprimary and a.attname = 'tenant_id')
+       order by 1`);
+    expect(unkeyed).toEqual([]);
+  });
+
+  it('shows a province none of another province’s rows in any tenant table', async () => {
+    const tables: Array<{ table: string }> = await database.owner.query(`
+      select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind = 'r' and n.nspname = 'public'
+         and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')
+       order by 1`);
+    // The demo data gives Thái Nguyên rows in these, so seeing none of them means something.
+    for (const table of ['admin_unit', 'scheme', 'scheme_target', 'survey', 'survey_visit']) {
+      const [row] = await database.owner.query(`select count(*)::int as count from ${table} where tenant_id = $1`, [ids.thaiNguyen]);
+      expect(row.count, table).toBeGreaterThan(0);
+    }
+    const leaks = await asTenant(database, ids.kienGiang, async (db) => {
+      const found: Array<{ table: string; count: number }> = [];
+      for (const { table } of tables) {
+        const [row] = await db.query(`select count(*)::int as count from ${table} where tenant_id is distinct from $1`, [ids.kienGiang]);
+        if (row.count > 0) found.push({ table, count: row.count });
+      }
+      return found;
+    });
+    expect(leaks).toEqual([]);
+  });
+
   it('lets the server log in only as a role that owns nothing and bypasses nothing', async () => {
     const [role] = await database.owner.query(
       `select rolsuper, rolbypassrls, rolinherit, rolcreaterole, rolcreatedb from pg_roles where rolname = 'ishc_app'`,
