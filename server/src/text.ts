@@ -5,3 +5,9 @@
 export function normalizeText(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
+
+/** Free text (notes, summaries): NFC and trimmed, line breaks kept; nothing typed means none. */
+export function optionalText(value: string | null | undefined): string | null {
+  const text = (value ?? '').normalize('NFC').trim();
+  return text || null;
+}

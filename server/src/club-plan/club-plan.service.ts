@@ -46,9 +46,9 @@ export async function listClubPlansOfSchemes(db: EntityManager, schemeIds: reado
   return rows.map(entryOf);
 }
 
-function optionalText(value: string | null | undefined): string | null {
-  const text = normalizeText(value ?? '');
-  return text || null;
+/** Hamlet names and notes of the plan are one-line text: whitespace collapses as in names. */
+function optionalLine(value: string | null | undefined): string | null {
+  return normalizeText(value ?? '') || null;
 }
 
 async function entryProblems(db: EntityManager, input: SaveClubPlanEntryInput): Promise<{ problems: FieldProblem[]; communeName: string }> {
@@ -103,8 +103,8 @@ export async function saveClubPlanEntry(db: EntityManager, requestId: string, in
   if (input.id && (input.version === null || input.version === undefined)) problems.push({ field: 'version', message: 'is required to change an entry' });
   if (problems.length) throw badInput(problems);
   const values = [
-    input.schemeId, input.communeId, input.hamletId ?? null, optionalText(input.hamletName), input.plannedYear, input.status,
-    input.clubId ?? null, input.surveyVisitId ?? null, optionalText(input.note),
+    input.schemeId, input.communeId, input.hamletId ?? null, optionalLine(input.hamletName), input.plannedYear, input.status,
+    input.clubId ?? null, input.surveyVisitId ?? null, optionalLine(input.note),
   ];
   let row: EntryRow;
   let before: EntryRow | undefined;

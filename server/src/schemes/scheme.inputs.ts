@@ -128,8 +128,9 @@ export class TargetInput {
   breakdown: TargetShareInput[];
 }
 
-@InputType({ description: 'All targets of a scheme, saved together.' })
-export class SaveTargetsInput {
+/** What every change to an approved scheme's targets or budget carries: which, which version, why. */
+@InputType('SchemeChangeInput', { description: 'A change to a scheme’s targets or budget.' })
+abstract class SchemeChangeInput {
   @Field(() => ID, { description: 'The scheme.' })
   @IsUUID('all', { message: 'is not a scheme identifier' })
   schemeId: string;
@@ -141,7 +142,10 @@ export class SaveTargetsInput {
   @IsOptional()
   @MaxLength(2000, { message: 'must be at most 2,000 characters' })
   reason?: string | null;
+}
 
+@InputType({ description: 'All targets of a scheme, saved together.' })
+export class SaveTargetsInput extends SchemeChangeInput {
   @Field(() => [TargetInput], { description: 'The targets; any target left out is removed.' })
   @ValidateNested({ each: true })
   @ArrayMaxSize(100, { message: 'must have at most 100 targets' })
@@ -184,19 +188,7 @@ export class BudgetLineInput {
 }
 
 @InputType({ description: 'A scheme’s whole budget — stated total and lines — saved together.' })
-export class SaveBudgetInput {
-  @Field(() => ID, { description: 'The scheme.' })
-  @IsUUID('all', { message: 'is not a scheme identifier' })
-  schemeId: string;
-
-  @Field(() => Int, { description: 'The version of the scheme you read; a stale one gets CONFLICT.' })
-  version: number;
-
-  @Field(() => String, { nullable: true, description: 'Why: required when the scheme is approved (a recorded revision).' })
-  @IsOptional()
-  @MaxLength(2000, { message: 'must be at most 2,000 characters' })
-  reason?: string | null;
-
+export class SaveBudgetInput extends SchemeChangeInput {
   @Field(() => VndScalar, { description: 'The total the scheme states.' })
   totalBudget: bigint;
 

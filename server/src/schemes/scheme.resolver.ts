@@ -7,7 +7,6 @@ import type { Context } from '../graphql/context.js';
 import { connectionComplexity, connectionOf } from '../graphql/pagination.js';
 import { vndInWords } from '../money/vnd-words.js';
 import { Indicator, NationalPhase } from '../program/program.types.js';
-import { listNationalPhases } from '../program/program.service.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { Role } from '../users/role.js';
 import {
@@ -141,8 +140,7 @@ export class SchemeResolver {
 
   @FieldResolver(() => NationalPhase, { nullable: true, description: 'The national phase the scheme implements.' })
   async nationalPhase(@Root() scheme: Scheme, @Ctx() context: Context): Promise<NationalPhase | null> {
-    if (!scheme.nationalPhaseId) return null;
-    return (await listNationalPhases(await context.db())).find((phase) => phase.id === scheme.nationalPhaseId) ?? null;
+    return scheme.nationalPhaseId ? context.loaders.nationalPhaseById.load(scheme.nationalPhaseId) : null;
   }
 
   @FieldResolver(() => String, { description: 'The stated total in Vietnamese words, as official documents write it.' })

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { decodeCursor, type Page } from '../graphql/pagination.js';
-import { normalizeText } from '../text.js';
+import { normalizeText, optionalText } from '../text.js';
 import { decimalOf, formatVnd, hundredthsOf } from './scheme.errors.js';
 import type {
   ApproveSchemeInput,
@@ -191,11 +191,6 @@ function headerProblems(input: SchemeFieldsInput): FieldProblem[] {
   return problems;
 }
 
-function optionalText(value: string | null | undefined): string | null {
-  const text = value === null || value === undefined ? '' : value.normalize('NFC').trim();
-  return text ? text : null;
-}
-
 async function nationalPhaseProblem(db: EntityManager, phaseId: string | null | undefined): Promise<FieldProblem[]> {
   if (!phaseId) return [];
   const rows: unknown[] = await db.query('select 1 from national_phase where id = $1', [phaseId]);
@@ -238,6 +233,7 @@ export async function createScheme(db: EntityManager, requestId: string, input: 
 
 export async function updateScheme(db: EntityManager, requestId: string, input: UpdateSchemeInput): Promise<Scheme> {
   const scheme = await lockScheme(db, input.id, input.version);
+  if (scheme.status === SchemeStatus.CLOSED) throw badInput([{ field: 'id', message: 'the scheme is closed and can no longer change' }]);
   const problems = [...headerProblems(input), ...(await nationalPhaseProblem(db, input.nationalPhaseId))];
   if (problems.length) throw badInput(problems);
   const values = headerValues(input);
@@ -250,7 +246,6 @@ export async function updateScheme(db: EntityManager, requestId: string, input: 
   // The period is part of what was approved: changing it is a revision. Wording is not.
   const periodChanged = before.firstYear !== values.firstYear || before.lastYear !== values.lastYear;
   const revision = periodChanged ? await reviseIfApproved(db, scheme, input.reason) : null;
-  if (scheme.status === SchemeStatus.CLOSED) throw badInput([{ field: 'id', message: 'the scheme is closed and can no longer change' }]);
   await db.query(
     `update scheme set title = $2, summary = $3, national_phase_id = $4, first_year = $5, last_year = $6,
        decision_number = $7, decision_date = $8, decision_body = $9, managing_agency = $10

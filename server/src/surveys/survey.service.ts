@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { rowsOf } from '../database/sql.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { decodeCursor, type Page } from '../graphql/pagination.js';
-import { normalizeText } from '../text.js';
+import { normalizeText, optionalText } from '../text.js';
 import type { SaveSurveyInput, SaveSurveyVisitInput } from './survey.inputs.js';
 import { Survey, SurveyVisit } from './survey.types.js';
 
@@ -66,11 +66,6 @@ function visitOf(row: VisitRow): SurveyVisit {
     readyForClub: row.ready_for_club,
     version: row.version,
   });
-}
-
-function optionalText(value: string | null | undefined): string | null {
-  const text = (value ?? '').normalize('NFC').trim();
-  return text || null;
 }
 
 export async function listSurveys(db: EntityManager, first: number, after?: string | null): Promise<Page<Survey>> {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { parseDisplayDate } from '../../app/local-date';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { CreateSchemeDocument, NationalPhasesDocument, SchemesDocument } from '../../gql/graphql';
-import { problemsByField, useSchemeProblems } from './scheme-messages';
+import { formProblemsOf, problemsByField, useSchemeProblems } from './scheme-messages';
 
 interface CreateSchemeValues {
   title: string;
@@ -86,12 +86,9 @@ export function CreateSchemeForm({ onCreated, onCancel }: { onCreated: (id: stri
       notifications.show({ color: 'teal', message: t('schemes.form.created', { title: data.createScheme.title }) });
       onCreated(data.createScheme.id);
     } catch (error) {
-      const problems = problemsByField(schemeProblems(error));
-      const known = Object.fromEntries(Object.entries(problems).filter(([field]) => formFields.has(field)));
-      const others = Object.entries(problems).filter(([field]) => !formFields.has(field));
-      form.setErrors(known);
-      if (others.length) setFormError(others.map(([, message]) => message).join(' '));
-      else if (!Object.keys(known).length) setFormError(errorMessage(error));
+      const { fieldErrors, formError } = formProblemsOf(problemsByField(schemeProblems(error)), formFields, () => errorMessage(error));
+      form.setErrors(fieldErrors);
+      if (formError) setFormError(formError);
     }
   }
 

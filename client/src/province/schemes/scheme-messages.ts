@@ -91,3 +91,20 @@ export function problemsByField(problems: SchemeProblem[]): Record<string, strin
   }
   return result;
 }
+
+/**
+ * A failed save split for a form: errors next to the form's own fields, and one message for
+ * the rest (or the general error when the server named no field).
+ */
+export function formProblemsOf(
+  problems: Record<string, string>,
+  formFields: ReadonlySet<string>,
+  generalMessage: () => string,
+): { fieldErrors: Record<string, string>; formError: string | null } {
+  const entries = Object.entries(problems);
+  const others = entries.filter(([field]) => !formFields.has(field)).map(([, message]) => message);
+  return {
+    fieldErrors: Object.fromEntries(entries.filter(([field]) => formFields.has(field))),
+    formError: others.length ? others.join(' ') : entries.length ? null : generalMessage(),
+  };
+}

@@ -9,7 +9,7 @@ import { formatDate } from '../../app/format';
 import { parseDisplayDate } from '../../app/local-date';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { SaveSurveyDocument, SchemesDocument, SurveysDocument, type SurveyListItemFragment } from '../../gql/graphql';
-import { problemsByField, useSchemeProblems } from '../schemes/scheme-messages';
+import { formProblemsOf, problemsByField, useSchemeProblems } from '../schemes/scheme-messages';
 
 interface SurveyValues {
   title: string;
@@ -76,11 +76,9 @@ export function SurveyForm({ survey, onSaved, onCancel }: SurveyFormProps) {
         setFormError(t('schemes.conflict'));
         return;
       }
-      const problems = problemsByField(schemeProblems(error));
-      form.setErrors(Object.fromEntries(Object.entries(problems).filter(([field]) => formFields.has(field))));
-      const others = Object.entries(problems).filter(([field]) => !formFields.has(field));
-      if (others.length) setFormError(others.map(([, message]) => message).join(' '));
-      else if (!Object.keys(problems).length) setFormError(errorMessage(error));
+      const { fieldErrors, formError } = formProblemsOf(problemsByField(schemeProblems(error)), formFields, () => errorMessage(error));
+      form.setErrors(fieldErrors);
+      if (formError) setFormError(formError);
     }
   }
 

@@ -9,7 +9,7 @@ import { formatDate } from '../../app/format';
 import { parseDisplayDate } from '../../app/local-date';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { SaveSurveyVisitDocument, SurveyUnitSearchDocument, type SurveyVisitDetailFragment } from '../../gql/graphql';
-import { problemsByField, useSchemeProblems } from '../schemes/scheme-messages';
+import { formProblemsOf, problemsByField, useSchemeProblems } from '../schemes/scheme-messages';
 
 const formFields = new Set(['unitId', 'visitedOn', 'clubsFound', 'readyForClub', 'participants', 'clubActivity', 'difficulties', 'proposals']);
 
@@ -84,11 +84,9 @@ export function SurveyVisitForm({ surveyId, visit, onSaved, onCancel }: SurveyVi
         setFormError(t('schemes.conflict'));
         return;
       }
-      const byField = problemsByField(schemeProblems(error));
-      setErrors(Object.fromEntries(Object.entries(byField).filter(([field]) => formFields.has(field))));
-      const others = Object.entries(byField).filter(([field]) => !formFields.has(field));
-      if (others.length) setFormError(others.map(([, message]) => message).join(' '));
-      else if (!Object.keys(byField).length) setFormError(errorMessage(error));
+      const { fieldErrors, formError } = formProblemsOf(problemsByField(schemeProblems(error)), formFields, () => errorMessage(error));
+      setErrors(fieldErrors);
+      if (formError) setFormError(formError);
     }
   }
 

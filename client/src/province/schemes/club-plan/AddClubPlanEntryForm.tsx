@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../app/ui/use-error-message';
 import { CommuneSearchDocument, SaveClubPlanEntryDocument, type SchemeDetailFragment } from '../../../gql/graphql';
-import { problemsByField, useSchemeProblems } from '../scheme-messages';
+import { formProblemsOf, problemsByField, useSchemeProblems } from '../scheme-messages';
 
 /** Communes are the third level: province, district, commune. */
 const COMMUNE_LEVEL = 3;
@@ -55,11 +55,9 @@ export function AddClubPlanEntryForm({ scheme, onSaved, onCancel }: { scheme: Sc
       notifications.show({ color: 'teal', message: t('clubPlan.saved') });
       onSaved();
     } catch (error) {
-      const problems = problemsByField(schemeProblems(error));
-      setErrors(Object.fromEntries(Object.entries(problems).filter(([field]) => formFields.has(field))));
-      const others = Object.entries(problems).filter(([field]) => !formFields.has(field));
-      if (others.length) setFormError(others.map(([, message]) => message).join(' '));
-      else if (!Object.keys(problems).length) setFormError(errorMessage(error));
+      const { fieldErrors, formError } = formProblemsOf(problemsByField(schemeProblems(error)), formFields, () => errorMessage(error));
+      setErrors(fieldErrors);
+      if (formError) setFormError(formError);
     }
   }
 

@@ -10,7 +10,7 @@ import { moneyForApi, parseMoney } from '../../../app/money';
 import { MoneyInput } from '../../../app/ui/MoneyInput';
 import { useErrorMessage } from '../../../app/ui/use-error-message';
 import { RecordDisbursementDocument, type SchemeDetailFragment } from '../../../gql/graphql';
-import { problemsByField, useSchemeProblems } from '../scheme-messages';
+import { formProblemsOf, problemsByField, useSchemeProblems } from '../scheme-messages';
 
 type Line = SchemeDetailFragment['budgetLines'][number];
 
@@ -67,11 +67,9 @@ export function RecordDisbursementForm({ lines, lineLabel, onRecorded, onCancel 
       notifications.show({ color: 'teal', message: t('spending.recorded') });
       onRecorded();
     } catch (error) {
-      const problems = problemsByField(schemeProblems(error));
-      setErrors(Object.fromEntries(Object.entries(problems).filter(([field]) => formFields.has(field))));
-      const others = Object.entries(problems).filter(([field]) => !formFields.has(field));
-      if (others.length) setFormError(others.map(([, message]) => message).join(' '));
-      else if (!Object.keys(problems).length) setFormError(errorMessage(error));
+      const { fieldErrors, formError } = formProblemsOf(problemsByField(schemeProblems(error)), formFields, () => errorMessage(error));
+      setErrors(fieldErrors);
+      if (formError) setFormError(formError);
     }
   }
 
