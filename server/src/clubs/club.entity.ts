@@ -48,6 +48,17 @@ export class Club {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Day the club was founded.' })
   foundedOn: string | null;
 
+  @Column('uuid', { name: 'scheme_id', nullable: true })
+  schemeId: string | null;
+
+  @Column('date', { name: 'status_since', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the current status took effect.' })
+  statusSince: string | null;
+
+  @Column('smallint', { name: 'max_active_loans_per_member' })
+  @Field(() => Int, { description: 'How many loans a member may have at once under the club’s rule (usually 1).' })
+  maxActiveLoansPerMember: number;
+
   @Column('integer')
   @Field(() => Int, { description: 'Version for optimistic concurrency.' })
   version: number;

@@ -1,6 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { createActivityLoaders } from '../activities/activity.loaders.js';
 import { createAdminUnitLoaders } from '../admin-units/admin-unit.loaders.js';
 import { createClubLoaders } from '../clubs/club.loaders.js';
+import { createLedgerLoaders } from '../funds/ledger.loaders.js';
+import { createLoanLoaders } from '../loans/loan.loaders.js';
+import { createMemberLoaders } from '../members/member.loaders.js';
 import { createProgramLoaders } from '../program/program.loaders.js';
 import { createSchemeLoaders } from '../schemes/scheme.loaders.js';
 import { createTenantLoaders } from '../tenants/tenant.loaders.js';
@@ -13,6 +17,10 @@ export function createLoaders(db: () => Promise<EntityManager>) {
     ...createTenantLoaders(db),
     ...createProgramLoaders(db),
     ...createSchemeLoaders(db),
+    ...createMemberLoaders(db),
+    ...createLoanLoaders(db),
+    ...createLedgerLoaders(db),
+    ...createActivityLoaders(db),
   };
 }
 

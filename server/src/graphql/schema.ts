@@ -1,10 +1,16 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ActivityResolver, HomeCareVisitResolver } from '../activities/activity.resolver.js';
 import { AdminUnitChangeResolver } from '../admin-units/admin-unit-changes.resolver.js';
 import { AdminUnitResolver, AdminUnitSuccessionResolver } from '../admin-units/admin-unit.resolver.js';
 import { ClubPlanResolver } from '../club-plan/club-plan.resolver.js';
 import { ClubResolver } from '../clubs/club.resolver.js';
+import { LedgerResolver } from '../funds/ledger.resolver.js';
+import { LoanResolver } from '../loans/loan.resolver.js';
+import { MeetingSheetResolver } from '../meeting-sheet/meeting-sheet.resolver.js';
+import { MemberResolver } from '../members/member.resolver.js';
+import { MonthlyReportResolver } from '../monthly-reports/monthly-report.resolver.js';
 import { ProgramResolver } from '../program/program.resolver.js';
 import { ReferenceFigureResolver } from '../reference-figures/reference-figure.js';
 import {
@@ -22,7 +28,8 @@ import { authChecker } from './auth-checker.js';
 export const resolvers = [TenantResolver, AdminUnitResolver, AdminUnitSuccessionResolver, AdminUnitChangeResolver, ClubResolver, UserResolver,
   // The province workspace.
   ProgramResolver, SchemeResolver, TargetResolver, TargetShareResolver, BudgetLineResolver, DisbursementResolver,
-  ClubPlanResolver, SurveyResolver, SurveyVisitResolver, ReferenceFigureResolver] as const;
+  ClubPlanResolver, SurveyResolver, SurveyVisitResolver, ReferenceFigureResolver, MemberResolver, ActivityResolver,
+  HomeCareVisitResolver, LedgerResolver, LoanResolver, MeetingSheetResolver, MonthlyReportResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,0 +1,49 @@
+/** Days in Vietnam's calendar, seven hours ahead of UTC: what "today" means to a club. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function partsOf(date: string): [number, number, number] {
+  const [year, month, day] = date.split('-').map(Number);
+  return [year, month, day];
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The same day `months` later; the 31st becomes the last day of a shorter month. */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = partsOf(date);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  return iso(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const [y1, m1, d1] = partsOf(from);
+  const [y2, m2, d2] = partsOf(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}
+
+/** First day of a `YYYY-MM` month. */
+export function firstDayOf(month: string): string {
+  return `${month}-01`;
+}
+
+/** Last day of a `YYYY-MM` month. */
+export function lastDayOf(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return iso(year, monthNumber, daysInMonth(year, monthNumber));
+}
+
+/** The `YYYY-MM` month after this one. */
+export function nextMonth(month: string): string {
+  return addMonths(firstDayOf(month), 1).slice(0, 7);
+}

@@ -1,0 +1,277 @@
+import type { EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.service.js';
+import { todayInVietnam } from '../calendar.js';
+import { requireClub } from '../clubs/club-scope.js';
+import { badInput, notFound, type FieldProblem } from '../graphql/errors.js';
+import { decodeCursor, type Page } from '../graphql/pagination.js';
+import { once } from '../idempotency/client-request.js';
+import { formatVnd } from '../schemes/scheme.errors.js';
+import { normalizeText, optionalText } from '../text.js';
+import type { LedgerArgs, RecordFundEntryInput, ReverseLedgerEntryInput } from './ledger.inputs.js';
+import { DIRECT_KINDS, Fund, FundBalances, LedgerEntry, LedgerKind } from './ledger.types.js';
+
+const FUND_NAMES: Record<Fund, string> = {
+  [Fund.INCOME_GENERATION]: 'the income-generation fund',
+  [Fund.ACTIVITY]: 'the activity fund',
+};
+
+interface EntryRow {
+  id: string;
+  club_id: string;
+  fund: string;
+  kind: string;
+  entry_on: string;
+  amount: string;
+  member_id: string | null;
+  loan_id: string | null;
+  description: string | null;
+  reverses_id: string | null;
+  reversed_by_id: string | null;
+  running_balance: string | null;
+  recorded_at: Date;
+  display_name: string | null;
+}
+
+const ENTRY_SELECT = `
+  select entry.id, entry.club_id, entry.fund, entry.kind, entry.entry_on::text as entry_on, entry.amount::text as amount,
+         entry.member_id, entry.loan_id, entry.description, entry.reverses_id, reversal.id as reversed_by_id,
+         null::text as running_balance, entry.recorded_at, account.display_name
+    from ledger_entry entry
+    left join ledger_entry reversal on reversal.reverses_id = entry.id
+    left join app_user account on account.id = entry.recorded_by`;
+
+function entryOf(row: EntryRow): LedgerEntry {
+  return Object.assign(new LedgerEntry(), {
+    id: row.id,
+    clubId: row.club_id,
+    fund: row.fund as Fund,
+    kind: row.kind as LedgerKind,
+    entryOn: row.entry_on,
+    amount: BigInt(row.amount),
+    memberId: row.member_id,
+    loanId: row.loan_id,
+    description: row.description,
+    reversesId: row.reverses_id,
+    reversedById: row.reversed_by_id,
+    runningBalance: row.running_balance === null ? null : BigInt(row.running_balance),
+    recordedAt: row.recorded_at,
+    recordedByName: row.display_name,
+  });
+}
+
+export async function findLedgerEntriesByIds(db: EntityManager, ids: readonly string[]): Promise<LedgerEntry[]> {
+  const rows: EntryRow[] = await db.query(`${ENTRY_SELECT} where entry.id = any($1)`, [ids]);
+  const byId = new Map(rows.map((row) => [row.id, entryOf(row)]));
+  return ids.map((id) => byId.get(id)).filter((entry): entry is LedgerEntry => Boolean(entry));
+}
+
+/**
+ * Every movement of a club's money waits for the one before it: a balance read here stays true
+ * until the transaction ends, so two treasurers cannot both lend the fund's last đồng.
+ */
+export async function lockClubMoney(db: EntityManager, clubId: string): Promise<void> {
+  await db.query(`select pg_advisory_xact_lock(hashtextextended('club-money:' || $1::text, 0))`, [clubId]);
+}
+
+/** Balances of the clubs' funds: the sum of their entries, up to a day if given. */
+export async function fundBalancesOf(db: EntityManager, clubIds: readonly string[], asOf?: string): Promise<Map<string, FundBalances>> {
+  const rows: Array<{ club_id: string; fund: string; balance: string }> = await db.query(
+    `select club_id, fund, sum(amount)::text as balance from ledger_entry
+      where club_id = any($1) and ($2::date is null or entry_on <= $2)
+      group by club_id, fund`,
+    [clubIds, asOf ?? null],
+  );
+  const balances = new Map<string, FundBalances>();
+  for (const clubId of clubIds) balances.set(clubId, Object.assign(new FundBalances(), { incomeGeneration: 0n, activity: 0n }));
+  for (const row of rows) {
+    const balance = balances.get(row.club_id)!;
+    if (row.fund === Fund.INCOME_GENERATION) balance.incomeGeneration = BigInt(row.balance);
+    else balance.activity = BigInt(row.balance);
+  }
+  return balances;
+}
+
+export async function fundBalance(db: EntityManager, clubId: string, fund: Fund): Promise<bigint> {
+  const balances = (await fundBalancesOf(db, [clubId])).get(clubId)!;
+  return fund === Fund.INCOME_GENERATION ? balances.incomeGeneration : balances.activity;
+}
+
+export interface NewEntry {
+  clubId: string;
+  fund: Fund;
+  kind: LedgerKind;
+  entryOn: string;
+  amount: bigint;
+  memberId?: string | null;
+  loanId?: string | null;
+  repaymentId?: string | null;
+  description?: string | null;
+  reversesId?: string | null;
+}
+
+/** Appends one entry. Callers hold lockClubMoney and have checked the balance. */
+export async function appendEntry(db: EntityManager, entry: NewEntry): Promise<string> {
+  const [row]: Array<{ id: string }> = await db.query(
+    `insert into ledger_entry (club_id, fund, kind, entry_on, amount, member_id, loan_id, repayment_id, description, reverses_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    [
+      entry.clubId, entry.fund, entry.kind, entry.entryOn, entry.amount.toString(), entry.memberId ?? null, entry.loanId ?? null,
+      entry.repaymentId ?? null, entry.description ?? null, entry.reversesId ?? null,
+    ],
+  );
+  return row.id;
+}
+
+/** A withdrawal the fund cannot cover is refused, saying what the fund holds. */
+export function refuseOverdraw(field: string, fund: Fund, balance: bigint, amount: bigint): void {
+  if (amount > balance) {
+    throw badInput([{ field, message: `is more than ${FUND_NAMES[fund]} holds (${formatVnd(balance)}); asked ${formatVnd(amount)}` }]);
+  }
+}
+
+export function checkDay(field: string, day: string, problems: FieldProblem[], notBefore?: string | null): void {
+  if (day > todayInVietnam()) problems.push({ field, message: 'must not be in the future' });
+  if (notBefore && day < notBefore) problems.push({ field, message: `must not be before ${notBefore}` });
+}
+
+/** Contributions, seed capital and expenses, with what a fund may receive and spend. */
+export async function addFundEntry(
+  db: EntityManager,
+  requestId: string,
+  clubId: string,
+  input: Omit<RecordFundEntryInput, 'clubId' | 'idempotencyKey'>,
+  fieldPrefix = '',
+): Promise<string> {
+  const problems: FieldProblem[] = [];
+  if (!(DIRECT_KINDS as readonly LedgerKind[]).includes(input.kind)) {
+    problems.push({ field: `${fieldPrefix}kind`, message: 'must be SEED_CAPITAL, CONTRIBUTION or EXPENSE; loan movements are recorded on the loan' });
+  }
+  if (input.kind === LedgerKind.SEED_CAPITAL && input.fund !== Fund.INCOME_GENERATION) {
+    problems.push({ field: `${fieldPrefix}fund`, message: 'seed capital goes to the income-generation fund' });
+  }
+  if (input.amount <= 0n) problems.push({ field: `${fieldPrefix}amount`, message: 'must be more than 0' });
+  checkDay(`${fieldPrefix}entryOn`, input.entryOn, problems);
+  if (input.memberId) {
+    const members: unknown[] = await db.query('select 1 from member where id = $1 and club_id = $2', [input.memberId, clubId]);
+    if (!members.length) problems.push({ field: `${fieldPrefix}memberId`, message: 'is not a member of this club' });
+  }
+  if (input.kind === LedgerKind.CONTRIBUTION && !input.memberId && !optionalText(input.description)) {
+    problems.push({ field: `${fieldPrefix}memberId`, message: 'say who contributed, or describe the contribution' });
+  }
+  if (input.kind === LedgerKind.EXPENSE && !optionalText(input.description)) {
+    problems.push({ field: `${fieldPrefix}description`, message: 'say what the money was spent on' });
+  }
+  if (problems.length) throw badInput(problems);
+
+  await lockClubMoney(db, clubId);
+  const amount = input.kind === LedgerKind.EXPENSE ? -input.amount : input.amount;
+  if (amount < 0n) refuseOverdraw(`${fieldPrefix}amount`, input.fund, await fundBalance(db, clubId, input.fund), input.amount);
+  const id = await appendEntry(db, {
+    clubId,
+    fund: input.fund,
+    kind: input.kind,
+    entryOn: input.entryOn,
+    amount,
+    memberId: input.memberId ?? null,
+    description: optionalText(input.description),
+  });
+  await recordAudit(db, requestId, {
+    action: 'ledger.record',
+    entityType: 'ledger_entry',
+    entityId: id,
+    after: { clubId, fund: input.fund, kind: input.kind, entryOn: input.entryOn, amount: amount.toString(), memberId: input.memberId ?? null },
+  });
+  return id;
+}
+
+export async function recordFundEntry(db: EntityManager, requestId: string, clubId: string, input: RecordFundEntryInput): Promise<LedgerEntry> {
+  await requireClub(db, clubId);
+  const { idempotencyKey, ...entry } = input;
+  const receipt = await once(db, { clubId, key: idempotencyKey, operation: 'ledger.record', input: { ...entry, clubId } }, async () => ({
+    entryId: await addFundEntry(db, requestId, clubId, entry),
+  }));
+  const [saved] = await findLedgerEntriesByIds(db, [receipt.entryId as string]);
+  return saved;
+}
+
+export async function reverseLedgerEntry(db: EntityManager, requestId: string, input: ReverseLedgerEntryInput): Promise<LedgerEntry> {
+  const [original] = await findLedgerEntriesByIds(db, [input.id]);
+  if (!original) throw notFound('Ledger entry');
+  const clubId = original.clubId;
+  await requireClub(db, clubId);
+  const reason = normalizeText(input.reason);
+  const receipt = await once(db, { clubId, key: input.idempotencyKey, operation: 'ledger.reverse', input: { id: input.id, reason } }, async () => {
+    if (reason.length < 3) throw badInput([{ field: 'reason', message: 'give the reason for the correction' }]);
+    if (original.loanId) {
+      throw badInput([{ field: 'id', message: 'belongs to a loan; reverse the repayment or the loan instead' }]);
+    }
+    if (original.reversesId) throw badInput([{ field: 'id', message: 'is itself a correction' }]);
+    await lockClubMoney(db, clubId);
+    const reversed: unknown[] = await db.query('select 1 from ledger_entry where reverses_id = $1', [original.id]);
+    if (reversed.length) throw badInput([{ field: 'id', message: 'was already reversed' }]);
+    // Taking back money that came in must not leave the fund below zero.
+    if (original.amount > 0n) refuseOverdraw('id', original.fund, await fundBalance(db, clubId, original.fund), original.amount);
+    const id = await appendEntry(db, {
+      clubId,
+      fund: original.fund,
+      kind: LedgerKind.CORRECTION,
+      entryOn: todayInVietnam(),
+      amount: -original.amount,
+      memberId: original.memberId,
+      description: reason,
+      reversesId: original.id,
+    });
+    await recordAudit(db, requestId, {
+      action: 'ledger.reverse',
+      entityType: 'ledger_entry',
+      entityId: id,
+      before: { id: original.id, amount: original.amount.toString() },
+      after: { reason },
+    });
+    return { entryId: id };
+  });
+  const [saved] = await findLedgerEntriesByIds(db, [receipt.entryId as string]);
+  return saved;
+}
+
+/** A fund's entries, newest first, each with the balance after it in ledger order. */
+export async function listLedger(db: EntityManager, clubId: string, args: LedgerArgs): Promise<Page<LedgerEntry>> {
+  const parameters: unknown[] = [clubId, args.fund];
+  let after = '';
+  if (args.after) {
+    const [entryOn, recordedAt, id] = decodeCursor(args.after, 3);
+    after = `where (entry_on, recorded_at, id) < ($${parameters.push(String(entryOn))}::date, $${parameters.push(String(recordedAt))}::timestamptz, $${parameters.push(String(id))}::uuid)`;
+  }
+  const rows: Array<EntryRow & { recorded_at_text: string }> = await db.query(
+    `with ordered as (
+       select entry.id, entry.club_id, entry.fund, entry.kind, entry.entry_on, entry.amount, entry.member_id, entry.loan_id,
+              entry.description, entry.reverses_id, entry.recorded_at, entry.recorded_by,
+              sum(entry.amount) over (order by entry.entry_on, entry.recorded_at, entry.id) as running_balance
+         from ledger_entry entry where entry.club_id = $1 and entry.fund = $2)
+     select ordered.id, ordered.club_id, ordered.fund, ordered.kind, ordered.entry_on::text as entry_on, ordered.amount::text as amount,
+            ordered.member_id, ordered.loan_id, ordered.description, ordered.reverses_id, reversal.id as reversed_by_id,
+            ordered.running_balance::text as running_balance, ordered.recorded_at,
+            to_char(ordered.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as recorded_at_text, account.display_name
+       from ordered
+       left join ledger_entry reversal on reversal.reverses_id = ordered.id
+       left join app_user account on account.id = ordered.recorded_by
+       ${after.replace(/\(entry_on, recorded_at, id\)/, '(ordered.entry_on, ordered.recorded_at, ordered.id)')}
+      order by ordered.entry_on desc, ordered.recorded_at desc, ordered.id desc
+      limit ${args.first + 1}`,
+    parameters,
+  );
+  const stamps = new Map(rows.map((row) => [row.id, row.recorded_at_text]));
+  return {
+    nodes: rows.slice(0, args.first).map(entryOf),
+    cursorOf: (entry) => [entry.entryOn, stamps.get(entry.id) ?? '', entry.id],
+    hasNextPage: rows.length > args.first,
+    hasPreviousPage: Boolean(args.after),
+    countTotal: async () => {
+      const [row]: Array<{ count: number }> = await db.query(
+        'select count(*)::int as count from ledger_entry where club_id = $1 and fund = $2',
+        [clubId, args.fund],
+      );
+      return row.count;
+    },
+  };
+}

@@ -1,0 +1,611 @@
+import type { EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.service.js';
+import { addMonths, todayInVietnam } from '../calendar.js';
+import { requireClub } from '../clubs/club-scope.js';
+import { appendEntry, checkDay, fundBalance, lockClubMoney, refuseOverdraw } from '../funds/ledger.service.js';
+import { Fund, LedgerKind } from '../funds/ledger.types.js';
+import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
+import { decodeCursor, type Page } from '../graphql/pagination.js';
+import { once } from '../idempotency/client-request.js';
+import { formatVnd } from '../schemes/scheme.errors.js';
+import { normalizeText, optionalText } from '../text.js';
+import type {
+  DisburseLoanInput,
+  LoanDecisionInput,
+  LoansArgs,
+  RecordRepaymentInput,
+  RequestLoanInput,
+  RescheduleLoanInput,
+  ReverseRepaymentInput,
+} from './loan.inputs.js';
+import { equalInstalments, positionOf, type Instalment, type LoanCharge } from './loan-schedule.js';
+import {
+  Loan,
+  LoanEvent,
+  LoanInstalment,
+  LoanPortfolio,
+  LoanStanding,
+  LoanStatus,
+  PAR_DAYS,
+  Repayment,
+  type LoanPurpose,
+} from './loan.types.js';
+
+interface LoanRow {
+  id: string;
+  club_id: string;
+  member_id: string;
+  principal: string;
+  term_months: number;
+  monthly_rate: string | null;
+  flat_fee: string | null;
+  purpose: string;
+  purpose_note: string | null;
+  status: string;
+  requested_on: string;
+  decided_on: string | null;
+  disbursed_on: string | null;
+  first_due_on: string | null;
+  closed_on: string | null;
+  schedule_version: number;
+  version: number;
+}
+
+const LOAN_COLUMNS = `id, club_id, member_id, principal::text as principal, term_months, monthly_rate::text as monthly_rate,
+  flat_fee::text as flat_fee, purpose, purpose_note, status, requested_on::text as requested_on, decided_on::text as decided_on,
+  disbursed_on::text as disbursed_on, first_due_on::text as first_due_on, closed_on::text as closed_on, schedule_version, version`;
+
+function loanOf(row: LoanRow): Loan {
+  return Object.assign(new Loan(), {
+    id: row.id,
+    clubId: row.club_id,
+    memberId: row.member_id,
+    principal: BigInt(row.principal),
+    termMonths: row.term_months,
+    monthlyRate: row.monthly_rate === null ? null : row.monthly_rate.replace(/\.?0+$/, ''),
+    flatFee: row.flat_fee === null ? null : BigInt(row.flat_fee),
+    purpose: row.purpose as LoanPurpose,
+    purposeNote: row.purpose_note,
+    status: row.status as LoanStatus,
+    requestedOn: row.requested_on,
+    decidedOn: row.decided_on,
+    disbursedOn: row.disbursed_on,
+    firstDueOn: row.first_due_on,
+    closedOn: row.closed_on,
+    scheduleVersion: row.schedule_version,
+    version: row.version,
+  });
+}
+
+export async function findLoansByIds(db: EntityManager, ids: readonly string[]): Promise<Loan[]> {
+  const rows: LoanRow[] = await db.query(`select ${LOAN_COLUMNS} from loan where id = any($1)`, [ids]);
+  return rows.map(loanOf);
+}
+
+async function lockLoan(db: EntityManager, id: string, version?: number): Promise<Loan> {
+  const rows: LoanRow[] = await db.query(`select ${LOAN_COLUMNS} from loan where id = $1 for update`, [id]);
+  if (!rows[0]) throw notFound('Loan');
+  const loan = loanOf(rows[0]);
+  if (version !== undefined && loan.version !== version) throw conflict('The loan');
+  return loan;
+}
+
+async function reload(db: EntityManager, id: string): Promise<Loan> {
+  const [loan] = await findLoansByIds(db, [id]);
+  return loan;
+}
+
+async function recordEvent(db: EntityManager, loan: Loan, action: string, happenedOn: string, reason: string | null): Promise<void> {
+  await db.query(
+    'insert into loan_event (club_id, loan_id, action, happened_on, reason) values ($1, $2, $3, $4, $5)',
+    [loan.clubId, loan.id, action, happenedOn, reason],
+  );
+}
+
+async function touch(db: EntityManager, id: string, set: string, values: unknown[]): Promise<void> {
+  await db.query(`update loan set ${set}, version = version + 1, updated_at = now() where id = $1`, [id, ...values]);
+}
+
+function chargeOf(loan: Pick<Loan, 'monthlyRate' | 'flatFee'>): LoanCharge {
+  return loan.flatFee !== null ? { flatFee: loan.flatFee } : { monthlyRate: loan.monthlyRate ?? '0' };
+}
+
+/** Schedules (current version) and what was paid, for many loans at once. */
+async function scheduleAndPaymentsOf(db: EntityManager, loans: readonly Loan[]) {
+  const ids = loans.map((loan) => loan.id);
+  const instalments: Array<{ loan_id: string; number: number; due_on: string; principal: string; interest: string }> = await db.query(
+    `select instalment.loan_id, instalment.number, instalment.due_on::text as due_on, instalment.principal::text as principal,
+            instalment.interest::text as interest
+       from loan_instalment instalment join loan on loan.id = instalment.loan_id and loan.schedule_version = instalment.schedule_version
+      where instalment.loan_id = any($1)
+      order by instalment.loan_id, instalment.number`,
+    [ids],
+  );
+  const paid: Array<{ loan_id: string; principal: string; interest: string }> = await db.query(
+    `select loan_id, sum(principal)::text as principal, sum(interest)::text as interest from repayment where loan_id = any($1) group by loan_id`,
+    [ids],
+  );
+  const schedules = new Map<string, Instalment[]>(ids.map((id) => [id, []]));
+  for (const row of instalments) {
+    schedules.get(row.loan_id)!.push({ number: row.number, dueOn: row.due_on, principal: BigInt(row.principal), interest: BigInt(row.interest) });
+  }
+  const payments = new Map(paid.map((row) => [row.loan_id, { principal: BigInt(row.principal), interest: BigInt(row.interest) }]));
+  return { schedules, payments };
+}
+
+/** Where each loan stands on a day. */
+export async function standingsOf(db: EntityManager, loans: readonly Loan[], asOf = todayInVietnam()): Promise<Map<string, LoanStanding>> {
+  const { schedules, payments } = await scheduleAndPaymentsOf(db, loans);
+  const standings = new Map<string, LoanStanding>();
+  for (const loan of loans) {
+    const paid = payments.get(loan.id) ?? { principal: 0n, interest: 0n };
+    const running = loan.status === LoanStatus.DISBURSED;
+    const schedule = schedules.get(loan.id) ?? [];
+    const position = positionOf(loan.principal, schedule, paid, asOf);
+    const nextDue = running && position.nextDue ? Object.assign(new LoanInstalment(), position.nextDue) : null;
+    standings.set(
+      loan.id,
+      Object.assign(new LoanStanding(), {
+        outstandingPrincipal: running || loan.status === LoanStatus.CLOSED ? position.outstandingPrincipal : 0n,
+        interestRemaining: running ? position.interestRemaining : 0n,
+        arrears: running ? position.arrears : 0n,
+        daysPastDue: running ? position.daysPastDue : 0,
+        atRisk: running && position.daysPastDue > PAR_DAYS,
+        nextDue,
+        principalRepaid: paid.principal,
+        interestPaid: paid.interest,
+      }),
+    );
+  }
+  return standings;
+}
+
+export async function scheduleOf(db: EntityManager, loan: Loan): Promise<LoanInstalment[]> {
+  const { schedules } = await scheduleAndPaymentsOf(db, [loan]);
+  return (schedules.get(loan.id) ?? []).filter((instalment) => instalment.number > 0).map((instalment) => Object.assign(new LoanInstalment(), instalment));
+}
+
+interface RepaymentRow {
+  id: string;
+  club_id: string;
+  loan_id: string;
+  paid_on: string;
+  principal: string;
+  interest: string;
+  reverses_id: string | null;
+  recorded_at: Date;
+}
+
+function repaymentOf(row: RepaymentRow): Repayment {
+  return Object.assign(new Repayment(), {
+    id: row.id,
+    clubId: row.club_id,
+    loanId: row.loan_id,
+    paidOn: row.paid_on,
+    principal: BigInt(row.principal),
+    interest: BigInt(row.interest),
+    reversesId: row.reverses_id,
+    recordedAt: row.recorded_at,
+  });
+}
+
+const REPAYMENT_COLUMNS = `id, club_id, loan_id, paid_on::text as paid_on, principal::text as principal, interest::text as interest, reverses_id, recorded_at`;
+
+export async function repaymentsOf(db: EntityManager, loanId: string): Promise<Repayment[]> {
+  const rows: RepaymentRow[] = await db.query(
+    `select ${REPAYMENT_COLUMNS} from repayment where loan_id = $1 order by paid_on, recorded_at`,
+    [loanId],
+  );
+  return rows.map(repaymentOf);
+}
+
+export async function findRepaymentsByIds(db: EntityManager, ids: readonly string[]): Promise<Repayment[]> {
+  const rows: RepaymentRow[] = await db.query(`select ${REPAYMENT_COLUMNS} from repayment where id = any($1)`, [ids]);
+  const byId = new Map(rows.map((row) => [row.id, repaymentOf(row)]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
+}
+
+export async function eventsOf(db: EntityManager, loanId: string): Promise<LoanEvent[]> {
+  const rows: Array<{ action: string; happened_on: string; reason: string | null; recorded_at: Date }> = await db.query(
+    `select action, happened_on::text as happened_on, reason, recorded_at from loan_event where loan_id = $1 order by recorded_at`,
+    [loanId],
+  );
+  return rows.map((row) => Object.assign(new LoanEvent(), { action: row.action, happenedOn: row.happened_on, reason: row.reason, recordedAt: row.recorded_at }));
+}
+
+/**
+ * A club's loans, the ones past due first (longest overdue at the top), then the others newest
+ * first. Days past due are computed from the schedules when read.
+ */
+export async function listLoans(db: EntityManager, clubId: string, args: LoansArgs, asOf = todayInVietnam()): Promise<Page<Loan>> {
+  const conditions = ['loan.club_id = $1'];
+  const parameters: unknown[] = [clubId, asOf];
+  if (args.statuses?.length) conditions.push(`loan.status = any($${parameters.push(args.statuses)})`);
+  if (args.memberId) conditions.push(`loan.member_id = $${parameters.push(args.memberId)}`);
+  const offset = args.after ? Number(decodeCursor(args.after, 1)[0]) : 0;
+  if (!Number.isInteger(offset) || offset < 0) throw badInput([{ field: 'after', message: 'is not a cursor of this list' }]);
+  const ranked = `
+    with paid as (
+      select loan_id, sum(principal + interest) as amount from repayment where club_id = $1 group by loan_id),
+    due as (
+      select instalment.loan_id, instalment.due_on,
+             sum(instalment.principal + instalment.interest) over (partition by instalment.loan_id order by instalment.number) as cumulative
+        from loan_instalment instalment join loan on loan.id = instalment.loan_id and loan.schedule_version = instalment.schedule_version
+       where instalment.club_id = $1 and loan.status = 'DISBURSED'),
+    late as (
+      select due.loan_id, $2::date - min(due.due_on) as days
+        from due left join paid on paid.loan_id = due.loan_id
+       where due.due_on <= $2::date and due.cumulative > coalesce(paid.amount, 0)
+       group by due.loan_id)
+    select ${LOAN_COLUMNS.split(',').map((column) => `loan.${column.trim()}`).join(', ')}, coalesce(late.days, 0) as days_past_due
+      from loan left join late on late.loan_id = loan.id
+     where ${conditions.join(' and ')} ${args.overdueOnly ? 'and coalesce(late.days, 0) > 0' : ''}`;
+  const rows: Array<LoanRow & { days_past_due: number }> = await db.query(
+    `${ranked} order by days_past_due desc, loan.status = 'DISBURSED' desc, loan.requested_on desc, loan.id
+     offset ${offset} limit ${args.first + 1}`,
+    parameters,
+  );
+  const positions = new Map(rows.map((row, index) => [row.id, offset + index + 1]));
+  return {
+    nodes: rows.slice(0, args.first).map(loanOf),
+    cursorOf: (loan) => [positions.get(loan.id) ?? 0],
+    hasNextPage: rows.length > args.first,
+    hasPreviousPage: offset > 0,
+    countTotal: async () => {
+      const [row]: Array<{ count: number }> = await db.query(`select count(*)::int as count from (${ranked}) as counted`, parameters);
+      return row.count;
+    },
+  };
+}
+
+export async function portfolioOf(db: EntityManager, clubId: string, asOf = todayInVietnam()): Promise<LoanPortfolio> {
+  const rows: LoanRow[] = await db.query(
+    `select ${LOAN_COLUMNS} from loan where club_id = $1 and disbursed_on <= $2
+        and (status = 'DISBURSED' or (closed_on is not null and closed_on > $2))`,
+    [clubId, asOf],
+  );
+  const loans = rows.map((row) => Object.assign(loanOf(row), { status: LoanStatus.DISBURSED }));
+  const standings = await standingsOf(db, loans, asOf);
+  return portfolioFrom([...standings.values()]);
+}
+
+export function portfolioFrom(standings: LoanStanding[]): LoanPortfolio {
+  let outstanding = 0n;
+  let atRisk = 0n;
+  let loansAtRisk = 0;
+  let activeLoans = 0;
+  for (const standing of standings) {
+    if (standing.outstandingPrincipal <= 0n) continue;
+    activeLoans += 1;
+    outstanding += standing.outstandingPrincipal;
+    if (standing.atRisk) {
+      loansAtRisk += 1;
+      atRisk += standing.outstandingPrincipal;
+    }
+  }
+  return Object.assign(new LoanPortfolio(), {
+    activeLoans,
+    outstandingPrincipal: outstanding,
+    loansAtRisk,
+    principalAtRisk: atRisk,
+    par30: percentOf(atRisk, outstanding),
+  });
+}
+
+/** part / whole in percent with two decimals, rounded half up, as exact text. */
+export function percentOf(part: bigint, whole: bigint): string {
+  if (whole <= 0n) return '0';
+  const hundredths = (part * 10_000n * 2n + whole) / (whole * 2n);
+  const text = `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
+  return text.replace(/\.?0+$/, '');
+}
+
+const ACTIVE_STATUSES = [LoanStatus.REQUESTED, LoanStatus.APPROVED, LoanStatus.DISBURSED];
+
+async function refuseBeyondRule(db: EntityManager, clubId: string, memberId: string, exceptLoanId: string | null, field: string): Promise<void> {
+  const club = await requireClub(db, clubId);
+  const [row]: Array<{ count: number }> = await db.query(
+    `select count(*)::int as count from loan where member_id = $1 and status = any($2) and ($3::uuid is null or id <> $3)`,
+    [memberId, ACTIVE_STATUSES, exceptLoanId],
+  );
+  if (row.count >= club.maxActiveLoansPerMember) {
+    throw badInput([
+      {
+        field,
+        message:
+          club.maxActiveLoansPerMember === 1
+            ? 'already has a loan that is not repaid; the club allows one loan per member'
+            : `already has ${row.count} loans that are not repaid; the club allows ${club.maxActiveLoansPerMember}`,
+      },
+    ]);
+  }
+}
+
+export async function requestLoan(db: EntityManager, requestId: string, clubId: string, input: RequestLoanInput): Promise<Loan> {
+  const club = await requireClub(db, clubId);
+  const problems: FieldProblem[] = [];
+  const members: Array<{ joined_on: string; left_on: string | null }> = await db.query(
+    'select joined_on::text as joined_on, left_on::text as left_on from member where id = $1 and club_id = $2',
+    [input.memberId, clubId],
+  );
+  if (!members.length) problems.push({ field: 'memberId', message: 'is not a member of this club' });
+  else if (members[0].left_on) problems.push({ field: 'memberId', message: 'has left the club' });
+  if (club.status !== 'ACTIVE') problems.push({ field: 'clubId', message: 'only an active club lends' });
+  if (input.principal <= 0n) problems.push({ field: 'principal', message: 'must be more than 0' });
+  const hasRate = input.monthlyRate !== null && input.monthlyRate !== undefined;
+  const hasFee = input.flatFee !== null && input.flatFee !== undefined;
+  if (hasRate === hasFee) problems.push({ field: 'monthlyRate', message: 'give either a monthly rate (may be 0) or a flat fee' });
+  if (hasRate && !/^\d{1,2}(\.\d{1,3})?$/.test(input.monthlyRate!)) problems.push({ field: 'monthlyRate', message: 'must be a percent per month such as 0.5' });
+  if (hasRate && Number(input.monthlyRate) > 10) problems.push({ field: 'monthlyRate', message: 'must be at most 10 percent per month' });
+  if (hasFee && input.flatFee! < 0n) problems.push({ field: 'flatFee', message: 'must not be negative' });
+  checkDay('requestedOn', input.requestedOn, problems, members[0]?.joined_on);
+  if (problems.length) throw badInput(problems);
+  await refuseBeyondRule(db, clubId, input.memberId, null, 'memberId');
+
+  const [row]: Array<{ id: string }> = await db.query(
+    `insert into loan (club_id, member_id, principal, term_months, monthly_rate, flat_fee, purpose, purpose_note, requested_on)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    [
+      clubId, input.memberId, input.principal.toString(), input.termMonths, hasRate ? input.monthlyRate : null,
+      hasFee ? input.flatFee!.toString() : null, input.purpose, optionalText(input.purposeNote), input.requestedOn,
+    ],
+  );
+  const loan = await reload(db, row.id);
+  await recordEvent(db, loan, 'REQUESTED', input.requestedOn, null);
+  await recordAudit(db, requestId, { action: 'loan.request', entityType: 'loan', entityId: loan.id, after: loan });
+  return loan;
+}
+
+export async function approveLoan(db: EntityManager, requestId: string, input: LoanDecisionInput): Promise<Loan> {
+  const before = await lockLoan(db, input.id, input.version);
+  if (before.status !== LoanStatus.REQUESTED) throw badInput([{ field: 'id', message: 'only a requested loan can be approved' }]);
+  const problems: FieldProblem[] = [];
+  checkDay('decidedOn', input.decidedOn, problems, before.requestedOn);
+  if (problems.length) throw badInput(problems);
+  await refuseBeyondRule(db, before.clubId, before.memberId, before.id, 'id');
+  await touch(db, before.id, `status = 'APPROVED', decided_on = $2, decision_note = $3`, [input.decidedOn, optionalText(input.reason)]);
+  const after = await reload(db, before.id);
+  await recordEvent(db, after, 'APPROVED', input.decidedOn, optionalText(input.reason));
+  await recordAudit(db, requestId, { action: 'loan.approve', entityType: 'loan', entityId: before.id, before, after });
+  return after;
+}
+
+export async function rejectLoan(db: EntityManager, requestId: string, input: LoanDecisionInput): Promise<Loan> {
+  const before = await lockLoan(db, input.id, input.version);
+  if (before.status !== LoanStatus.REQUESTED && before.status !== LoanStatus.APPROVED) {
+    throw badInput([{ field: 'id', message: 'only a loan not yet paid out can be rejected' }]);
+  }
+  const reason = optionalText(input.reason);
+  const problems: FieldProblem[] = [];
+  if (!reason || reason.length < 3) problems.push({ field: 'reason', message: 'give the board’s reason' });
+  checkDay('decidedOn', input.decidedOn, problems, before.requestedOn);
+  if (problems.length) throw badInput(problems);
+  await touch(db, before.id, `status = 'REJECTED', decided_on = $2, decision_note = $3`, [input.decidedOn, reason]);
+  const after = await reload(db, before.id);
+  await recordEvent(db, after, 'REJECTED', input.decidedOn, reason);
+  await recordAudit(db, requestId, { action: 'loan.reject', entityType: 'loan', entityId: before.id, before, after });
+  return after;
+}
+
+async function writeSchedule(db: EntityManager, loan: Loan, version: number, instalments: Instalment[]): Promise<void> {
+  await db.query(
+    `insert into loan_instalment (club_id, loan_id, schedule_version, number, due_on, principal, interest)
+     select $1, $2, $3, number, due_on, principal, interest
+       from unnest($4::smallint[], $5::date[], $6::bigint[], $7::bigint[]) as instalment(number, due_on, principal, interest)`,
+    [
+      loan.clubId, loan.id, version,
+      instalments.map((instalment) => instalment.number),
+      instalments.map((instalment) => instalment.dueOn),
+      instalments.map((instalment) => instalment.principal.toString()),
+      instalments.map((instalment) => instalment.interest.toString()),
+    ],
+  );
+}
+
+/** Pays out an approved loan; the caller has claimed the idempotency key. */
+export async function payOutLoan(
+  db: EntityManager,
+  requestId: string,
+  clubId: string,
+  input: Omit<DisburseLoanInput, 'idempotencyKey'>,
+  fieldPrefix = '',
+): Promise<string> {
+  const loan = await lockLoan(db, input.loanId);
+  if (loan.clubId !== clubId) throw notFound('Loan');
+  if (loan.status !== LoanStatus.APPROVED) {
+    throw badInput([{ field: `${fieldPrefix}loanId`, message: 'only a loan approved by the board can be paid out' }]);
+  }
+  const problems: FieldProblem[] = [];
+  checkDay(`${fieldPrefix}disbursedOn`, input.disbursedOn, problems, loan.decidedOn);
+  const firstDueOn = input.firstDueOn ?? addMonths(input.disbursedOn, 1);
+  if (firstDueOn <= input.disbursedOn) problems.push({ field: `${fieldPrefix}firstDueOn`, message: 'must be after the day it is paid out' });
+  if (problems.length) throw badInput(problems);
+
+  await lockClubMoney(db, clubId);
+  refuseOverdraw(`${fieldPrefix}loanId`, Fund.INCOME_GENERATION, await fundBalance(db, clubId, Fund.INCOME_GENERATION), loan.principal);
+  await writeSchedule(db, loan, 1, equalInstalments(loan.principal, loan.termMonths, firstDueOn, chargeOf(loan)));
+  await touch(db, loan.id, `status = 'DISBURSED', disbursed_on = $2, first_due_on = $3, schedule_version = 1`, [input.disbursedOn, firstDueOn]);
+  await appendEntry(db, {
+    clubId,
+    fund: Fund.INCOME_GENERATION,
+    kind: LedgerKind.LOAN_DISBURSED,
+    entryOn: input.disbursedOn,
+    amount: -loan.principal,
+    memberId: loan.memberId,
+    loanId: loan.id,
+  });
+  const after = await reload(db, loan.id);
+  await recordEvent(db, after, 'DISBURSED', input.disbursedOn, null);
+  await recordAudit(db, requestId, { action: 'loan.disburse', entityType: 'loan', entityId: loan.id, before: loan, after });
+  return loan.id;
+}
+
+/** The club a loan belongs to, if the loan is visible in this scope. */
+async function clubOfLoan(db: EntityManager, loanId: string): Promise<string> {
+  const [loan] = await findLoansByIds(db, [loanId]);
+  if (!loan) throw notFound('Loan');
+  await requireClub(db, loan.clubId);
+  return loan.clubId;
+}
+
+export async function disburseLoan(db: EntityManager, requestId: string, input: DisburseLoanInput): Promise<Loan> {
+  const clubId = await clubOfLoan(db, input.loanId);
+  const { idempotencyKey, ...payment } = input;
+  const receipt = await once(db, { clubId, key: idempotencyKey, operation: 'loan.disburse', input: payment }, async () => ({
+    loanId: await payOutLoan(db, requestId, clubId, payment),
+  }));
+  return reload(db, receipt.loanId as string);
+}
+
+/** Records a repayment; the caller has claimed the idempotency key. Refuses more than is owed. */
+export async function takeRepayment(
+  db: EntityManager,
+  requestId: string,
+  clubId: string,
+  input: Omit<RecordRepaymentInput, 'idempotencyKey'>,
+  fieldPrefix = '',
+): Promise<string> {
+  const loan = await lockLoan(db, input.loanId);
+  if (loan.clubId !== clubId) throw notFound('Loan');
+  if (loan.status !== LoanStatus.DISBURSED) {
+    throw badInput([{ field: `${fieldPrefix}loanId`, message: 'only a loan being repaid takes repayments' }]);
+  }
+  const problems: FieldProblem[] = [];
+  if (input.principal < 0n) problems.push({ field: `${fieldPrefix}principal`, message: 'must not be negative' });
+  if (input.interest < 0n) problems.push({ field: `${fieldPrefix}interest`, message: 'must not be negative' });
+  if (input.principal + input.interest <= 0n) problems.push({ field: `${fieldPrefix}principal`, message: 'must be more than 0' });
+  checkDay(`${fieldPrefix}paidOn`, input.paidOn, problems, loan.disbursedOn);
+  if (problems.length) throw badInput(problems);
+
+  const standing = (await standingsOf(db, [loan], input.paidOn)).get(loan.id)!;
+  const over: FieldProblem[] = [];
+  if (input.principal > standing.outstandingPrincipal) {
+    over.push({ field: `${fieldPrefix}principal`, message: `is more than what is owed (${formatVnd(standing.outstandingPrincipal)}); paid ${formatVnd(input.principal)}` });
+  }
+  if (input.interest > standing.interestRemaining) {
+    over.push({ field: `${fieldPrefix}interest`, message: `is more than what is owed (${formatVnd(standing.interestRemaining)}); paid ${formatVnd(input.interest)}` });
+  }
+  if (over.length) throw badInput(over);
+
+  await lockClubMoney(db, clubId);
+  const [row]: Array<{ id: string }> = await db.query(
+    'insert into repayment (club_id, loan_id, paid_on, principal, interest) values ($1, $2, $3, $4, $5) returning id',
+    [clubId, loan.id, input.paidOn, input.principal.toString(), input.interest.toString()],
+  );
+  for (const [kind, amount] of [[LedgerKind.PRINCIPAL_REPAID, input.principal], [LedgerKind.INTEREST, input.interest]] as const) {
+    if (amount > 0n) {
+      await appendEntry(db, { clubId, fund: Fund.INCOME_GENERATION, kind, entryOn: input.paidOn, amount, memberId: loan.memberId, loanId: loan.id, repaymentId: row.id });
+    }
+  }
+  const after = (await standingsOf(db, [loan], input.paidOn)).get(loan.id)!;
+  if (after.outstandingPrincipal === 0n && after.arrears === 0n) {
+    await touch(db, loan.id, `status = 'CLOSED', closed_on = $2`, [input.paidOn]);
+    await recordEvent(db, loan, 'CLOSED', input.paidOn, null);
+  } else {
+    await touch(db, loan.id, 'status = status', []);
+  }
+  await recordAudit(db, requestId, {
+    action: 'loan.repay',
+    entityType: 'repayment',
+    entityId: row.id,
+    after: { loanId: loan.id, paidOn: input.paidOn, principal: input.principal.toString(), interest: input.interest.toString() },
+  });
+  return row.id;
+}
+
+export async function recordRepayment(db: EntityManager, requestId: string, input: RecordRepaymentInput): Promise<Repayment> {
+  const clubId = await clubOfLoan(db, input.loanId);
+  const { idempotencyKey, ...payment } = input;
+  const receipt = await once(db, { clubId, key: idempotencyKey, operation: 'loan.repay', input: payment }, async () => ({
+    repaymentId: await takeRepayment(db, requestId, clubId, payment),
+  }));
+  const [repayment] = await findRepaymentsByIds(db, [receipt.repaymentId as string]);
+  return repayment;
+}
+
+export async function reverseRepayment(db: EntityManager, requestId: string, input: ReverseRepaymentInput): Promise<Repayment> {
+  const [target] = await findRepaymentsByIds(db, [input.id]);
+  if (!target) throw notFound('Repayment');
+  const clubId = target.clubId;
+  await requireClub(db, clubId);
+  const reason = normalizeText(input.reason);
+  const receipt = await once(db, { clubId, key: input.idempotencyKey, operation: 'loan.repay.reverse', input: { id: input.id, reason } }, async () => {
+    if (reason.length < 3) throw badInput([{ field: 'reason', message: 'give the reason for the correction' }]);
+    const [original] = await findRepaymentsByIds(db, [input.id]);
+    if (!original || original.clubId !== clubId) throw notFound('Repayment');
+    if (original.reversesId) throw badInput([{ field: 'id', message: 'is itself a correction' }]);
+    const loan = await lockLoan(db, original.loanId);
+    const reversed: unknown[] = await db.query('select 1 from repayment where reverses_id = $1', [original.id]);
+    if (reversed.length) throw badInput([{ field: 'id', message: 'was already reversed' }]);
+    if (loan.status !== LoanStatus.DISBURSED && loan.status !== LoanStatus.CLOSED) {
+      throw badInput([{ field: 'id', message: 'the loan was written off; its repayments stay' }]);
+    }
+    await lockClubMoney(db, clubId);
+    refuseOverdraw('id', Fund.INCOME_GENERATION, await fundBalance(db, clubId, Fund.INCOME_GENERATION), original.principal + original.interest);
+    const today = todayInVietnam();
+    const [row]: Array<{ id: string }> = await db.query(
+      `insert into repayment (club_id, loan_id, paid_on, principal, interest, reverses_id) values ($1, $2, $3, $4, $5, $6) returning id`,
+      [clubId, loan.id, today, (-original.principal).toString(), (-original.interest).toString(), original.id],
+    );
+    const entries: Array<{ id: string; amount: string }> = await db.query(
+      'select id, amount::text as amount from ledger_entry where repayment_id = $1',
+      [original.id],
+    );
+    for (const entry of entries) {
+      await appendEntry(db, {
+        clubId, fund: Fund.INCOME_GENERATION, kind: LedgerKind.CORRECTION, entryOn: today, amount: -BigInt(entry.amount),
+        memberId: loan.memberId, loanId: loan.id, repaymentId: row.id, description: reason, reversesId: entry.id,
+      });
+    }
+    if (loan.status === LoanStatus.CLOSED) {
+      await touch(db, loan.id, `status = 'DISBURSED', closed_on = null`, []);
+      await recordEvent(db, loan, 'REOPENED', today, reason);
+    } else {
+      await touch(db, loan.id, 'status = status', []);
+    }
+    await recordAudit(db, requestId, { action: 'loan.repay.reverse', entityType: 'repayment', entityId: row.id, before: { id: original.id }, after: { reason } });
+    return { repaymentId: row.id };
+  });
+  const [repayment] = await findRepaymentsByIds(db, [receipt.repaymentId as string]);
+  return repayment;
+}
+
+export async function rescheduleLoan(db: EntityManager, requestId: string, input: RescheduleLoanInput): Promise<Loan> {
+  const before = await lockLoan(db, input.id, input.version);
+  if (before.status !== LoanStatus.DISBURSED) throw badInput([{ field: 'id', message: 'only a loan being repaid can be rescheduled' }]);
+  const reason = normalizeText(input.reason);
+  const today = todayInVietnam();
+  const problems: FieldProblem[] = [];
+  if (reason.length < 3) problems.push({ field: 'reason', message: 'give the board’s reason' });
+  if (input.firstDueOn <= today) problems.push({ field: 'firstDueOn', message: 'must be after today' });
+  if (problems.length) throw badInput(problems);
+  const standing = (await standingsOf(db, [before], today)).get(before.id)!;
+  const version = before.scheduleVersion + 1;
+  // Instalment 0 stands for what was paid before the reschedule, so the new schedule still
+  // adds up to the whole loan and payments keep covering instalments in order.
+  const settled: Instalment = { number: 0, dueOn: today, principal: standing.principalRepaid, interest: standing.interestPaid };
+  const charge: LoanCharge =
+    before.flatFee !== null ? { flatFee: standing.interestRemaining } : { monthlyRate: before.monthlyRate ?? '0' };
+  const rest = equalInstalments(standing.outstandingPrincipal, input.termMonths, input.firstDueOn, charge);
+  await writeSchedule(db, before, version, [settled, ...rest]);
+  await touch(db, before.id, 'schedule_version = $2, decided_on = $3', [version, today]);
+  const after = await reload(db, before.id);
+  await recordEvent(db, after, 'RESCHEDULED', today, reason);
+  await recordAudit(db, requestId, { action: 'loan.reschedule', entityType: 'loan', entityId: before.id, before, after: { ...after, reason } });
+  return after;
+}
+
+export async function writeOffLoan(db: EntityManager, requestId: string, input: LoanDecisionInput): Promise<Loan> {
+  const before = await lockLoan(db, input.id, input.version);
+  if (before.status !== LoanStatus.DISBURSED) throw badInput([{ field: 'id', message: 'only a loan being repaid can be written off' }]);
+  const reason = optionalText(input.reason);
+  const problems: FieldProblem[] = [];
+  if (!reason || reason.length < 3) problems.push({ field: 'reason', message: 'give the board’s reason' });
+  checkDay('decidedOn', input.decidedOn, problems, before.disbursedOn);
+  if (problems.length) throw badInput(problems);
+  await touch(db, before.id, `status = 'WRITTEN_OFF', decided_on = $2, closed_on = $2, decision_note = $3`, [input.decidedOn, reason]);
+  const after = await reload(db, before.id);
+  await recordEvent(db, after, 'WRITTEN_OFF', input.decidedOn, reason);
+  await recordAudit(db, requestId, { action: 'loan.write-off', entityType: 'loan', entityId: before.id, before, after });
+  return after;
+}

@@ -1,0 +1,333 @@
+import type { EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.service.js';
+import { todayInVietnam } from '../calendar.js';
+import { requireClub } from '../clubs/club-scope.js';
+import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
+import { decodeCursor, type Page } from '../graphql/pagination.js';
+import { normalizeText, optionalText } from '../text.js';
+import type { CreateMemberInput, MemberFieldsInput, MemberLeftInput, MembersArgs, UpdateMemberInput } from './member.inputs.js';
+import { DuplicateCandidate, DuplicateStatus, Member, MemberStanding, OLDER_AGE, type BoardRole, type Sex } from './member.types.js';
+
+interface MemberRow {
+  tenant_id: string;
+  id: string;
+  club_id: string;
+  full_name: string;
+  search_name: string;
+  sex: string;
+  birth_year: number;
+  citizen_id: string | null;
+  phone: string | null;
+  hamlet_id: string | null;
+  joined_on: string;
+  left_on: string | null;
+  leave_reason: string | null;
+  poor_household: boolean;
+  near_poor_household: boolean;
+  ethnic_minority: string | null;
+  disability: boolean;
+  lives_alone: boolean;
+  needs_home_care: boolean;
+  board_role: string | null;
+  home_care_volunteer: boolean;
+  duplicate_status: string;
+  version: number;
+}
+
+const MEMBER_COLUMNS = `tenant_id, id, club_id, full_name, search_name, sex, birth_year, citizen_id, phone, hamlet_id,
+  joined_on::text as joined_on, left_on::text as left_on, leave_reason, poor_household, near_poor_household,
+  ethnic_minority, disability, lives_alone, needs_home_care, board_role, home_care_volunteer, duplicate_status, version`;
+
+function memberOf(row: MemberRow): Member {
+  return Object.assign(new Member(), {
+    tenantId: row.tenant_id,
+    id: row.id,
+    clubId: row.club_id,
+    fullName: row.full_name,
+    sex: row.sex as Sex,
+    birthYear: row.birth_year,
+    citizenId: row.citizen_id,
+    phone: row.phone,
+    hamletId: row.hamlet_id,
+    joinedOn: row.joined_on,
+    leftOn: row.left_on,
+    leaveReason: row.leave_reason,
+    poorHousehold: row.poor_household,
+    nearPoorHousehold: row.near_poor_household,
+    ethnicMinority: row.ethnic_minority,
+    disability: row.disability,
+    livesAlone: row.lives_alone,
+    needsHomeCare: row.needs_home_care,
+    boardRole: row.board_role as BoardRole | null,
+    homeCareVolunteer: row.home_care_volunteer,
+    duplicateStatus: row.duplicate_status as DuplicateStatus,
+    version: row.version,
+  });
+}
+
+/** Age reached during the year of `onDate`: what "60 and over on the date in question" counts. */
+export function ageOn(birthYear: number, onDate: string): number {
+  return Number(onDate.slice(0, 4)) - birthYear;
+}
+
+export function isOlderOn(birthYear: number, onDate: string): boolean {
+  return ageOn(birthYear, onDate) >= OLDER_AGE;
+}
+
+export async function findMembersByIds(db: EntityManager, ids: readonly string[]): Promise<Member[]> {
+  const rows: MemberRow[] = await db.query(`select ${MEMBER_COLUMNS} from member where id = any($1)`, [ids]);
+  return rows.map(memberOf);
+}
+
+export async function listMembers(db: EntityManager, clubId: string, args: MembersArgs): Promise<Page<Member>> {
+  const conditions: string[] = ['club_id = $1'];
+  const parameters: unknown[] = [clubId];
+  const today = todayInVietnam();
+  if (args.standing === MemberStanding.CURRENT) conditions.push('left_on is null');
+  if (args.standing === MemberStanding.LEFT) conditions.push('left_on is not null');
+  const search = normalizeText(args.search ?? '');
+  if (search) {
+    const digits = search.replace(/[\s.-]/g, '');
+    if (/^\+?[0-9]{3,}$/.test(digits)) {
+      conditions.push(`(citizen_id like $${parameters.push(`${digits}%`)} or replace(replace(replace(phone, ' ', ''), '.', ''), '-', '') like $${parameters.push(`%${digits}%`)})`);
+    } else {
+      conditions.push(`search_name like '%' || ishc.search_text($${parameters.push(search)}) || '%'`);
+    }
+  }
+  if (args.sex) conditions.push(`sex = $${parameters.push(args.sex)}`);
+  if (args.older != null) {
+    conditions.push(`(birth_year <= $${parameters.push(Number(today.slice(0, 4)) - OLDER_AGE)}) = $${parameters.push(args.older)}`);
+  }
+  if (args.poorOrNearPoor != null) conditions.push(`(poor_household or near_poor_household) = $${parameters.push(args.poorOrNearPoor)}`);
+  if (args.homeCareVolunteer != null) conditions.push(`home_care_volunteer = $${parameters.push(args.homeCareVolunteer)}`);
+  if (args.needsHomeCare != null) conditions.push(`needs_home_care = $${parameters.push(args.needsHomeCare)}`);
+  if (args.possibleDuplicate != null) {
+    conditions.push(`(duplicate_status = 'POSSIBLE') = $${parameters.push(args.possibleDuplicate)}`);
+  }
+  const filtered = [...conditions];
+  const filteredParameters = [...parameters];
+  if (args.after) {
+    const [name, id] = decodeCursor(args.after, 2);
+    conditions.push(`(search_name, id) > ($${parameters.push(String(name))}, $${parameters.push(String(id))}::uuid)`);
+  }
+  const rows: MemberRow[] = await db.query(
+    `select ${MEMBER_COLUMNS} from member where ${conditions.join(' and ')} order by search_name, id limit ${args.first + 1}`,
+    parameters,
+  );
+  const searchNames = new Map(rows.map((row) => [row.id, row.search_name]));
+  return {
+    nodes: rows.slice(0, args.first).map(memberOf),
+    cursorOf: (member) => [searchNames.get(member.id) ?? '', member.id],
+    hasNextPage: rows.length > args.first,
+    hasPreviousPage: Boolean(args.after),
+    countTotal: async () => {
+      const [row]: Array<{ count: number }> = await db.query(
+        `select count(*)::int as count from member where ${filtered.join(' and ')}`,
+        filteredParameters,
+      );
+      return row.count;
+    },
+  };
+}
+
+export async function findDuplicateCandidates(
+  db: EntityManager,
+  person: { fullName: string; birthYear: number; citizenId?: string | null; exceptMemberId?: string | null },
+): Promise<DuplicateCandidate[]> {
+  const fullName = normalizeText(person.fullName);
+  if (!fullName) return [];
+  const rows: Array<{ member_id: string; club_id: string; club_name: string; full_name: string; birth_year: number; matched_by: string }> =
+    await db.query('select * from ishc.member_duplicates($1, $2, $3, $4)', [
+      optionalText(person.citizenId)?.replace(/\s/g, '') ?? null,
+      fullName,
+      person.birthYear,
+      person.exceptMemberId ?? null,
+    ]);
+  return rows.map((row) =>
+    Object.assign(new DuplicateCandidate(), {
+      memberId: row.member_id,
+      clubId: row.club_id,
+      clubName: row.club_name,
+      fullName: row.full_name,
+      birthYear: row.birth_year,
+      matchedBy: row.matched_by,
+    }),
+  );
+}
+
+interface CleanMember {
+  fullName: string;
+  sex: Sex;
+  birthYear: number;
+  citizenId: string | null;
+  phone: string | null;
+  hamletId: string | null;
+  joinedOn: string;
+  poorHousehold: boolean;
+  nearPoorHousehold: boolean;
+  ethnicMinority: string | null;
+  disability: boolean;
+  livesAlone: boolean;
+  needsHomeCare: boolean;
+  boardRole: BoardRole | null;
+  homeCareVolunteer: boolean;
+}
+
+async function cleanMember(db: EntityManager, input: MemberFieldsInput): Promise<CleanMember> {
+  const problems: FieldProblem[] = [];
+  const fullName = normalizeText(input.fullName);
+  if (!fullName) problems.push({ field: 'fullName', message: 'must not be empty' });
+  const today = todayInVietnam();
+  const thisYear = Number(today.slice(0, 4));
+  if (input.birthYear > thisYear || input.birthYear < thisYear - 120) {
+    problems.push({ field: 'birthYear', message: `must be between ${thisYear - 120} and ${thisYear}` });
+  }
+  if (input.joinedOn > today) problems.push({ field: 'joinedOn', message: 'must not be in the future' });
+  if (input.joinedOn < `${input.birthYear}-01-01`) problems.push({ field: 'joinedOn', message: 'must be after the year of birth' });
+  if (input.poorHousehold && input.nearPoorHousehold) {
+    problems.push({ field: 'nearPoorHousehold', message: 'a household is poor or near-poor, not both' });
+  }
+  if (input.hamletId) {
+    const hamlets: unknown[] = await db.query('select 1 from admin_unit where id = $1 and level = 4', [input.hamletId]);
+    if (!hamlets.length) problems.push({ field: 'hamletId', message: 'is not a hamlet of your province' });
+  }
+  if (problems.length) throw badInput(problems);
+  return {
+    fullName,
+    sex: input.sex,
+    birthYear: input.birthYear,
+    citizenId: optionalText(input.citizenId)?.replace(/\s/g, '') ?? null,
+    phone: optionalText(input.phone),
+    hamletId: input.hamletId ?? null,
+    joinedOn: input.joinedOn,
+    poorHousehold: input.poorHousehold,
+    nearPoorHousehold: input.nearPoorHousehold,
+    ethnicMinority: optionalText(input.ethnicMinority),
+    disability: input.disability,
+    livesAlone: input.livesAlone,
+    needsHomeCare: input.needsHomeCare,
+    boardRole: input.boardRole ?? null,
+    homeCareVolunteer: input.homeCareVolunteer,
+  };
+}
+
+/** A board seat that only one member may hold is free, or refused naming the holder. */
+async function checkBoardSeat(db: EntityManager, clubId: string, role: BoardRole | null, exceptId: string | null): Promise<void> {
+  if (!role || role === 'DEPUTY') return;
+  const holders: Array<{ full_name: string }> = await db.query(
+    `select full_name from member where club_id = $1 and board_role = $2 and left_on is null and ($3::uuid is null or id <> $3)`,
+    [clubId, role, exceptId],
+  );
+  if (holders.length) throw badInput([{ field: 'boardRole', message: `is already held by ${holders[0].full_name}` }]);
+}
+
+async function reload(db: EntityManager, id: string): Promise<Member> {
+  const [member] = await findMembersByIds(db, [id]);
+  if (!member) throw notFound('Member');
+  return member;
+}
+
+async function lockMember(db: EntityManager, id: string, version: number): Promise<Member> {
+  const rows: MemberRow[] = await db.query(`select ${MEMBER_COLUMNS} from member where id = $1 for update`, [id]);
+  if (!rows[0]) throw notFound('Member');
+  const member = memberOf(rows[0]);
+  if (member.version !== version) throw conflict('The member');
+  return member;
+}
+
+export async function createMember(db: EntityManager, requestId: string, clubId: string, input: CreateMemberInput): Promise<Member> {
+  await requireClub(db, clubId);
+  const member = await cleanMember(db, input);
+  await checkBoardSeat(db, clubId, member.boardRole, null);
+  // Not blocked: a possible duplicate is saved and flagged for the staff to check.
+  const candidates = await findDuplicateCandidates(db, member);
+  const [row]: Array<{ id: string }> = await db.query(
+    `insert into member (club_id, full_name, sex, birth_year, citizen_id, phone, hamlet_id, joined_on, poor_household,
+       near_poor_household, ethnic_minority, disability, lives_alone, needs_home_care, board_role, home_care_volunteer, duplicate_status)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning id`,
+    [
+      clubId, member.fullName, member.sex, member.birthYear, member.citizenId, member.phone, member.hamletId, member.joinedOn,
+      member.poorHousehold, member.nearPoorHousehold, member.ethnicMinority, member.disability, member.livesAlone,
+      member.needsHomeCare, member.boardRole, member.homeCareVolunteer,
+      candidates.length ? DuplicateStatus.POSSIBLE : DuplicateStatus.NONE,
+    ],
+  );
+  await recordAudit(db, requestId, {
+    action: 'member.create',
+    entityType: 'member',
+    entityId: row.id,
+    after: { clubId, ...member, possibleDuplicates: candidates.map((candidate) => candidate.memberId) },
+  });
+  return reload(db, row.id);
+}
+
+export async function updateMember(db: EntityManager, requestId: string, input: UpdateMemberInput): Promise<Member> {
+  const before = await lockMember(db, input.id, input.version);
+  const member = await cleanMember(db, input);
+  if (before.leftOn && member.joinedOn > before.leftOn) throw badInput([{ field: 'joinedOn', message: 'must be before the day they left' }]);
+  await checkBoardSeat(db, before.clubId, before.leftOn ? null : member.boardRole, before.id);
+  const identityChanged =
+    member.fullName !== before.fullName || member.birthYear !== before.birthYear || member.citizenId !== before.citizenId;
+  let duplicateStatus = before.duplicateStatus;
+  if (identityChanged) {
+    const candidates = await findDuplicateCandidates(db, { ...member, exceptMemberId: before.id });
+    duplicateStatus = candidates.length ? DuplicateStatus.POSSIBLE : DuplicateStatus.NONE;
+  }
+  await db.query(
+    `update member set full_name = $2, sex = $3, birth_year = $4, citizen_id = $5, phone = $6, hamlet_id = $7, joined_on = $8,
+       poor_household = $9, near_poor_household = $10, ethnic_minority = $11, disability = $12, lives_alone = $13,
+       needs_home_care = $14, board_role = $15, home_care_volunteer = $16, duplicate_status = $17,
+       version = version + 1, updated_at = now()
+     where id = $1`,
+    [
+      before.id, member.fullName, member.sex, member.birthYear, member.citizenId, member.phone, member.hamletId, member.joinedOn,
+      member.poorHousehold, member.nearPoorHousehold, member.ethnicMinority, member.disability, member.livesAlone,
+      member.needsHomeCare, member.boardRole, member.homeCareVolunteer, duplicateStatus,
+    ],
+  );
+  const after = await reload(db, before.id);
+  await recordAudit(db, requestId, { action: 'member.update', entityType: 'member', entityId: before.id, before, after });
+  return after;
+}
+
+export async function recordMemberLeft(db: EntityManager, requestId: string, input: MemberLeftInput): Promise<Member> {
+  const before = await lockMember(db, input.id, input.version);
+  const problems: FieldProblem[] = [];
+  const reason = normalizeText(input.reason);
+  if (!reason) problems.push({ field: 'reason', message: 'give the reason for leaving' });
+  if (before.leftOn) problems.push({ field: 'id', message: 'has already left the club' });
+  if (input.leftOn < before.joinedOn) problems.push({ field: 'leftOn', message: 'must not be before the day they joined' });
+  if (input.leftOn > todayInVietnam()) problems.push({ field: 'leftOn', message: 'must not be in the future' });
+  if (problems.length) throw badInput(problems);
+  const open: Array<{ count: number }> = await db.query(
+    `select count(*)::int as count from loan where member_id = $1 and status in ('APPROVED', 'DISBURSED')`,
+    [before.id],
+  );
+  if (open[0].count > 0) {
+    throw badInput([{ field: 'id', message: 'still has a loan that is approved or not repaid; close or write it off first' }]);
+  }
+  await db.query(
+    `update member set left_on = $2, leave_reason = $3, board_role = null, home_care_volunteer = false,
+       version = version + 1, updated_at = now() where id = $1`,
+    [before.id, input.leftOn, reason],
+  );
+  const after = await reload(db, before.id);
+  await recordAudit(db, requestId, { action: 'member.leave', entityType: 'member', entityId: before.id, before, after });
+  return after;
+}
+
+export async function confirmMemberDistinct(db: EntityManager, requestId: string, id: string, version: number): Promise<Member> {
+  const before = await lockMember(db, id, version);
+  if (before.duplicateStatus !== DuplicateStatus.POSSIBLE) throw badInput([{ field: 'id', message: 'is not flagged as a possible duplicate' }]);
+  await db.query(
+    `update member set duplicate_status = 'CONFIRMED_DISTINCT', version = version + 1, updated_at = now() where id = $1`,
+    [id],
+  );
+  const after = await reload(db, id);
+  await recordAudit(db, requestId, { action: 'member.confirm-distinct', entityType: 'member', entityId: id, before, after });
+  return after;
+}
+
+/** Members who are in the club on a day: joined by then and not yet left. */
+export const MEMBER_ON_DAY = (alias: string, day: string) =>
+  `${alias}.joined_on <= ${day} and (${alias}.left_on is null or ${alias}.left_on > ${day})`;
