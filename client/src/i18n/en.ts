@@ -1,3 +1,5 @@
+import { clubAreaEn } from './club-area.en';
+import { provinceClubsEn } from './province-clubs.en';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -684,4 +686,6 @@ export const en: Messages = {
     title: 'Page not found',
     body: 'This address does not exist or has changed.',
   },
+  clubArea: clubAreaEn,
+  provinceClubs: provinceClubsEn,
 };

@@ -1,3 +1,6 @@
+import { clubAreaVi } from './club-area.vi';
+import { provinceClubsVi } from './province-clubs.vi';
+
 export const vi = {
   app: {
     name: 'Câu lạc bộ Liên thế hệ tự giúp nhau',
@@ -682,6 +685,8 @@ export const vi = {
     title: 'Không tìm thấy trang',
     body: 'Địa chỉ này không tồn tại hoặc đã được thay đổi.',
   },
+  clubArea: clubAreaVi,
+  provinceClubs: provinceClubsVi,
 };
 
 export type Messages = typeof vi;

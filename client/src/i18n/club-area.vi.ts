@@ -1,0 +1,2 @@
+/** Vietnamese strings of the club area screens. */
+export const clubAreaVi = {};

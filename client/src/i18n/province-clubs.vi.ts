@@ -1,0 +1,2 @@
+/** Vietnamese strings of the province clubs screens. */
+export const provinceClubsVi = {};
