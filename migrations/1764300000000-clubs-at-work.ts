@@ -293,6 +293,8 @@ export class ClubsAtWork1764300000000 implements MigrationInterface {
         figures jsonb,
         due_on date not null,
         submitted_at timestamptz,
+        -- Lateness is judged on the first submission, not on a resubmission after a return.
+        first_submitted_at timestamptz,
         submitted_by uuid,
         decided_at timestamptz,
         decided_by uuid,
@@ -384,7 +386,7 @@ export class ClubsAtWork1764300000000 implements MigrationInterface {
         to ishc_national, ishc_national_admin;
       grant select (tenant_id, id, club_id, fund, kind, entry_on, amount, loan_id, repayment_id, reverses_id, recorded_at)
         on ledger_entry to ishc_national, ishc_national_admin;
-      grant select (tenant_id, id, club_id, month, status, figures, due_on, submitted_at, decided_at) on monthly_report
+      grant select (tenant_id, id, club_id, month, status, figures, due_on, submitted_at, first_submitted_at, decided_at) on monthly_report
         to ishc_national, ishc_national_admin;
 
       -- Possible duplicates across the province's clubs. Club staff cannot read other clubs'

@@ -14,6 +14,7 @@ export interface DemoAccount {
 }
 
 export const KIEN_LUONG_CLUB = 'CLB Liên thế hệ tự giúp nhau Hội Người cao tuổi thị trấn Kiên Lương';
+export const TUC_DUYEN_CLUB = 'CLB Liên thế hệ tự giúp nhau phường Túc Duyên';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
@@ -49,5 +50,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     provinceCode: '91',
     club: KIEN_LUONG_CLUB,
     description: 'club staff, Kiên Lương town club',
+  },
+  {
+    login: 'tucduyen.club',
+    displayName: 'Ban chủ nhiệm CLB phường Túc Duyên',
+    role: Role.CLUB_STAFF,
+    provinceCode: '19',
+    club: TUC_DUYEN_CLUB,
+    description: 'club staff, Túc Duyên ward club',
   },
 ];

@@ -4,6 +4,7 @@ import { recordAudit } from '../src/audit/audit.service.js';
 import { withDatabaseScope } from '../src/database/scoped.js';
 import { normalizeText } from '../src/text.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+import { seedDemoClubs } from './demo-clubs.js';
 import { seedKienGiangScheme, seedThaiNguyenScheme } from './demo-schemes.js';
 import { DEMO_PROVINCES, type DemoClub, type DemoProvince, type DemoUnit } from './demo-units.js';
 
@@ -46,6 +47,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       }
       if (province.code === '91') await seedKienGiangScheme(db);
       if (province.code === '19') await seedThaiNguyenScheme(db);
+      await seedDemoClubs(db);
     });
   }
 }

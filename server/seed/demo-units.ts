@@ -1,5 +1,5 @@
 import { AdminUnitKind } from '../src/admin-units/admin-unit-kind.js';
-import { KIEN_LUONG_CLUB } from './demo-accounts.js';
+import { KIEN_LUONG_CLUB, TUC_DUYEN_CLUB } from './demo-accounts.js';
 
 export interface DemoUnit {
   /** GSO code; absent where no reliable source gives it. */
@@ -77,7 +77,13 @@ export const DEMO_PROVINCES: DemoProvince[] = [
         name: 'Kiên Lương',
         kind: AdminUnitKind.RURAL_DISTRICT,
         children: [
-          { code: '30787', name: 'Kiên Lương', kind: AdminUnitKind.TOWNSHIP },
+          {
+            code: '30787',
+            name: 'Kiên Lương',
+            kind: AdminUnitKind.TOWNSHIP,
+            // Sample quarters (khu phố) for the demo club's members; real names and codes are not in the sources.
+            children: [1, 2, 3, 4, 5].map((number) => ({ name: `Khu phố ${number}`, kind: AdminUnitKind.QUARTER })),
+          },
           { code: '30790', name: 'Kiên Bình', kind: AdminUnitKind.COMMUNE },
           { code: '30802', name: 'Hòa Điền', kind: AdminUnitKind.COMMUNE },
           { code: '30805', name: 'Dương Hòa', kind: AdminUnitKind.COMMUNE },
@@ -130,7 +136,13 @@ export const DEMO_PROVINCES: DemoProvince[] = [
         children: [
           { code: '05431', name: 'Quán Triều', kind: AdminUnitKind.WARD },
           { code: '05434', name: 'Quang Vinh', kind: AdminUnitKind.WARD },
-          { code: '05437', name: 'Túc Duyên', kind: AdminUnitKind.WARD },
+          {
+            code: '05437',
+            name: 'Túc Duyên',
+            kind: AdminUnitKind.WARD,
+            // Sample residential groups (tổ dân phố) for the demo club's members, as above.
+            children: [1, 2, 3, 4, 5, 6].map((number) => ({ name: `Tổ dân phố ${number}`, kind: AdminUnitKind.RESIDENTIAL_GROUP })),
+          },
           { code: '05440', name: 'Hoàng Văn Thụ', kind: AdminUnitKind.WARD },
           { code: '05443', name: 'Trưng Vương', kind: AdminUnitKind.WARD },
           { code: '05446', name: 'Quang Trung', kind: AdminUnitKind.WARD },
@@ -171,6 +183,6 @@ export const DEMO_PROVINCES: DemoProvince[] = [
       { code: '172', name: 'Phổ Yên', kind: AdminUnitKind.PROVINCIAL_CITY },
       { code: '173', name: 'Phú Bình', kind: AdminUnitKind.RURAL_DISTRICT },
     ],
-    clubs: [],
+    clubs: [{ name: TUC_DUYEN_CLUB, communeCode: '05437' }],
   },
 ];

@@ -14,14 +14,19 @@ export interface AuditRecord {
  * Appends an audit event in the request's transaction, so it exists exactly when the change does.
  * Who acted and in which province come from the request scope (column defaults).
  */
+/** Money is bigint in the server; the audit keeps it as exact text. */
+function auditJson(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? item.toString() : item));
+}
+
 export async function recordAudit(db: EntityManager, requestId: string, record: AuditRecord): Promise<void> {
   const values = [
     requestId,
     record.action,
     record.entityType,
     record.entityId,
-    record.before === undefined ? null : JSON.stringify(record.before),
-    record.after === undefined ? null : JSON.stringify(record.after),
+    auditJson(record.before),
+    auditJson(record.after),
   ];
   if (record.tenantId) {
     await db.query(
@@ -54,8 +59,8 @@ export async function recordAuditBatch(db: EntityManager, requestId: string, rec
       records.map((record) => record.action),
       records.map((record) => record.entityType),
       records.map((record) => record.entityId),
-      records.map((record) => (record.before === undefined ? null : JSON.stringify(record.before))),
-      records.map((record) => (record.after === undefined ? null : JSON.stringify(record.after))),
+      records.map((record) => auditJson(record.before)),
+      records.map((record) => auditJson(record.after)),
     ],
   );
 }

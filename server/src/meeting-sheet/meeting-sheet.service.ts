@@ -41,8 +41,8 @@ function defaultTitle(heldOn: string): string {
 }
 
 /**
- * The treasurer's paper book in one submission: the meeting and who came, then every repayment,
- * contribution and payout, each checked as if recorded alone. Any refusal rolls all of it back,
+ * The treasurer's paper book in one submission: the meeting and who came, then every repayment
+ * and contribution, then the payouts, each checked as if recorded alone. Any refusal rolls all of it back,
  * naming the line (e.g. `repayments[2].principal`), so the treasurer fixes it and submits again.
  */
 export async function submitMeetingSheet(db: EntityManager, requestId: string, clubId: string, input: SubmitMeetingSheetInput): Promise<MeetingSheetResult> {
@@ -62,10 +62,7 @@ export async function submitMeetingSheet(db: EntityManager, requestId: string, c
       notes: sheet.notes,
       attendeeIds: sheet.attendeeIds,
     });
-    const disbursed: string[] = [];
-    for (const [index, payout] of sheet.disbursements.entries()) {
-      disbursed.push(await payOutLoan(db, requestId, clubId, { ...payout, disbursedOn: sheet.heldOn }, `disbursements[${index}].`));
-    }
+    // Money comes in before it goes out: what members repay at the meeting can be lent at it.
     const repayments: string[] = [];
     for (const [index, repayment] of sheet.repayments.entries()) {
       repayments.push(await takeRepayment(db, requestId, clubId, { ...repayment, paidOn: sheet.heldOn }, `repayments[${index}].`));
@@ -81,6 +78,10 @@ export async function submitMeetingSheet(db: EntityManager, requestId: string, c
           `contributions[${index}].`,
         ),
       );
+    }
+    const disbursed: string[] = [];
+    for (const [index, payout] of sheet.disbursements.entries()) {
+      disbursed.push(await payOutLoan(db, requestId, clubId, { ...payout, disbursedOn: sheet.heldOn }, `disbursements[${index}].`));
     }
     return { activityId, repaymentIds: repayments, contributionIds: contributions, loanIds: disbursed };
   });

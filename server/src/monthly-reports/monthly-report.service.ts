@@ -30,8 +30,7 @@ interface ReportRow {
 const REPORT_SELECT = `
   select report.id, report.club_id, to_char(report.month, 'YYYY-MM') as month, report.status, report.narrative, report.figures,
          report.due_on::text as due_on, report.submitted_at, report.decided_at, report.return_comment, report.version,
-         coalesce((select min(event.recorded_at) from monthly_report_event event where event.report_id = report.id and event.action = 'SUBMITTED')
-                    at time zone 'Asia/Ho_Chi_Minh', now() at time zone 'Asia/Ho_Chi_Minh')::date > report.due_on as late
+         (coalesce(report.first_submitted_at, now()) at time zone 'Asia/Ho_Chi_Minh')::date > report.due_on as late
     from monthly_report report`;
 
 function reportOf(row: ReportRow): MonthlyReport {
@@ -184,7 +183,8 @@ export async function submitReport(db: EntityManager, requestId: string, clubId:
   const draft = await upsertDraft(db, requestId, clubId, input);
   const figures = await figuresOf(db, clubId, draft.month);
   await db.query(
-    `update monthly_report set status = 'SUBMITTED', figures = $2, submitted_at = now(), submitted_by = ishc.current_user_id(),
+    `update monthly_report set status = 'SUBMITTED', figures = $2, submitted_at = now(), first_submitted_at = coalesce(first_submitted_at, now()),
+       submitted_by = ishc.current_user_id(),
        version = version + 1, updated_at = now() where id = $1`,
     [draft.id, figuresToJson(figures)],
   );
