@@ -369,8 +369,10 @@ export class ClubsAtWork1764300000000 implements MigrationInterface {
       grant update (result) on client_request to ishc_province, ishc_club;
 
       -- Club staff write their report but never decide on it: approving and returning is the province's.
-      create policy monthly_report_club_no_decision on monthly_report as restrictive for all to ishc_club
-        using (true) with check (status in ('DRAFT', 'SUBMITTED'));
+      create policy monthly_report_club_insert_draft on monthly_report as restrictive for insert to ishc_club
+        with check (status = 'DRAFT');
+      create policy monthly_report_club_not_approved on monthly_report as restrictive for update to ishc_club
+        using (status <> 'APPROVED') with check (status <> 'APPROVED');
 
       -- National roles read what aggregates need and nothing that names a person.
       grant select (tenant_id, id, club_id, sex, birth_year, hamlet_id, joined_on, left_on, poor_household,

@@ -90,6 +90,7 @@ export interface DemoIds {
   kienGiang: string;
   thaiNguyen: string;
   kienLuongClub: string;
+  tucDuyenClub: string;
   kienLuongTown: string;
   tucDuyen: string;
 }
@@ -99,7 +100,8 @@ export async function demoIds(database: TestDatabase): Promise<DemoIds> {
   const [row]: Array<Record<keyof DemoIds, string>> = await database.owner.query(`
     select (select id from tenant where code = '91') as "kienGiang",
            (select id from tenant where code = '19') as "thaiNguyen",
-           (select id from club limit 1) as "kienLuongClub",
+           (select club.id from club join admin_unit commune on commune.id = club.commune_id where commune.code = '30787') as "kienLuongClub",
+           (select club.id from club join admin_unit commune on commune.id = club.commune_id where commune.code = '05437') as "tucDuyenClub",
            (select id from admin_unit where code = '30787') as "kienLuongTown",
            (select id from admin_unit where code = '05437') as "tucDuyen"`);
   return row;
