@@ -189,7 +189,8 @@ export class ClubsAtWork1764300000000 implements MigrationInterface {
         club_id uuid not null,
         loan_id uuid not null,
         schedule_version smallint not null,
-        number smallint not null check (number >= 1),
+        -- Number 0 of a rescheduled loan stands for what was paid before the reschedule.
+        number smallint not null check (number >= 0),
         due_on date not null,
         principal bigint not null check (principal >= 0),
         interest bigint not null check (interest >= 0),

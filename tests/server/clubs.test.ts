@@ -271,6 +271,48 @@ describe('loans', () => {
     expect(fieldsOf(second)).toEqual([{ field: 'memberId', message: 'already has a loan that is not repaid; the club allows one loan per member' }]);
   });
 
+  it('reschedules what remains by a board decision and writes a loan off with its reason', async () => {
+    const clubId = await freshClub('CLB thử gia hạn');
+    const member = await addMember(clubId, 'Huỳnh Thị Gia Hạn');
+    await seedCapital(clubId, 5_000_000);
+    const loan = await approvedLoan(clubId, member.id, 1_200_000);
+    await ok(DISBURSE, { input: { loanId: loan.id, disbursedOn: '2024-02-10', idempotencyKey: key() } }, kienGiang);
+    await ok(REPAY, { input: { loanId: loan.id, paidOn: '2024-03-10', principal: 120_000, interest: 6_000, idempotencyKey: key() } }, kienGiang);
+    const LOAN = 'id version status standing { outstandingPrincipal daysPastDue } schedule { number dueOn principal interest } events { action reason }';
+    const before = await ok<{ loan: any }>(`query ($id: ID!) { loan(id: $id) { ${LOAN} } }`, { id: loan.id }, kienGiang);
+    expect(before.loan.standing.daysPastDue).toBeGreaterThan(30);
+    const firstDueOn = addMonths(today, 1);
+    const noReason = await server.gql(
+      `mutation ($input: RescheduleLoanInput!) { rescheduleLoan(input: $input) { id } }`,
+      { input: { id: loan.id, version: before.loan.version, termMonths: 6, firstDueOn, reason: '' } },
+      kienGiang,
+    );
+    expect(fieldsOf(noReason)).toEqual([{ field: 'reason', message: 'give the board’s reason' }]);
+    const rescheduled = await ok<{ rescheduleLoan: any }>(
+      `mutation ($input: RescheduleLoanInput!) { rescheduleLoan(input: $input) { ${LOAN} } }`,
+      { input: { id: loan.id, version: before.loan.version, termMonths: 6, firstDueOn, reason: 'Mất mùa, ban chủ nhiệm cho gia hạn' } },
+      kienGiang,
+    );
+    const schedule = rescheduled.rescheduleLoan.schedule;
+    expect(schedule).toHaveLength(6);
+    expect(schedule[0]).toMatchObject({ number: 1, dueOn: firstDueOn, principal: 180_000, interest: 5_400 });
+    expect(schedule.reduce((sum: number, instalment: { principal: number }) => sum + instalment.principal, 0)).toBe(1_080_000);
+    expect(rescheduled.rescheduleLoan.standing).toEqual({ outstandingPrincipal: 1_080_000, daysPastDue: 0 });
+    const writtenOff = await ok<{ writeOffLoan: any }>(
+      `mutation ($input: LoanDecisionInput!) { writeOffLoan(input: $input) { ${LOAN} } }`,
+      { input: { id: loan.id, version: rescheduled.rescheduleLoan.version, decidedOn: today, reason: 'Hội viên qua đời, gia đình không có khả năng trả' } },
+      kienGiang,
+    );
+    expect(writtenOff.writeOffLoan.status).toBe('WRITTEN_OFF');
+    expect(writtenOff.writeOffLoan.events.map((event: { action: string }) => event.action)).toEqual(['REQUESTED', 'APPROVED', 'DISBURSED', 'RESCHEDULED', 'WRITTEN_OFF']);
+    const portfolio = await ok<{ loanPortfolio: { activeLoans: number; outstandingPrincipal: number } }>(
+      `query ($clubId: ID) { loanPortfolio(clubId: $clubId) { activeLoans outstandingPrincipal } }`,
+      { clubId },
+      kienGiang,
+    );
+    expect(portfolio.loanPortfolio).toEqual({ activeLoans: 0, outstandingPrincipal: 0 });
+  });
+
   it('lists the seeded overdue loans first with days past due computed from the schedule', async () => {
     const data = await ok<{ loans: { edges: Array<{ node: { status: string; standing: { daysPastDue: number; atRisk: boolean } } }> } }>(
       '{ loans(first: 50) { edges { node { status standing { daysPastDue atRisk } } } } }',
@@ -498,6 +540,36 @@ describe('members', () => {
     expect(codesOf(stale)).toEqual(['CONFLICT']);
     const [row] = await database.owner.query('select full_name, phone from member where id = $1', [member.id]);
     expect(row).toEqual({ full_name: 'Tô Thị Sửa', phone: '0912345678' });
+  });
+});
+
+describe('clubs of the province', () => {
+  it('founds a club from the club plan, and suspends it only with a reason kept in its history', async () => {
+    const [entry] = await database.owner.query(
+      `select entry.id, entry.commune_id from club_plan_entry entry join scheme on scheme.id = entry.scheme_id
+        where scheme.tenant_id = $1 and entry.club_id is null order by entry.planned_year limit 1`,
+      [ids.kienGiang],
+    );
+    const created = await ok<{ createClub: { id: string; version: number; status: string; inClubPlan: boolean; scheme: { firstYear: number } } }>(
+      `mutation ($input: CreateClubInput!) { createClub(input: $input) { id version status inClubPlan scheme { firstYear } } }`,
+      { input: { communeId: entry.commune_id, clubPlanEntryId: entry.id, name: 'CLB Liên thế hệ tự giúp nhau thử nghiệm', foundedOn: '2024-05-01', maxActiveLoansPerMember: 1 } },
+      kienGiang,
+    );
+    expect(created.createClub).toMatchObject({ status: 'ACTIVE', inClubPlan: true, scheme: { firstYear: 2021 } });
+    const [planned] = await database.owner.query('select status, club_id from club_plan_entry where id = $1', [entry.id]);
+    expect(planned).toEqual({ status: 'FOUNDED', club_id: created.createClub.id });
+    const STATUS = `mutation ($input: ChangeClubStatusInput!) { changeClubStatus(input: $input) { status statusSince version } }`;
+    const noReason = await server.gql(STATUS, { input: { id: created.createClub.id, version: created.createClub.version, status: 'SUSPENDED', effectiveOn: today } }, kienGiang);
+    expect(fieldsOf(noReason)).toEqual([{ field: 'reason', message: 'give the reason' }]);
+    const suspended = await ok<{ changeClubStatus: { status: string; statusSince: string } }>(
+      STATUS,
+      { input: { id: created.createClub.id, version: created.createClub.version, status: 'SUSPENDED', effectiveOn: today, reason: 'Ban chủ nhiệm kiện toàn lại' } },
+      kienGiang,
+    );
+    expect(suspended.changeClubStatus).toMatchObject({ status: 'SUSPENDED', statusSince: today });
+    const history = await database.owner.query('select status, reason from club_status_change where club_id = $1 order by recorded_at', [created.createClub.id]);
+    expect(history).toEqual([{ status: 'ACTIVE', reason: null }, { status: 'SUSPENDED', reason: 'Ban chủ nhiệm kiện toàn lại' }]);
+    expect(codesOf(await server.gql(STATUS, { input: { id: created.createClub.id, version: 1, status: 'ACTIVE', effectiveOn: today } }, kienLuong))).toEqual(['FORBIDDEN']);
   });
 });
 
