@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { requireClub } from '../clubs/club-scope.js';
 import { checkDay } from '../funds/ledger.service.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
-import { decodeCursor, type Page } from '../graphql/pagination.js';
+import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { once } from '../idempotency/client-request.js';
 import { normalizeText, optionalText } from '../text.js';
 import type {
@@ -80,19 +80,13 @@ export async function listActivities(db: EntityManager, clubId: string, args: Ac
     `${ACTIVITY_SELECT} where ${conditions.join(' and ')} order by activity.held_on desc, activity.id desc limit ${args.first + 1}`,
     parameters,
   );
-  return {
-    nodes: rows.slice(0, args.first).map(activityOf),
-    cursorOf: (activity) => [activity.heldOn, activity.id],
-    hasNextPage: rows.length > args.first,
-    hasPreviousPage: Boolean(args.after),
-    countTotal: async () => {
-      const [row]: Array<{ count: number }> = await db.query(
-        `select count(*)::int as count from activity where ${filtered.join(' and ')}`,
-        filteredParameters,
-      );
-      return row.count;
-    },
-  };
+  return pageOf(
+    rows,
+    args,
+    activityOf,
+    (activity) => [activity.heldOn, activity.id],
+    countOf(db, `select count(*)::int as count from activity where ${filtered.join(' and ')}`, filteredParameters),
+  );
 }
 
 function cleanActivity(input: ActivityFieldsInput, problems: FieldProblem[], prefix = '') {
@@ -264,19 +258,13 @@ export async function listHomeCareVisits(db: EntityManager, clubId: string, args
     `select ${VISIT_COLUMNS} from home_care_visit where ${conditions.join(' and ')} order by visited_on desc, id desc limit ${args.first + 1}`,
     parameters,
   );
-  return {
-    nodes: rows.slice(0, args.first).map(visitOf),
-    cursorOf: (visit) => [visit.visitedOn, visit.id],
-    hasNextPage: rows.length > args.first,
-    hasPreviousPage: Boolean(args.after),
-    countTotal: async () => {
-      const [row]: Array<{ count: number }> = await db.query(
-        `select count(*)::int as count from home_care_visit where ${filtered.join(' and ')}`,
-        filteredParameters,
-      );
-      return row.count;
-    },
-  };
+  return pageOf(
+    rows,
+    args,
+    visitOf,
+    (visit) => [visit.visitedOn, visit.id],
+    countOf(db, `select count(*)::int as count from home_care_visit where ${filtered.join(' and ')}`, filteredParameters),
+  );
 }
 
 export async function recordHomeCareVisit(db: EntityManager, requestId: string, clubId: string, input: RecordHomeCareVisitInput): Promise<HomeCareVisit> {

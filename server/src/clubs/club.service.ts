@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service.js';
 import { todayInVietnam } from '../calendar.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
-import { decodeCursor, type Page } from '../graphql/pagination.js';
+import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { normalizeText } from '../text.js';
 import { Club } from './club.entity.js';
 import type { ChangeClubStatusInput, ClubFieldsInput, ClubsArgs, CreateClubInput, UpdateClubInput } from './club.inputs.js';
@@ -54,16 +54,13 @@ export async function listClubs(db: EntityManager, args: ClubsArgs): Promise<Pag
     `select ${CLUB_COLUMNS} ${from} where ${conditions.join(' and ')} order by club.name, club.id limit ${args.first + 1}`,
     parameters,
   );
-  return {
-    nodes: rows.slice(0, args.first).map(clubOf),
-    cursorOf: (club) => [club.name, club.id],
-    hasNextPage: rows.length > args.first,
-    hasPreviousPage: Boolean(args.after),
-    countTotal: async () => {
-      const [row]: Array<{ count: number }> = await db.query(`select count(*)::int as count ${from} where ${filtered.join(' and ')}`, filteredParameters);
-      return row.count;
-    },
-  };
+  return pageOf(
+    rows,
+    args,
+    clubOf,
+    (club) => [club.name, club.id],
+    countOf(db, `select count(*)::int as count ${from} where ${filtered.join(' and ')}`, filteredParameters),
+  );
 }
 
 async function lockClub(db: EntityManager, id: string, version: number): Promise<Club> {

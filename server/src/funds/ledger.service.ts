@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { todayInVietnam } from '../calendar.js';
 import { requireClub } from '../clubs/club-scope.js';
 import { badInput, notFound, type FieldProblem } from '../graphql/errors.js';
-import { decodeCursor, type Page } from '../graphql/pagination.js';
+import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { once } from '../idempotency/client-request.js';
 import { formatVnd } from '../schemes/scheme.errors.js';
 import { normalizeText, optionalText } from '../text.js';
@@ -261,17 +261,11 @@ export async function listLedger(db: EntityManager, clubId: string, args: Ledger
     parameters,
   );
   const stamps = new Map(rows.map((row) => [row.id, row.recorded_at_text]));
-  return {
-    nodes: rows.slice(0, args.first).map(entryOf),
-    cursorOf: (entry) => [entry.entryOn, stamps.get(entry.id) ?? '', entry.id],
-    hasNextPage: rows.length > args.first,
-    hasPreviousPage: Boolean(args.after),
-    countTotal: async () => {
-      const [row]: Array<{ count: number }> = await db.query(
-        'select count(*)::int as count from ledger_entry where club_id = $1 and fund = $2',
-        [clubId, args.fund],
-      );
-      return row.count;
-    },
-  };
+  return pageOf(
+    rows,
+    args,
+    entryOf,
+    (entry) => [entry.entryOn, stamps.get(entry.id) ?? '', entry.id],
+    countOf(db, 'select count(*)::int as count from ledger_entry where club_id = $1 and fund = $2', [clubId, args.fund]),
+  );
 }

@@ -113,3 +113,25 @@ export function connectionComplexity({ args, childComplexity }: { args: Record<s
   const first = typeof args.first === 'number' ? args.first : 20;
   return 1 + Math.max(1, Math.min(first, MAX_PAGE_SIZE)) * childComplexity;
 }
+
+/** A page from rows read with `limit first + 1`: the extra row only tells that more follow. */
+export function pageOf<Row, T>(
+  rows: Row[],
+  args: { first: number; after?: string | null },
+  toNode: (row: Row) => T,
+  cursorOf: (node: T) => CursorValues,
+  countTotal: () => Promise<number>,
+): Page<T> {
+  return {
+    nodes: rows.slice(0, args.first).map(toNode),
+    cursorOf,
+    hasNextPage: rows.length > args.first,
+    hasPreviousPage: Boolean(args.after),
+    countTotal,
+  };
+}
+
+/** The total of a filtered list, counted only when a client asks for it. */
+export function countOf(db: { query(sql: string, parameters?: unknown[]): Promise<Array<{ count: number }>> }, sql: string, parameters: unknown[]) {
+  return async (): Promise<number> => (await db.query(sql, parameters))[0].count;
+}

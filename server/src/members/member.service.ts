@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { todayInVietnam } from '../calendar.js';
 import { requireClub } from '../clubs/club-scope.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
-import { decodeCursor, type Page } from '../graphql/pagination.js';
+import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { normalizeText, optionalText } from '../text.js';
 import type { CreateMemberInput, MemberFieldsInput, MemberLeftInput, MembersArgs, UpdateMemberInput } from './member.inputs.js';
 import { DuplicateCandidate, DuplicateStatus, Member, MemberStanding, OLDER_AGE, type BoardRole, type Sex } from './member.types.js';
@@ -115,19 +115,13 @@ export async function listMembers(db: EntityManager, clubId: string, args: Membe
     parameters,
   );
   const searchNames = new Map(rows.map((row) => [row.id, row.search_name]));
-  return {
-    nodes: rows.slice(0, args.first).map(memberOf),
-    cursorOf: (member) => [searchNames.get(member.id) ?? '', member.id],
-    hasNextPage: rows.length > args.first,
-    hasPreviousPage: Boolean(args.after),
-    countTotal: async () => {
-      const [row]: Array<{ count: number }> = await db.query(
-        `select count(*)::int as count from member where ${filtered.join(' and ')}`,
-        filteredParameters,
-      );
-      return row.count;
-    },
-  };
+  return pageOf(
+    rows,
+    args,
+    memberOf,
+    (member) => [searchNames.get(member.id) ?? '', member.id],
+    countOf(db, `select count(*)::int as count from member where ${filtered.join(' and ')}`, filteredParameters),
+  );
 }
 
 export async function findDuplicateCandidates(

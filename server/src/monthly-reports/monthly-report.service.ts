@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { nextMonth, todayInVietnam } from '../calendar.js';
 import { requireClub } from '../clubs/club-scope.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
-import { decodeCursor, type Page } from '../graphql/pagination.js';
+import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { normalizeText, optionalText } from '../text.js';
 import { figuresFromJson, figuresOf, figuresToJson } from './monthly-report.figures.js';
 import type { MonthlyReportsArgs, ProvinceSettingsInput, ReportDecisionInput, SaveMonthlyReportInput } from './monthly-report.inputs.js';
@@ -93,19 +93,13 @@ export async function listReports(db: EntityManager, args: MonthlyReportsArgs, c
     `${REPORT_SELECT} where ${conditions.join(' and ')} order by report.month desc, report.id desc limit ${args.first + 1}`,
     parameters,
   );
-  return {
-    nodes: rows.slice(0, args.first).map(reportOf),
-    cursorOf: (report) => [report.month, report.id],
-    hasNextPage: rows.length > args.first,
-    hasPreviousPage: Boolean(args.after),
-    countTotal: async () => {
-      const [row]: Array<{ count: number }> = await db.query(
-        `select count(*)::int as count from monthly_report report where ${filtered.join(' and ')}`,
-        filteredParameters,
-      );
-      return row.count;
-    },
-  };
+  return pageOf(
+    rows,
+    args,
+    reportOf,
+    (report) => [report.month, report.id],
+    countOf(db, `select count(*)::int as count from monthly_report report where ${filtered.join(' and ')}`, filteredParameters),
+  );
 }
 
 export async function reportDueDay(db: EntityManager): Promise<{ reportDueDay: number; version: number | null }> {
