@@ -16,6 +16,14 @@ export function createClubLoaders(db: () => Promise<EntityManager>) {
       const quality = await qualityOf(await db(), ids, todayInVietnam());
       return ids.map((id) => quality.get(id)!);
     }),
+    inClubPlan: new DataLoader<string, boolean>(async (ids) => {
+      const rows: Array<{ club_id: string }> = await (await db()).query(
+        'select distinct club_id from club_plan_entry where club_id = any($1)',
+        [ids],
+      );
+      const planned = new Set(rows.map((row) => row.club_id));
+      return ids.map((id) => planned.has(id));
+    }),
     memberCountByClub: new DataLoader<string, number>(async (ids) => {
       const rows: Array<{ club_id: string; count: number }> = await (await db()).query(
         'select club_id, count(*)::int as count from member where club_id = any($1) and left_on is null group by club_id',

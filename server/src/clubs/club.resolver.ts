@@ -73,8 +73,7 @@ export class ClubResolver {
 
   @FieldResolver(() => Boolean, { description: 'Whether the club fulfils an entry of its province’s club plan.' })
   async inClubPlan(@Root() club: Club, @Ctx() context: Context): Promise<boolean> {
-    const rows: unknown[] = await (await context.db()).query('select 1 from club_plan_entry where club_id = $1 limit 1', [club.id]);
-    return rows.length > 0;
+    return context.loaders.inClubPlan.load(club.id);
   }
 
   @Authorized(PROVINCE_OR_CLUB)
