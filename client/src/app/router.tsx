@@ -3,7 +3,11 @@ import { ChangePasswordPage } from '../auth/change-password/ChangePasswordPage';
 import { SignInPage } from '../auth/sign-in/SignInPage';
 import { MyClubPage } from '../club/my-club/MyClubPage';
 import { ProvincesPage } from '../national/provinces/ProvincesPage';
+import { ClubPage } from '../province/clubs/ClubPage';
+import { ClubsPage } from '../province/clubs/ClubsPage';
 import { HierarchyPage } from '../province/hierarchy/HierarchyPage';
+import { ReportPage } from '../province/reports/ReportPage';
+import { ReportsPage } from '../province/reports/ReportsPage';
 import { SchemePage } from '../province/schemes/SchemePage';
 import { SchemesPage } from '../province/schemes/SchemesPage';
 import { SurveyPage } from '../province/surveys/SurveyPage';
@@ -38,6 +42,10 @@ export const router = createBrowserRouter([
               { path: 'surveys', element: <SurveysPage /> },
               { path: 'surveys/:id', element: <SurveyPage /> },
               { path: 'users', element: <UsersPage /> },
+              { path: 'clubs', element: <ClubsPage /> },
+              { path: 'clubs/:id', element: <ClubPage /> },
+              { path: 'reports', element: <ReportsPage /> },
+              { path: 'reports/:clubId/:month', element: <ReportPage /> },
             ],
           },
           {

@@ -1,7 +1,15 @@
-import { IconBuildingCommunity, IconClipboardList, IconMap2, IconReportMoney, IconSitemap, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconClipboardCheck, IconClipboardList, IconMap2, IconReportMoney, IconSitemap, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { Area } from '../areas';
 
-export type NavigationLabelKey = 'nav.provinces' | 'nav.hierarchy' | 'nav.schemes' | 'nav.surveys' | 'nav.users' | 'nav.myClub';
+export type NavigationLabelKey =
+  | 'nav.provinces'
+  | 'nav.hierarchy'
+  | 'nav.schemes'
+  | 'nav.surveys'
+  | 'nav.users'
+  | 'nav.myClub'
+  | 'provinceClubs.nav.clubs'
+  | 'provinceClubs.nav.reports';
 
 export interface NavigationItem {
   key: string;
@@ -16,6 +24,8 @@ export const navigationByArea: Record<Area, NavigationItem[]> = {
     { key: 'hierarchy', to: '/province/hierarchy', labelKey: 'nav.hierarchy', icon: IconSitemap },
     { key: 'schemes', to: '/province/schemes', labelKey: 'nav.schemes', icon: IconReportMoney },
     { key: 'surveys', to: '/province/surveys', labelKey: 'nav.surveys', icon: IconClipboardList },
+    { key: 'clubs', to: '/province/clubs', labelKey: 'provinceClubs.nav.clubs', icon: IconUsersGroup },
+    { key: 'reports', to: '/province/reports', labelKey: 'provinceClubs.nav.reports', icon: IconClipboardCheck },
     { key: 'users', to: '/province/users', labelKey: 'nav.users', icon: IconUsers },
   ],
   club: [{ key: 'my-club', to: '/club', labelKey: 'nav.myClub', icon: IconBuildingCommunity }],
