@@ -1,0 +1,177 @@
+/// <reference lib="dom" />
+// Page callbacks below run inside the browser, hence the DOM types.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
+import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
+
+const suite = useBrowserSuite();
+
+const QUALITY_NAMES: Record<string, string> = {
+  MEMBERS: 'Số thành viên',
+  WOMEN: 'Tỷ lệ nữ',
+  OLDER: 'Tỷ lệ người cao tuổi',
+  VOLUNTEERS: 'Tình nguyện viên chăm sóc tại nhà',
+  BORROWED: 'Thành viên được vay vốn',
+  FUNDS: 'Hai quỹ có tiền',
+};
+
+interface ReportState {
+  id: string;
+  status: string;
+  version: number;
+  returnComment: string | null;
+  events: Array<{ action: string; comment: string | null }>;
+}
+
+const REPORT_FIELDS = 'id status version returnComment events { action comment }';
+
+/**
+ * A month of 2023 for which the Kiên Lương club has no report yet, submitted by its staff over the
+ * API, so that the test stands whatever the demo data holds.
+ */
+async function submitReportOfAPastMonth(narrative: string): Promise<{ month: string; report: ReportState }> {
+  const server = suite.server();
+  const staff = await server.signIn('kienluong.club');
+  for (let monthNumber = 1; monthNumber <= 12; monthNumber += 1) {
+    const month = `2023-${String(monthNumber).padStart(2, '0')}`;
+    const existing = await server.gql<{ monthlyReport: ReportState | null }>(
+      `query ($month: Month!) { monthlyReport(month: $month) { ${REPORT_FIELDS} } }`,
+      { month },
+      staff,
+    );
+    expect(existing.errors).toBeUndefined();
+    if (existing.data?.monthlyReport) continue;
+    const saved = await server.gql<{ saveMonthlyReport: ReportState }>(
+      `mutation ($input: SaveMonthlyReportInput!) { saveMonthlyReport(input: $input) { ${REPORT_FIELDS} } }`,
+      { input: { month, narrative } },
+      staff,
+    );
+    expect(saved.errors).toBeUndefined();
+    const submitted = await server.gql<{ submitMonthlyReport: ReportState }>(
+      `mutation ($input: SaveMonthlyReportInput!) { submitMonthlyReport(input: $input) { ${REPORT_FIELDS} } }`,
+      { input: { month, narrative, version: saved.data!.saveMonthlyReport.version } },
+      staff,
+    );
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data!.submitMonthlyReport.status).toBe('SUBMITTED');
+    return { month, report: submitted.data!.submitMonthlyReport };
+  }
+  throw new Error('every month of 2023 already has a report of the Kiên Lương club');
+}
+
+async function signInAsProvince(page: Page): Promise<void> {
+  await signIn(page, 'kiengiang');
+  await page.getByTestId('area-province').waitFor();
+}
+
+describe('the monthly report approval queue', () => {
+  it('lets the province return a submitted report with a comment, which the club then reads', async () => {
+    const narrative = 'Trong tháng câu lạc bộ sinh hoạt định kỳ, thăm hỏi hội viên ốm đau.';
+    const { month } = await submitReportOfAPastMonth(narrative);
+    const [year, monthNumber] = month.split('-');
+    const comment = 'Đề nghị câu lạc bộ bổ sung số lượt thăm hội viên tại nhà và kiểm tra lại số dư quỹ hoạt động.';
+
+    const page = await suite.open();
+    await signInAsProvince(page);
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('reports-waiting').waitFor();
+    const row = page.locator(`[data-testid="report-row"][data-month="${month}"]`, { hasText: KIEN_LUONG_CLUB });
+    expect(await row.getByTestId('report-status').textContent()).toBe('Chờ duyệt');
+    // Submitted long after its due day in the next month: marked late.
+    expect(await row.getByTestId('report-late').textContent()).toBe('Nộp muộn');
+    expect(await row.getByTestId('report-month').textContent()).toBe(`Tháng ${monthNumber}/${year}`);
+
+    await row.getByTestId('report-link').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Báo cáo tháng ${monthNumber}/${year}`);
+    expect(await page.getByTestId('report-narrative').textContent()).toBe(narrative);
+    expect(await page.getByTestId('figure-members').textContent()).toContain('Thành viên cuối tháng');
+    expect(await page.getByTestId('figure-incomeGenerationFund').getByTestId('figure-value').textContent()).toMatch(/^[\d.]+ ₫$/);
+    expect(await page.getByTestId('report-event').count()).toBe(1);
+
+    await page.getByTestId('report-return').click();
+    // A return needs its comment: refused before anything is sent, next to the field.
+    await page.getByTestId('report-return-submit').click();
+    await expect.poll(() => page.getByTestId('report-decision').textContent()).toContain('Vui lòng ghi rõ câu lạc bộ cần sửa gì');
+    await page.getByTestId('report-return-comment-input').fill(comment);
+    await page.getByTestId('report-return-submit').click();
+
+    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('Đã trả lại');
+    expect(await page.getByTestId('report-return-comment').textContent()).toBe(comment);
+    const returned = page.locator('[data-testid="report-event"][data-action="RETURNED"]');
+    expect(await returned.getByTestId('report-event-comment').textContent()).toBe(comment);
+
+    // Back in the queue it is no longer waiting; under "returned" it is there.
+    await page.getByTestId('report-back').click();
+    await page.getByTestId('reports-status').click();
+    await page.getByRole('option', { name: 'Đã trả lại' }).click();
+    const returnedRow = page.locator(`[data-testid="report-row"][data-month="${month}"]`, { hasText: KIEN_LUONG_CLUB });
+    await expect.poll(() => returnedRow.getByTestId('report-status').textContent()).toBe('Đã trả lại');
+
+    // The club reads the comment on its report.
+    const server = suite.server();
+    const staff = await server.signIn('kienluong.club');
+    const seen = await server.gql<{ monthlyReport: ReportState }>(
+      `query ($month: Month!) { monthlyReport(month: $month) { ${REPORT_FIELDS} } }`,
+      { month },
+      staff,
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.monthlyReport.status).toBe('RETURNED');
+    expect(seen.data!.monthlyReport.returnComment).toBe(comment);
+    expect(seen.data!.monthlyReport.events.map((event) => event.action)).toEqual(['SUBMITTED', 'RETURNED']);
+    expect(seen.data!.monthlyReport.events[1].comment).toBe(comment);
+  });
+
+  it('fits a phone screen with the decision above the figures', async () => {
+    const { month } = await submitReportOfAPastMonth('Báo cáo thử trên điện thoại.');
+    const page = await suite.open(PHONE);
+    await signInAsProvince(page);
+    await page.goto('/province/reports');
+    await page.getByTestId('reports-waiting').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.locator(`[data-testid="report-row"][data-month="${month}"]`, { hasText: KIEN_LUONG_CLUB }).getByTestId('report-link').click();
+    await page.getByTestId('report-figures').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const decisionTop = await page.getByTestId('report-decision').evaluate((element) => element.getBoundingClientRect().top);
+    const figuresTop = await page.getByTestId('report-figures').evaluate((element) => element.getBoundingClientRect().top);
+    expect(decisionTop).toBeLessThan(figuresTop);
+  });
+});
+
+describe('the clubs page', () => {
+  it('lists the Kiên Lương club with its quality checklist score and opens its card', async () => {
+    const server = suite.server();
+    const admin = await server.signIn('kiengiang');
+    const found = await server.gql<{
+      clubs: { edges: Array<{ node: { id: string; name: string; qualityChecklist: { metCount: number; items: Array<{ code: string; met: boolean }> } } }> };
+    }>('query { clubs(search: "kien luong", first: 10) { edges { node { id name qualityChecklist { metCount items { code met } } } } } }', {}, admin);
+    expect(found.errors).toBeUndefined();
+    const club = found.data!.clubs.edges.map((edge) => edge.node).find((node) => node.name === KIEN_LUONG_CLUB);
+    expect(club).toBeDefined();
+    const { metCount, items } = club!.qualityChecklist;
+    const unmet = items.filter((item) => !item.met).map((item) => QUALITY_NAMES[item.code]);
+
+    const page = await suite.open();
+    await signInAsProvince(page);
+    await page.getByTestId('nav-clubs').click();
+    await page.getByTestId('clubs-table').waitFor();
+    // Search ignores accents, as people type on a phone.
+    await page.getByTestId('clubs-search').fill('kien luong');
+    const row = page.locator(`[data-testid="club-row"][data-club-id="${club!.id}"]`);
+    await expect.poll(() => page.getByTestId('club-row').count()).toBeGreaterThan(0);
+    expect(await row.getByTestId('club-link').textContent()).toBe(KIEN_LUONG_CLUB);
+    expect(await row.getByTestId('club-commune').textContent()).toContain('Thị trấn Kiên Lương');
+    expect(await row.getByTestId('club-quality-score').textContent()).toBe(`${metCount}/${items.length}`);
+    const unmetText = await row.getByTestId('club-quality-unmet').textContent();
+    if (unmet.length === 0) expect(unmetText).toBe('Đạt chuẩn');
+    else for (const name of unmet) expect(unmetText).toContain(name);
+    expect(await row.getByTestId('club-fund-income-generation').textContent()).toMatch(/[\d.]+ ₫$/);
+
+    await row.getByTestId('club-link').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(KIEN_LUONG_CLUB);
+    expect(await page.getByTestId('quality-item').count()).toBe(items.length);
+    expect(await page.locator('[data-testid="quality-item"][data-code="MEMBERS"]').getByTestId('quality-expected').textContent()).toBe('50–70 người');
+    await page.getByTestId('club-active-loans').waitFor();
+  });
+});
