@@ -60,6 +60,13 @@ async function submitReportOfAPastMonth(narrative: string): Promise<{ month: str
   throw new Error('every month of 2023 already has a report of the Kiên Lương club');
 }
 
+async function kienLuongClubId(): Promise<string> {
+  const server = suite.server();
+  const staff = await server.signIn('kienluong.club');
+  const result = await server.gql<{ myClub: { id: string } }>('query { myClub { id } }', {}, staff);
+  return result.data!.myClub.id;
+}
+
 async function signInAsProvince(page: Page): Promise<void> {
   await signIn(page, 'kiengiang');
   await page.getByTestId('area-province').waitFor();
@@ -93,6 +100,7 @@ describe('the monthly report approval queue', () => {
     // A return needs its comment: refused before anything is sent, next to the field.
     await page.getByTestId('report-return-submit').click();
     await expect.poll(() => page.getByTestId('report-decision').textContent()).toContain('Vui lòng ghi rõ câu lạc bộ cần sửa gì');
+    expect(await page.getByTestId('report-return-comment-input').getAttribute('aria-invalid')).toBe('true');
     await page.getByTestId('report-return-comment-input').fill(comment);
     await page.getByTestId('report-return-submit').click();
 
@@ -121,6 +129,52 @@ describe('the monthly report approval queue', () => {
     expect(seen.data!.monthlyReport.returnComment).toBe(comment);
     expect(seen.data!.monthlyReport.events.map((event) => event.action)).toEqual(['SUBMITTED', 'RETURNED']);
     expect(seen.data!.monthlyReport.events[1].comment).toBe(comment);
+  });
+
+  it('approves a report, then reopens it with a reason that the history keeps', async () => {
+    const { month } = await submitReportOfAPastMonth('Báo cáo để duyệt rồi mở lại.');
+    const page = await suite.open();
+    await signInAsProvince(page);
+    await page.goto(`/province/reports?month=${month}`);
+    await page.locator(`[data-testid="report-row"][data-month="${month}"]`, { hasText: KIEN_LUONG_CLUB }).getByTestId('report-link').click();
+    await page.getByTestId('report-approve').click();
+    await page.getByTestId('report-approve-confirm').click();
+    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('Đã duyệt');
+
+    await page.getByTestId('report-reopen').click();
+    await page.getByTestId('report-reopen-reason').fill('Số dư quỹ hoạt động chưa khớp sổ quỹ');
+    await page.getByTestId('report-reopen-submit').click();
+    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('Đã trả lại');
+    const reopened = page.locator('[data-testid="report-event"][data-action="REOPENED"]');
+    expect(await reopened.getByTestId('report-event-comment').textContent()).toBe('Số dư quỹ hoạt động chưa khớp sổ quỹ');
+    expect(await page.locator('[data-testid="report-event"]').evaluateAll((events) => events.map((event) => event.getAttribute('data-action')))).toEqual([
+      'SUBMITTED',
+      'APPROVED',
+      'REOPENED',
+    ]);
+  });
+
+  it('says to reload when someone else decided first, keeping the comment typed', async () => {
+    const { month, report } = await submitReportOfAPastMonth('Báo cáo hai người cùng xử lý.');
+    const page = await suite.open();
+    await signInAsProvince(page);
+    await page.goto(`/province/reports/${await kienLuongClubId()}/${month}`);
+    await page.getByTestId('report-return').click();
+    const comment = 'Đề nghị ghi rõ số buổi sinh hoạt trong tháng.';
+    await page.getByTestId('report-return-comment-input').fill(comment);
+
+    // Another admin approves it meanwhile.
+    const server = suite.server();
+    const other = await server.signIn('kiengiang');
+    const approved = await server.gql('mutation ($input: ReportDecisionInput!) { approveMonthlyReport(input: $input) { status } }', { input: { id: report.id, version: report.version } }, other);
+    expect(approved.errors).toBeUndefined();
+
+    await page.getByTestId('report-return-submit').click();
+    await page.getByTestId('report-conflict').waitFor();
+    expect(await page.getByTestId('report-conflict').textContent()).toContain('tải lại');
+    expect(await page.getByTestId('report-return-comment-input').inputValue()).toBe(comment);
+    await page.getByTestId('report-reload').click();
+    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('Đã duyệt');
   });
 
   it('fits a phone screen with the decision above the figures', async () => {
@@ -173,5 +227,51 @@ describe('the clubs page', () => {
     expect(await page.getByTestId('quality-item').count()).toBe(items.length);
     expect(await page.locator('[data-testid="quality-item"][data-code="MEMBERS"]').getByTestId('quality-expected').textContent()).toBe('50–70 người');
     await page.getByTestId('club-active-loans').waitFor();
+  });
+
+  it('adds a club for a commune of the club plan, refusing a founding day in the future next to its field, then suspends it with a reason', async () => {
+    const server = suite.server();
+    const admin = await server.signIn('kiengiang');
+    const plans = await server.gql<{
+      schemes: { edges: Array<{ node: { title: string; clubPlan: Array<{ id: string; status: string; club: { id: string } | null; commune: { name: string; fullName: string } }> } }> };
+    }>('query { schemes(first: 20) { edges { node { title clubPlan { id status club { id } commune { name fullName } } } } } }', {}, admin);
+    expect(plans.errors).toBeUndefined();
+    const entry = plans.data!.schemes.edges.flatMap((edge) => edge.node.clubPlan).find((candidate) => candidate.status === 'PLANNED' && !candidate.club);
+    expect(entry).toBeDefined();
+    const commune = entry!.commune;
+
+    const page = await suite.open();
+    await signInAsProvince(page);
+    await page.getByTestId('nav-clubs').click();
+    await page.getByTestId('club-create-open').click();
+    await page.getByTestId('club-form-commune').fill(commune.name);
+    await page.getByRole('option', { name: new RegExp(`^${commune.fullName},`) }).click();
+    await page.getByTestId('club-form-plan-entry').click();
+    await page.getByRole('option').first().click();
+    // The name is suggested from the commune; the scheme comes with the plan entry.
+    const name = `CLB Liên thế hệ tự giúp nhau ${commune.fullName.charAt(0).toLowerCase()}${commune.fullName.slice(1)}`;
+    expect(await page.getByTestId('club-form-name').inputValue()).toBe(name);
+    expect(await page.getByTestId('club-form-scheme').inputValue()).not.toBe('');
+
+    const nextYear = new Date().getFullYear() + 1;
+    await page.getByTestId('club-form-founded-on').fill(`01/03/${nextYear}`);
+    await page.getByTestId('club-form-submit').click();
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Không được là ngày trong tương lai.');
+    expect(await page.getByTestId('club-form-founded-on').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('club-form-name').inputValue()).toBe(name);
+    await page.getByTestId('club-form-founded-on').fill('15/03/2022');
+    await page.getByTestId('club-form-submit').click();
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(name);
+    expect(await page.getByTestId('club-founded-on').textContent()).toBe('15/03/2022');
+    expect(await page.getByTestId('club-status').textContent()).toBe('Đang hoạt động');
+
+    await page.getByTestId('club-change-status').click();
+    await page.getByTestId('club-status-move-SUSPEND').click();
+    await page.getByTestId('club-status-submit').click();
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Vui lòng ghi lý do');
+    await page.getByTestId('club-status-reason').fill('Ban chủ nhiệm kiện toàn lại sau khi chủ nhiệm chuyển đi nơi khác');
+    await page.getByTestId('club-status-submit').click();
+    await expect.poll(() => page.getByTestId('club-status').textContent()).toBe('Tạm ngừng hoạt động');
   });
 });
