@@ -4,6 +4,7 @@ import { SignInPage } from '../auth/sign-in/SignInPage';
 import { MyClubPage } from '../club/my-club/MyClubPage';
 import { ProvincesPage } from '../national/provinces/ProvincesPage';
 import { HierarchyPage } from '../province/hierarchy/HierarchyPage';
+import { ReferenceFiguresPage } from '../province/reference-figures/ReferenceFiguresPage';
 import { SchemePage } from '../province/schemes/SchemePage';
 import { SchemesPage } from '../province/schemes/SchemesPage';
 import { SurveyPage } from '../province/surveys/SurveyPage';
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
               { path: 'schemes/:id', element: <SchemePage /> },
               { path: 'surveys', element: <SurveysPage /> },
               { path: 'surveys/:id', element: <SurveyPage /> },
+              { path: 'reference-figures', element: <ReferenceFiguresPage /> },
               { path: 'users', element: <UsersPage /> },
             ],
           },

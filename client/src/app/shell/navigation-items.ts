@@ -1,7 +1,7 @@
-import { IconBuildingCommunity, IconClipboardList, IconMap2, IconReportMoney, IconSitemap, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconChartBar, IconClipboardList, IconMap2, IconReportMoney, IconSitemap, IconUsers, type Icon } from '@tabler/icons-react';
 import type { Area } from '../areas';
 
-export type NavigationLabelKey = 'nav.provinces' | 'nav.hierarchy' | 'nav.schemes' | 'nav.surveys' | 'nav.users' | 'nav.myClub';
+export type NavigationLabelKey = 'nav.provinces' | 'nav.hierarchy' | 'nav.schemes' | 'nav.surveys' | 'nav.referenceFigures' | 'nav.users' | 'nav.myClub';
 
 export interface NavigationItem {
   key: string;
@@ -16,6 +16,7 @@ export const navigationByArea: Record<Area, NavigationItem[]> = {
     { key: 'hierarchy', to: '/province/hierarchy', labelKey: 'nav.hierarchy', icon: IconSitemap },
     { key: 'schemes', to: '/province/schemes', labelKey: 'nav.schemes', icon: IconReportMoney },
     { key: 'surveys', to: '/province/surveys', labelKey: 'nav.surveys', icon: IconClipboardList },
+    { key: 'reference-figures', to: '/province/reference-figures', labelKey: 'nav.referenceFigures', icon: IconChartBar },
     { key: 'users', to: '/province/users', labelKey: 'nav.users', icon: IconUsers },
   ],
   club: [{ key: 'my-club', to: '/club', labelKey: 'nav.myClub', icon: IconBuildingCommunity }],
