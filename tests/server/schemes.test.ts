@@ -427,6 +427,52 @@ describe('spending', () => {
     expect(BigInt(row.spent)).toBe(BigInt(provinceLine.remaining - 1_000));
   });
 
+  it('names the receiving club or unit, found by a search that ignores accents, and refuses another province’s', async () => {
+    const kg = await seededScheme(kienGiang, 2021);
+    const seedLine = kg.budgetLines.find((line) => line.purpose === 'SEED_CAPITAL')!;
+    const ids = await demoIds(database);
+    const search = (token: string) =>
+      server.gql<{ clubs: { totalCount: number; edges: Array<{ node: { id: string; name: string; commune: { name: string } } }> } }>(
+        '{ clubs(search: "kien luong", first: 5) { totalCount edges { node { id name commune { name } } } } }',
+        {},
+        token,
+      );
+    const found = (await search(kienGiang)).data!.clubs;
+    expect(found.totalCount).toBe(1);
+    expect(found.edges[0].node).toMatchObject({ id: ids.kienLuongClub, commune: { name: 'Kiên Lương' } });
+    expect((await search(thaiNguyen)).data!.clubs.totalCount).toBe(0);
+
+    const toClub = await server.gql<{ recordDisbursement: { id: string } }>(
+      PAY,
+      { input: { budgetLineId: seedLine.id, paidOn: '2022-04-01', amount: 20_000_000, description: 'Vốn ban đầu', recipientClubId: found.edges[0].node.id, idempotencyKey: 'recipient-club-0001' } },
+      kienGiang,
+    );
+    const toUnit = await server.gql<{ recordDisbursement: { id: string } }>(
+      PAY,
+      { input: { budgetLineId: seedLine.id, paidOn: '2022-04-02', amount: 1_000_000, description: 'Hỗ trợ ra mắt CLB', recipientUnitId: ids.kienLuongTown, idempotencyKey: 'recipient-unit-0001' } },
+      kienGiang,
+    );
+    expect(toClub.errors).toBeUndefined();
+    expect(toUnit.errors).toBeUndefined();
+    const ledger = await server.gql<{ scheme: { budgetLines: Array<{ disbursements: Array<{ id: string; recipientClub: { name: string } | null; recipientUnit: { name: string } | null }> }> } }>(
+      'query ($id: ID!) { scheme(id: $id) { budgetLines { disbursements { id recipientClub { name } recipientUnit { name } } } } }',
+      { id: kg.id },
+      kienGiang,
+    );
+    const payments = ledger.data!.scheme.budgetLines.flatMap((line) => line.disbursements);
+    expect(payments.find((payment) => payment.id === toClub.data!.recordDisbursement.id)).toMatchObject({ recipientClub: { name: expect.stringContaining('Kiên Lương') }, recipientUnit: null });
+    expect(payments.find((payment) => payment.id === toUnit.data!.recordDisbursement.id)).toMatchObject({ recipientClub: null, recipientUnit: { name: 'Kiên Lương' } });
+
+    const foreign = await server.gql(
+      PAY,
+      { input: { budgetLineId: seedLine.id, paidOn: '2022-04-03', amount: 1_000, description: 'x', recipientUnitId: ids.tucDuyen, idempotencyKey: 'recipient-foreign-01' } },
+      kienGiang,
+    );
+    expect(fieldsOf(foreign)).toEqual([{ field: 'recipientUnitId', message: 'is not a unit of your province' }]);
+    const [count] = await database.owner.query('select count(*)::int as count from disbursement where idempotency_key = $1', ['recipient-foreign-01']);
+    expect(count.count).toBe(0);
+  });
+
   it('refuses payments against a draft scheme', async () => {
     const tn = await seededScheme(thaiNguyen, 2017);
     const draft = await createDraft('Đề án thử: chưa duyệt');

@@ -2,8 +2,13 @@ import { IsUUID } from 'class-validator';
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import type { Context } from '../graphql/context.js';
+import { connectionComplexity, connectionOf } from '../graphql/pagination.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { Club } from './club.entity.js';
+import { ClubsArgs } from './club.inputs.js';
+import { listClubs } from './club.service.js';
+
+export const ClubConnection = connectionOf(Club, 'Club', 'club');
 
 @ArgsType()
 class ClubArgs {
@@ -19,6 +24,15 @@ export class ClubResolver {
   async myClub(@Ctx() context: Context): Promise<Club | null> {
     const clubId = context.viewer?.clubId;
     return clubId ? context.loaders.clubById.load(clubId) : null;
+  }
+
+  @Authorized()
+  @Query(() => ClubConnection, {
+    description: 'Clubs by name: a province sees its own, club staff their own club, the national office all.',
+    complexity: connectionComplexity,
+  })
+  async clubs(@Args(() => ClubsArgs) args: ClubsArgs, @Ctx() context: Context) {
+    return ClubConnection.from(await listClubs(await context.db(), args));
   }
 
   @Authorized()
