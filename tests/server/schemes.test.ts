@@ -375,6 +375,68 @@ describe('an approved scheme', () => {
   });
 });
 
+describe('the club plan', () => {
+  const SAVE_ENTRY = `mutation ($input: SaveClubPlanEntryInput!) {
+    saveClubPlanEntry(input: $input) { id version plannedYear hamletName note status hamlet { id name } commune { id } }
+  }`;
+  interface Entry { id: string; version: number; plannedYear: number; hamletName: string | null; note: string | null; status: string; hamlet: { id: string; name: string } | null; commune: { id: string } }
+
+  it('changes an entry’s hamlet, year and note with the version read, refuses a stale one, and records the change', async () => {
+    const draft = await createDraft('Đề án thử: sửa kế hoạch thành lập', 2026, 2028);
+    const communes: Array<{ id: string }> = await database.owner.query(
+      `select id from admin_unit where tenant_id = (select id from tenant where code = '91') and level = 3 order by sort_key limit 2`,
+    );
+    const hamlet = await server.gql<{ createAdminUnit: { id: string } }>(
+      'mutation ($input: NewAdminUnitInput!) { createAdminUnit(input: $input) { id } }',
+      { input: { name: 'Ba Hòn', kind: 'HAMLET', parentId: communes[0].id } },
+      kienGiang,
+    );
+    const added = await server.gql<{ saveClubPlanEntry: Entry }>(
+      SAVE_ENTRY,
+      { input: { schemeId: draft.id, communeId: communes[0].id, plannedYear: 2026, hamletName: 'Ấp chưa rõ' } },
+      kienGiang,
+    );
+    const entry = added.data!.saveClubPlanEntry;
+    const other = await server.gql<{ saveClubPlanEntry: Entry }>(SAVE_ENTRY, { input: { schemeId: draft.id, communeId: communes[1].id, plannedYear: 2026 } }, kienGiang);
+    expect(other.errors).toBeUndefined();
+
+    const edit = { id: entry.id, schemeId: draft.id, communeId: communes[0].id, status: 'PLANNED' };
+    const changed = await server.gql<{ saveClubPlanEntry: Entry }>(
+      SAVE_ENTRY,
+      { input: { ...edit, version: entry.version, hamletId: hamlet.data!.createAdminUnit.id, plannedYear: 2027, note: 'Ấp có nhiều người cao tuổi neo đơn' } },
+      kienGiang,
+    );
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data!.saveClubPlanEntry).toMatchObject({
+      version: entry.version + 1, plannedYear: 2027, hamletName: null, hamlet: { name: 'Ba Hòn' }, note: 'Ấp có nhiều người cao tuổi neo đơn',
+    });
+
+    const stale = await server.gql(SAVE_ENTRY, { input: { ...edit, version: entry.version, plannedYear: 2028, hamletName: 'Khác' } }, kienGiang);
+    expect(codesOf(stale)).toEqual(['CONFLICT']);
+    const outside = await server.gql(SAVE_ENTRY, { input: { ...edit, version: entry.version + 1, plannedYear: 2030 } }, kienGiang);
+    expect(fieldsOf(outside)).toEqual([{ field: 'plannedYear', message: 'must be within the scheme’s period 2026–2028' }]);
+    const onto = await server.gql(SAVE_ENTRY, { input: { ...edit, version: entry.version + 1, communeId: communes[1].id, plannedYear: 2027 } }, kienGiang);
+    expect(fieldsOf(onto)).toEqual([{ field: 'communeId', message: 'is in the plan already: one club per commune' }]);
+    const [row] = await database.owner.query('select planned_year, hamlet_name, version from club_plan_entry where id = $1', [entry.id]);
+    expect(row).toEqual({ planned_year: 2027, hamlet_name: null, version: entry.version + 1 });
+
+    const history = await server.gql<{ scheme: { history: { edges: Array<{ node: { action: string; changes: Array<{ field: string; before: string | null; after: string | null }> } }> } } }>(
+      'query ($id: ID!) { scheme(id: $id) { history(first: 5) { edges { node { action changes { field before after } } } } } }',
+      { id: draft.id },
+      kienGiang,
+    );
+    const latest = history.data!.scheme.history.edges[0].node;
+    expect(latest.action).toBe('scheme.club-plan.update');
+    expect(latest.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'plannedYear', before: '2026', after: '2027' }),
+        expect.objectContaining({ field: 'hamletName', before: 'Ấp chưa rõ', after: 'Ba Hòn' }),
+        expect.objectContaining({ field: 'note', before: null, after: 'Ấp có nhiều người cao tuổi neo đơn' }),
+      ]),
+    );
+  });
+});
+
 describe('spending', () => {
   it('pays within what remains, refuses beyond it, and counts a retried payment once', async () => {
     const kg = await seededScheme(kienGiang, 2021);

@@ -594,6 +594,11 @@ export const en: Messages = {
     remove: 'Remove from the plan',
     removed: 'Removed from the plan.',
     actions: 'Actions',
+    edit: 'Edit',
+    editFor: 'Edit the plan of {{commune}}',
+    editTitle: 'Edit the plan: {{commune}}',
+    hamletHint: 'Choose one of the commune’s hamlets or quarters, or type a name if it is not in the list.',
+    hamletFreeHint: 'No hamlet or quarter of this commune is listed yet; type its name.',
   },
   history: {
     title: 'History of changes',

@@ -592,6 +592,11 @@ export const vi = {
     remove: 'Xóa khỏi kế hoạch',
     removed: 'Đã xóa khỏi kế hoạch.',
     actions: 'Thao tác',
+    edit: 'Sửa',
+    editFor: 'Sửa kế hoạch của {{commune}}',
+    editTitle: 'Sửa kế hoạch: {{commune}}',
+    hamletHint: 'Chọn một ấp, khu phố của xã trong danh sách, hoặc gõ tên nếu chưa có trong danh mục.',
+    hamletFreeHint: 'Danh mục chưa có ấp, khu phố nào của xã này; gõ tên ấp, khu phố.',
   },
   history: {
     title: 'Lịch sử thay đổi',
