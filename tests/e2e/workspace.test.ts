@@ -74,3 +74,56 @@ describe('reference figures', () => {
     expect(await page.getByTestId('figure-year-row').count()).toBe(1);
   });
 });
+
+describe('long lists', () => {
+  it('load the next page of schemes, surveys and a scheme’s history on demand', async () => {
+    const token = await suite.server().signIn('thainguyen');
+    const gql = suite.server().gql;
+    let last: { id: string; version: number } | undefined;
+    for (let index = 0; index < 21; index += 1) {
+      const year = 2030 + index;
+      const created = await gql<{ createScheme: { id: string; version: number } }>(
+        'mutation($input: CreateSchemeInput!) { createScheme(input: $input) { id version } }',
+        { input: { title: `Đề án thử số ${index + 1}`, firstYear: year, lastYear: year + 1 } },
+        token,
+      );
+      expect(created.errors).toBeUndefined();
+      last = created.data!.createScheme;
+      const surveyed = await gql('mutation($input: SaveSurveyInput!) { saveSurvey(input: $input) { id } }', { input: { title: `Khảo sát thử số ${index + 1}`, startedOn: `2024-01-${String(index + 1).padStart(2, '0')}` } }, token);
+      expect(surveyed.errors).toBeUndefined();
+    }
+    // Thirty changes to the newest scheme give it a history longer than a page.
+    for (let index = 0; index < 30; index += 1) {
+      const updated = await gql<{ updateScheme: { version: number } }>(
+        'mutation($input: UpdateSchemeInput!) { updateScheme(input: $input) { version } }',
+        { input: { id: last!.id, version: last!.version, title: `Đề án thử số 21, sửa lần ${index + 1}`, firstYear: 2050, lastYear: 2051 } },
+        token,
+      );
+      expect(updated.errors).toBeUndefined();
+      last = { id: last!.id, version: updated.data!.updateScheme.version };
+    }
+
+    const page = await open();
+    await openProvince(page, 'thainguyen');
+    await page.getByTestId('nav-schemes').click();
+    await page.getByTestId('schemes-table').waitFor();
+    expect(await page.getByTestId('scheme-row').count()).toBe(20);
+    await page.getByTestId('schemes-load-more').click();
+    await expect.poll(() => page.getByTestId('scheme-row').count()).toBe(22);
+    expect(await page.getByTestId('schemes-load-more').count()).toBe(0);
+    expect(await page.getByTestId('schemes-table').textContent()).toContain('2017–2020');
+
+    await page.getByTestId('nav-surveys').click();
+    await page.getByTestId('surveys-table').waitFor();
+    expect(await page.getByTestId('survey-row').count()).toBe(20);
+    await page.getByTestId('surveys-load-more').click();
+    await expect.poll(() => page.getByTestId('survey-row').count()).toBe(22);
+
+    await page.goto(`/province/schemes/${last!.id}?tab=history`);
+    await page.getByTestId('scheme-history').waitFor();
+    expect(await page.getByTestId('history-entry').count()).toBe(25);
+    await page.getByTestId('history-load-more').click();
+    await expect.poll(() => page.getByTestId('history-entry').count()).toBe(31);
+    expect(await page.getByTestId('history-load-more').count()).toBe(0);
+  });
+});

@@ -39,7 +39,7 @@ export const en: Messages = {
   common: {
     loading: 'Loading…',
     retry: 'Try again',
-    loadMore: 'Show more',
+    loadMore: 'Load more',
     loadMoreFailed: 'Could not load more, tap to try again',
     cancel: 'Cancel',
     close: 'Close',
@@ -234,7 +234,7 @@ export const en: Messages = {
       action: 'Action',
       problems: 'Problems',
       onlyProblems: 'Only rows with problems',
-      moreRows: '{{count}} more rows not shown.',
+      moreRows: '{{count}} more rows not shown yet.',
       confirm: 'Confirm import',
       done: '{{create}} units added and {{update}} changed.',
       another: 'Import another file',
@@ -652,7 +652,6 @@ export const en: Messages = {
       plannedYear: 'Year planned',
       hamletName: 'Hamlet',
     },
-    loadMore: 'Load more',
   },
   surveys: {
     title: 'Surveys',

@@ -37,7 +37,7 @@ export const vi = {
   common: {
     loading: 'Đang tải…',
     retry: 'Thử lại',
-    loadMore: 'Xem thêm',
+    loadMore: 'Tải thêm',
     loadMoreFailed: 'Chưa tải thêm được, bấm để thử lại',
     cancel: 'Hủy',
     close: 'Đóng',
@@ -232,7 +232,7 @@ export const vi = {
       action: 'Thao tác',
       problems: 'Lỗi',
       onlyProblems: 'Chỉ hiện dòng có lỗi',
-      moreRows: 'Còn {{count}} dòng nữa không hiển thị.',
+      moreRows: 'Còn {{count}} dòng nữa chưa hiển thị.',
       confirm: 'Xác nhận nhập',
       done: 'Đã nhập {{create}} đơn vị mới và cập nhật {{update}} đơn vị.',
       another: 'Nhập tệp khác',
@@ -650,7 +650,6 @@ export const vi = {
       plannedYear: 'Năm thành lập',
       hamletName: 'Ấp, khu phố',
     },
-    loadMore: 'Xem thêm',
   },
   surveys: {
     title: 'Khảo sát',

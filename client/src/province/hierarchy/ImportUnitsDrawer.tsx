@@ -5,6 +5,7 @@ import { IconAlertCircle, IconCheck, IconFileUpload } from '@tabler/icons-react'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../app/errors';
+import { LoadMoreButton } from '../../app/ui/LoadMoreButton';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import {
   AddAdminUnitImportRowsDocument,
@@ -51,10 +52,10 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
     return (reason && translateHierarchyMessage(t, reason)) || errorMessage(caught);
   }
 
-  async function loadPreview(importId: string, problemsOnly: boolean): Promise<Preview> {
+  async function loadPreview(importId: string, problemsOnly: boolean, offset = 0): Promise<Preview> {
     const result = await client.query({
       query: AdminUnitImportPreviewDocument,
-      variables: { importId, onlyProblems: problemsOnly, first: SHOWN_ROWS },
+      variables: { importId, onlyProblems: problemsOnly, first: SHOWN_ROWS, offset },
       fetchPolicy: 'network-only',
     });
     if (!result.data) throw result.error ?? new Error('no preview');
@@ -122,6 +123,12 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
         setStage({ step: 'preview', importId, preview });
       }
     }
+  }
+
+  /** The next rows of the preview, after those shown. */
+  async function loadMoreRows(importId: string, shown: Preview) {
+    const more = await loadPreview(importId, onlyProblems, shown.rows.length);
+    setStage({ step: 'preview', importId, preview: { ...more, rows: [...shown.rows, ...more.rows] } });
   }
 
   function reset() {
@@ -232,9 +239,12 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
               </Table>
             </Table.ScrollContainer>
             {(onlyProblems ? preview.problemRowCount : preview.rowCount) > preview.rows.length && (
-              <Text size="sm" c="dimmed">
-                {t('hierarchy.import.moreRows', { count: (onlyProblems ? preview.problemRowCount : preview.rowCount) - preview.rows.length })}
-              </Text>
+              <Group justify="space-between">
+                <Text size="sm" c="dimmed">
+                  {t('hierarchy.import.moreRows', { count: (onlyProblems ? preview.problemRowCount : preview.rowCount) - preview.rows.length })}
+                </Text>
+                {stage.step === 'preview' && <LoadMoreButton testId="import-load-more" onLoadMore={() => loadMoreRows(stage.importId, preview)} />}
+              </Group>
             )}
             <Group justify="flex-end">
               <Button
