@@ -736,6 +736,12 @@ export const en: Messages = {
       NEAR_POOR_HOUSEHOLDS: 'Households',
     },
   },
+  unsaved: {
+    title: 'Unsaved changes',
+    body: 'You have changes that are not saved. If you leave, they will be lost.',
+    stay: 'Stay and save',
+    leave: 'Leave and discard',
+  },
   notFound: {
     title: 'Page not found',
     body: 'This address does not exist or has changed.',

@@ -734,6 +734,12 @@ export const vi = {
       NEAR_POOR_HOUSEHOLDS: 'Số hộ',
     },
   },
+  unsaved: {
+    title: 'Thay đổi chưa được lưu',
+    body: 'Bạn có thay đổi chưa lưu. Nếu rời đi, các thay đổi này sẽ bị mất.',
+    stay: 'Ở lại để lưu',
+    leave: 'Rời đi, bỏ thay đổi',
+  },
   notFound: {
     title: 'Không tìm thấy trang',
     body: 'Địa chỉ này không tồn tại hoặc đã được thay đổi.',
