@@ -138,6 +138,8 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
 
   const busy = stage.step === 'uploading' || stage.step === 'checking' || stage.step === 'committing';
   const preview = stage.step === 'preview' || stage.step === 'committing' ? stage.preview : null;
+  // The date columns show only for files that have them.
+  const showDates = Boolean(preview?.rows.some((row) => row.validFrom || row.validTo));
   return (
     <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={t('hierarchy.import.title')}>
       <Stack gap="md" data-testid="import-drawer">
@@ -209,6 +211,8 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
                     <Table.Th>{t('hierarchy.import.name')}</Table.Th>
                     <Table.Th>{t('hierarchy.import.kind')}</Table.Th>
                     <Table.Th>{t('hierarchy.import.parentCode')}</Table.Th>
+                    {showDates && <Table.Th>{t('hierarchy.import.validFrom')}</Table.Th>}
+                    {showDates && <Table.Th>{t('hierarchy.import.validTo')}</Table.Th>}
                     <Table.Th>{t('hierarchy.import.action')}</Table.Th>
                     <Table.Th>{t('hierarchy.import.problems')}</Table.Th>
                   </Table.Tr>
@@ -221,6 +225,8 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
                       <Table.Td data-label={t('hierarchy.import.name')}>{row.name}</Table.Td>
                       <Table.Td data-label={t('hierarchy.import.kind')}>{row.kind}</Table.Td>
                       <Table.Td data-label={t('hierarchy.import.parentCode')}>{row.parentCode}</Table.Td>
+                      {showDates && <Table.Td data-label={t('hierarchy.import.validFrom')}>{row.validFrom}</Table.Td>}
+                      {showDates && <Table.Td data-label={t('hierarchy.import.validTo')}>{row.validTo}</Table.Td>}
                       <Table.Td data-label={t('hierarchy.import.action')}>
                         <Badge variant="light" color={row.problems.length ? 'red' : row.action === 'UNCHANGED' ? 'gray' : 'teal'} tt="none">
                           {t(`hierarchy.import.action${row.action}`)}
