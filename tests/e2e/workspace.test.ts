@@ -127,3 +127,87 @@ describe('long lists', () => {
     expect(await page.getByTestId('history-load-more').count()).toBe(0);
   });
 });
+
+describe('the hierarchy', () => {
+  it('splits a commune into new units from the screen, each taking the hamlets given to it', async () => {
+    const server = suite.server();
+    const token = await server.signIn('kiengiang');
+    const create = async (input: Record<string, unknown>) => {
+      const result = await server.gql<{ createAdminUnit: { id: string } }>('mutation($input: NewAdminUnitInput!) { createAdminUnit(input: $input) { id } }', { input }, token);
+      expect(result.errors).toBeUndefined();
+      return result.data!.createAdminUnit.id;
+    };
+    const [district] = await suite.database().owner.query(`select id from admin_unit where code = '904'`);
+    const commune = await create({ code: '47000', name: 'Thạnh Đông Mới', kind: 'COMMUNE', parentId: district.id });
+    await create({ name: 'Ấp A', kind: 'HAMLET', parentId: commune });
+    await create({ name: 'Ấp B', kind: 'HAMLET', parentId: commune });
+
+    const page = await open();
+    await openProvince(page);
+    await page.getByTestId('hierarchy-tree').waitFor();
+    await page.locator(`[data-testid="tree-node"][data-unit-id="${district.id}"]`).click();
+    await page.getByRole('button', { name: 'Thao tác với Xã Thạnh Đông Mới' }).click();
+    await page.getByTestId('unit-action-split').click();
+    await page.getByTestId('retire-form').waitFor();
+
+    const successors = page.getByTestId('split-successor');
+    await successors.nth(0).getByTestId('split-successor-name').fill('Thạnh Đông A');
+    await successors.nth(0).getByTestId('split-successor-code').fill('30790');
+    await successors.nth(1).getByTestId('split-successor-name').fill('Thạnh Đông B');
+    // Hamlets not yet given to a successor are pointed out before anything is sent.
+    await page.getByTestId('retire-submit').click();
+    await expect.poll(() => page.getByTestId('split-children').textContent()).toContain('Chọn đơn vị kế thừa');
+    const targets = page.getByTestId('split-child-target');
+    await targets.nth(0).selectOption({ label: '1. Thạnh Đông A' });
+    await targets.nth(1).selectOption({ label: '2. Thạnh Đông B' });
+
+    // The server refuses a code already in use: said under that successor's code, the rest kept.
+    await page.getByTestId('retire-submit').click();
+    await expect.poll(() => successors.nth(0).textContent()).toContain('Mã này đã được dùng');
+    expect(await successors.nth(1).getByTestId('split-successor-name').inputValue()).toBe('Thạnh Đông B');
+    await successors.nth(0).getByTestId('split-successor-code').fill('47001');
+    await page.getByTestId('retire-submit').click();
+    await page.getByTestId('retire-form').waitFor({ state: 'detached' });
+
+    const units: Array<{ name: string; code: string | null; retired: boolean; hamlets: string | null }> = await suite.database().owner.query(
+      `select unit.name, unit.code, unit.valid_to is not null as retired,
+              (select string_agg(hamlet.name, ',' order by hamlet.name) from admin_unit hamlet where hamlet.parent_id = unit.id and hamlet.valid_to is null) as hamlets
+         from admin_unit unit where unit.name like 'Thạnh Đông%' order by unit.name`,
+    );
+    expect(units).toEqual([
+      { name: 'Thạnh Đông A', code: '47001', retired: false, hamlets: 'Ấp A' },
+      { name: 'Thạnh Đông B', code: null, retired: false, hamlets: 'Ấp B' },
+      { name: 'Thạnh Đông Mới', code: '47000', retired: true, hamlets: null },
+    ]);
+    const [successions] = await suite.database().owner.query(`select count(*)::int as count from admin_unit_succession where predecessor_id = $1 and kind = 'SPLIT'`, [commune]);
+    expect(successions.count).toBe(2);
+  });
+
+  it('imports a file with validity dates, shows every bad row a page at a time, and brings retired units in retired', async () => {
+    const page = await open();
+    await openProvince(page);
+    await page.getByTestId('hierarchy-import').click();
+    const header = 'code,name,kind,parent_code,valid_from,valid_to';
+    const bad = [header, ...Array.from({ length: 600 }, (_, index) => `${48001 + index},Ấp Số ${index + 1},Ấp,30790,31/02/2020,`)].join('\n');
+    await page.locator('input[type="file"]').setInputFiles({ name: 'ap-sai-ngay.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+    await page.getByTestId('import-preview').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-row').count()).toBe(500);
+    expect(await page.getByTestId('import-problem').first().textContent()).toBe('“31/02/2020” không phải là ngày (ghi 2025-07-01 hoặc 01/07/2025).');
+    expect(await page.getByTestId('import-rows').textContent()).toContain('Hiệu lực từ');
+    await page.getByTestId('import-load-more').click();
+    await expect.poll(() => page.getByTestId('import-row').count()).toBe(600);
+    expect(await page.getByTestId('import-load-more').count()).toBe(0);
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+
+    const good = [header, '49000,Vĩnh Hòa Cũ,Xã,904,01/01/2005,30/06/2025', '49001,Ấp Vĩnh Hòa,Ấp,49000,2005-01-01,2025-06-30'].join('\n');
+    await page.locator('input[type="file"]').setInputFiles({ name: 'lich-su.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'utf8') });
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('2 dòng: 2 thêm mới');
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-done').waitFor();
+    const rows = await suite.database().owner.query(`select code, valid_from::text, valid_to::text from admin_unit where code in ('49000', '49001') order by code`);
+    expect(rows).toEqual([
+      { code: '49000', valid_from: '2005-01-01', valid_to: '2025-06-30' },
+      { code: '49001', valid_from: '2005-01-01', valid_to: '2025-06-30' },
+    ]);
+  });
+});
