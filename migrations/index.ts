@@ -1,7 +1,14 @@
 import { Foundation1764000000000 } from './1764000000000-foundation.js';
 import { ProvinceWorkspace1764100000000 } from './1764100000000-province-workspace.js';
 import { HierarchyChanges1764200000000 } from './1764200000000-hierarchy-changes.js';
+import { ImportValidity1764250000000 } from './1764250000000-import-validity.js';
 import { ClubsAtWork1764300000000 } from './1764300000000-clubs-at-work.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
-export const migrations = [Foundation1764000000000, ProvinceWorkspace1764100000000, HierarchyChanges1764200000000, ClubsAtWork1764300000000];
+export const migrations = [
+  Foundation1764000000000,
+  ProvinceWorkspace1764100000000,
+  HierarchyChanges1764200000000,
+  ImportValidity1764250000000,
+  ClubsAtWork1764300000000,
+];

@@ -45,11 +45,54 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
           [account.login, account.displayName, account.role, account.club ? clubIds.get(account.club) : null, passwordHash],
         );
       }
-      if (province.code === '91') await seedKienGiangScheme(db);
-      if (province.code === '19') await seedThaiNguyenScheme(db);
+      await DEMO_SCHEMES[province.code]?.(db);
       await seedDemoClubs(db);
     });
   }
+}
+
+const DEMO_SCHEMES: Record<string, (db: EntityManager) => Promise<boolean>> = {
+  '91': seedKienGiangScheme,
+  '19': seedThaiNguyenScheme,
+};
+
+export interface DemoSchemesResult {
+  /** Provinces whose demo scheme was loaded now. */
+  loaded: string[];
+  /** Provinces whose demo scheme could not be loaded (their hierarchy was changed, say), and why. */
+  failed: Array<{ province: string; reason: string }>;
+}
+
+/**
+ * The demo schemes for demo workspaces that exist without them (loaded before schemes existed):
+ * each province in its own scope and transaction, under a lock so that two servers starting
+ * together load it once. A province whose data no longer fits is reported and left as it is.
+ */
+export async function ensureDemoSchemes(dataSource: DataSource): Promise<DemoSchemesResult> {
+  const tenants = await withDatabaseScope(dataSource, { role: 'ishc_national_admin' }, async (db) => {
+    const found = new Map<string, string>();
+    for (const province of DEMO_PROVINCES) {
+      const rows: Array<{ id: string }> = await db.query('select id from tenant where code = $1 and slug = $2', [province.code, province.slug]);
+      if (rows.length) found.set(province.code, rows[0].id);
+    }
+    return found;
+  });
+  const result: DemoSchemesResult = { loaded: [], failed: [] };
+  for (const province of DEMO_PROVINCES) {
+    const tenantId = tenants.get(province.code);
+    const seed = DEMO_SCHEMES[province.code];
+    if (!tenantId || !seed) continue;
+    try {
+      const loaded = await withDatabaseScope(dataSource, { role: 'ishc_province', tenantId }, async (db) => {
+        await db.query(`select pg_advisory_xact_lock(hashtext('seed-demo-schemes'), hashtext($1))`, [tenantId]);
+        return seed(db);
+      });
+      if (loaded) result.loaded.push(province.name);
+    } catch (error) {
+      result.failed.push({ province: province.name, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return result;
 }
 
 async function ensureProvince(db: EntityManager, province: DemoProvince): Promise<string> {

@@ -31,17 +31,27 @@ async function communesOf(db: EntityManager, districtCode: string): Promise<Arra
   );
 }
 
-async function schemeExists(db: EntityManager, title: string): Promise<boolean> {
-  const rows: unknown[] = await db.query('select 1 from scheme where title = $1', [title]);
+/**
+ * Whether this province's demo scheme was loaded already: the seed's own audit event says so even
+ * after the admin renamed the scheme; the title catches a scheme entered by hand under that name.
+ */
+async function demoSchemeLoaded(db: EntityManager, title: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(
+    `select 1 from audit_event where request_id = $1 and entity_type = 'scheme' and action = 'scheme.create'
+     union all
+     select 1 from scheme where title = $2
+     limit 1`,
+    [SEED_REQUEST, title],
+  );
   return rows.length > 0;
 }
 
 export const KIEN_GIANG_SCHEME_TITLE =
   'Đề án thành lập nhân rộng mô hình Câu lạc bộ Liên thế hệ tự giúp nhau trên địa bàn tỉnh Kiên Giang giai đoạn 2021–2025';
 
-/** Kiên Giang 2021–2025: 1.855.000.000 đồng = 1.155.000.000 province budget + 35 × 20.000.000 mobilised seed capital. */
-export async function seedKienGiangScheme(db: EntityManager): Promise<void> {
-  if (await schemeExists(db, KIEN_GIANG_SCHEME_TITLE)) return;
+/** Kiên Giang 2021–2025 (false when it was loaded before): 1.855.000.000 đồng = 1.155.000.000 province budget + 35 × 20.000.000 mobilised seed capital. */
+export async function seedKienGiangScheme(db: EntityManager): Promise<boolean> {
+  if (await demoSchemeLoaded(db, KIEN_GIANG_SCHEME_TITLE)) return false;
   const scheme = await createScheme(db, SEED_REQUEST, {
     title: KIEN_GIANG_SCHEME_TITLE,
     summary:
@@ -138,17 +148,18 @@ export async function seedKienGiangScheme(db: EntityManager): Promise<void> {
     decisionNumber: null,
     decisionDate: null,
   });
+  return true;
 }
 
 export const THAI_NGUYEN_SCHEME_TITLE =
   'Đề án nhân rộng mô hình Câu lạc bộ Liên thế hệ tự giúp nhau giai đoạn 2017–2020 trên địa bàn tỉnh Thái Nguyên';
 
 /**
- * Thái Nguyên 2017–2020. Decision 957 of the provincial People's Committee approved the scheme's
+ * Thái Nguyên 2017–2020 (false when it was loaded before). Decision 957 of the provincial People's Committee approved the scheme's
  * outline; the source reports the survey that prepared the scheme for approval, so it stays a draft.
  */
-export async function seedThaiNguyenScheme(db: EntityManager): Promise<void> {
-  if (await schemeExists(db, THAI_NGUYEN_SCHEME_TITLE)) return;
+export async function seedThaiNguyenScheme(db: EntityManager): Promise<boolean> {
+  if (await demoSchemeLoaded(db, THAI_NGUYEN_SCHEME_TITLE)) return false;
   const scheme = await createScheme(db, SEED_REQUEST, {
     title: THAI_NGUYEN_SCHEME_TITLE,
     summary:
@@ -222,4 +233,5 @@ export async function seedThaiNguyenScheme(db: EntityManager): Promise<void> {
     participants: 'Sở Lao động, Thương binh và Xã hội tỉnh; Hội Người cao tuổi phường Túc Duyên.',
     clubActivity: reported,
   });
+  return true;
 }

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../src/auth/passwords.js';
 import { withDatabaseScope } from '../src/database/scoped.js';
 import type { Logger } from '../src/logger.js';
-import { seedDemoData } from './demo-data.js';
+import { ensureDemoSchemes, seedDemoData } from './demo-data.js';
 
 export interface InitialDataOptions {
   seedDemo: boolean;
@@ -12,8 +12,9 @@ export interface InitialDataOptions {
 
 /**
  * The data a fresh installation needs. With demo data on, the Kiên Giang and Thái Nguyên
- * workspaces are loaded once, the first time (when no province exists yet). With it off, a
- * database with no account gets one national administrator whose password is printed once.
+ * workspaces are loaded once, the first time (when no province exists yet); on later starts a
+ * demo workspace that lacks its demo scheme (loaded by an older version) gets it, once. With it
+ * off, a database with no account gets one national administrator whose password is printed once.
  */
 export async function ensureInitialData(dataSource: DataSource, options: InitialDataOptions): Promise<{ seededDemo: boolean }> {
   const counts = await withDatabaseScope(dataSource, { role: 'ishc_national_admin' }, async (db) => {
@@ -27,6 +28,13 @@ export async function ensureInitialData(dataSource: DataSource, options: Initial
     await seedDemoData(dataSource);
     options.log.info('demo workspaces loaded: Kiên Giang (91) and Thái Nguyên (19)');
     return { seededDemo: true };
+  }
+  if (options.seedDemo) {
+    const schemes = await ensureDemoSchemes(dataSource);
+    if (schemes.loaded.length) options.log.info({ provinces: schemes.loaded }, 'demo schemes loaded into existing demo workspaces');
+    for (const failure of schemes.failed) {
+      options.log.warn({ province: failure.province, reason: failure.reason }, 'demo scheme not loaded: the demo workspace no longer fits it');
+    }
   }
   if (!options.seedDemo && counts.accounts === 0) {
     const password = randomBytes(12).toString('base64url');

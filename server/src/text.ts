@@ -11,3 +11,8 @@ export function optionalText(value: string | null | undefined): string | null {
   const text = (value ?? '').normalize('NFC').trim();
   return text || null;
 }
+
+/** A search term for `like '%' || term || '%'`: the pattern characters the user typed match themselves. */
+export function likeTerm(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -18,6 +18,75 @@ async function openSchemes(page: Page): Promise<void> {
 const NEW_TITLE = 'Đề án thử nghiệm 2026–2030';
 const WORDS = 'Một tỷ tám trăm năm mươi lăm triệu đồng';
 
+interface BudgetLineInput {
+  source: string;
+  purpose: string;
+  amount?: number;
+  perClubAmount?: number;
+  plannedClubs?: number;
+  description?: string;
+}
+
+interface TestScheme {
+  id: string;
+  version: number;
+}
+
+/** Kiên Giang's budget as decided: what the tests that need a full budget start from. */
+const KIEN_GIANG_LINES: BudgetLineInput[] = [
+  { source: 'PROVINCE_BUDGET', purpose: 'OTHER', amount: 1_155_000_000, description: 'Ngân sách tỉnh hỗ trợ thực hiện Đề án' },
+  { source: 'MOBILISED', purpose: 'SEED_CAPITAL', amount: 700_000_000, description: 'Vốn ban đầu cho các câu lạc bộ' },
+];
+
+/** A scheme of the test's own, made through the API, so that no test depends on another's leftovers. */
+async function createScheme(title: string, options: { lines?: BudgetLineInput[]; approve?: boolean; firstYear?: number; lastYear?: number } = {}): Promise<TestScheme> {
+  const server = suite.server();
+  const token = await server.signIn('kiengiang');
+  const call = async <T,>(query: string, variables: Record<string, unknown>): Promise<T> => {
+    const result = await server.gql<T>(query, variables, token);
+    if (result.errors) throw new Error(`setting up "${title}" failed: ${result.raw}`);
+    return result.data!;
+  };
+  const { firstYear = 2021, lastYear = 2025 } = options;
+  let scheme = (
+    await call<{ createScheme: TestScheme }>('mutation($input: CreateSchemeInput!) { createScheme(input: $input) { id version } }', {
+      input: { title, firstYear, lastYear, decisionBody: 'Ủy ban nhân dân tỉnh Kiên Giang' },
+    })
+  ).createScheme;
+  if (options.approve) {
+    const { indicators } = await call<{ indicators: Array<{ id: string; code: string }> }>('{ indicators { id code } }', {});
+    const newClubs = indicators.find((indicator) => indicator.code === 'NEW_CLUBS')!;
+    scheme = (
+      await call<{ saveSchemeTargets: TestScheme }>('mutation($input: SaveTargetsInput!) { saveSchemeTargets(input: $input) { id version } }', {
+        input: { schemeId: scheme.id, version: scheme.version, targets: [{ indicatorId: newClubs.id, value: '35' }] },
+      })
+    ).saveSchemeTargets;
+  }
+  if (options.lines) {
+    const total = options.lines.reduce((sum, line) => sum + (line.amount ?? (line.perClubAmount ?? 0) * (line.plannedClubs ?? 0)), 0);
+    scheme = (
+      await call<{ saveSchemeBudget: TestScheme }>('mutation($input: SaveBudgetInput!) { saveSchemeBudget(input: $input) { id version } }', {
+        input: { schemeId: scheme.id, version: scheme.version, totalBudget: total, lines: options.lines },
+      })
+    ).saveSchemeBudget;
+  }
+  if (options.approve) {
+    scheme = (
+      await call<{ approveScheme: TestScheme }>('mutation($input: ApproveSchemeInput!) { approveScheme(input: $input) { id version } }', {
+        input: { id: scheme.id, version: scheme.version, decisionBody: 'Ủy ban nhân dân tỉnh Kiên Giang' },
+      })
+    ).approveScheme;
+  }
+  return scheme;
+}
+
+async function openScheme(page: Page, scheme: TestScheme, tab: string): Promise<void> {
+  await signIn(page, 'kiengiang');
+  await page.getByTestId('area-province').waitFor();
+  await page.goto(`/province/schemes/${scheme.id}?tab=${tab}`);
+  await page.getByTestId(`scheme-tab-${tab}`).waitFor();
+}
+
 describe('a scheme’s budget', () => {
   it('is entered line by line, checked live against the stated total, saved and read back after a reload', async () => {
     const page = await open();
@@ -98,10 +167,9 @@ describe('a scheme’s budget', () => {
   });
 
   it('asks for the reason when an approved budget is revised, and shows it in the history', async () => {
+    const scheme = await createScheme('Đề án thử: điều chỉnh có lý do', { lines: KIEN_GIANG_LINES, approve: true });
     const page = await open();
-    await openSchemes(page);
-    await page.locator('[data-testid="scheme-row"]', { hasText: KIEN_GIANG_SCHEME_TITLE }).getByTestId('scheme-link').click();
-    await page.getByTestId('scheme-tab-budget').click();
+    await openScheme(page, scheme, 'budget');
     const province = page.locator('[data-testid="budget-line-row"][data-source="PROVINCE_BUDGET"]');
     await province.getByTestId('budget-line-description').fill('Ngân sách tỉnh hỗ trợ tập huấn và truyền thông');
     await page.getByTestId('budget-save').click();
@@ -118,12 +186,11 @@ describe('a scheme’s budget', () => {
   });
 
   it('tells the admin when someone else changed the scheme, keeps what was typed, and saves after a reload', async () => {
+    const scheme = await createScheme('Đề án thử: hai người cùng sửa', { lines: KIEN_GIANG_LINES });
     const first = await open();
     const second = await open();
     for (const page of [first, second]) {
-      await openSchemes(page);
-      await page.locator('[data-testid="scheme-row"]', { hasText: NEW_TITLE }).getByTestId('scheme-link').click();
-      await page.getByTestId('scheme-tab-budget').click();
+      await openScheme(page, scheme, 'budget');
       await page.getByTestId('budget-stated-total').waitFor();
     }
     await first.getByTestId('budget-stated-total').fill('1900000000');
@@ -143,10 +210,9 @@ describe('a scheme’s budget', () => {
   });
 
   it('records a payment against an approved line, shows what remains, and reverses it', async () => {
+    const scheme = await createScheme('Đề án thử: giải ngân và đảo khoản chi', { lines: KIEN_GIANG_LINES, approve: true });
     const page = await open();
-    await openSchemes(page);
-    await page.locator('[data-testid="scheme-row"]', { hasText: KIEN_GIANG_SCHEME_TITLE }).getByTestId('scheme-link').click();
-    await page.getByTestId('scheme-tab-spending').click();
+    await openScheme(page, scheme, 'spending');
     await page.getByTestId('disbursement-open').click();
     await page.getByTestId('disbursement-line').selectOption({ index: 0 });
     await page.getByTestId('disbursement-amount').fill('15000000');
@@ -164,6 +230,127 @@ describe('a scheme’s budget', () => {
     await page.getByTestId('reverse-submit').click();
     await expect.poll(() => page.getByTestId('disbursement-row').count()).toBe(2);
     await expect.poll(() => page.getByTestId('spending-line-spent').first().textContent()).toBe('0 ₫');
+  });
+
+  it('names the club or the unit that received a payment', async () => {
+    const scheme = await createScheme('Đề án thử: đơn vị, câu lạc bộ nhận', { lines: KIEN_GIANG_LINES, approve: true });
+    const page = await open();
+    await openScheme(page, scheme, 'spending');
+
+    // Seed capital goes to a club: the form offers the club picker first.
+    await page.getByTestId('disbursement-open').click();
+    await page.getByTestId('disbursement-line').selectOption({ index: 1 });
+    await page.getByTestId('disbursement-amount').fill('20000000');
+    await page.getByTestId('disbursement-paid-on').fill('01/04/2022');
+    await page.getByTestId('disbursement-description').fill('Vốn ban đầu cho CLB thị trấn Kiên Lương');
+    await page.getByTestId('disbursement-submit').click();
+    // No club chosen yet: said next to the picker, nothing sent, nothing typed lost.
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Vui lòng chọn câu lạc bộ nhận');
+    await page.getByTestId('disbursement-recipient-club').fill('kien luong');
+    await page.getByRole('option', { name: /Kiên Lương/ }).click();
+    await page.getByTestId('disbursement-submit').click();
+    const toClub = page.getByTestId('disbursement-row').first();
+    await expect.poll(() => toClub.getByTestId('disbursement-recipient').textContent()).toContain('CLB Liên thế hệ tự giúp nhau Hội Người cao tuổi thị trấn Kiên Lương');
+
+    await page.getByTestId('disbursement-open').click();
+    await page.getByTestId('disbursement-line').selectOption({ index: 1 });
+    await page.getByTestId('disbursement-amount').fill('1000000');
+    await page.getByTestId('disbursement-paid-on').fill('02/04/2022');
+    await page.getByTestId('disbursement-description').fill('Hỗ trợ lễ ra mắt câu lạc bộ');
+    await page.getByTestId('disbursement-recipient-kind').getByText('Đơn vị hành chính').click();
+    await page.getByTestId('disbursement-recipient-unit').fill('kien luong');
+    await page.getByRole('option', { name: /Thị trấn Kiên Lương/ }).click();
+    await page.getByTestId('disbursement-submit').click();
+    await expect.poll(() => page.getByTestId('disbursement-row').count()).toBe(2);
+    expect(await page.getByTestId('disbursement-row').first().getByTestId('disbursement-recipient').textContent()).toBe('Thị trấn Kiên Lương');
+  });
+
+  it('changes a club plan entry’s hamlet, year and note, and keeps them through a conflict', async () => {
+    const scheme = await createScheme('Đề án thử: sửa kế hoạch thành lập');
+    const server = suite.server();
+    const token = await server.signIn('kiengiang');
+    const [town] = await suite.database().owner.query(`select id from admin_unit where code = '30787'`);
+    const hamlet = await server.gql('mutation($input: NewAdminUnitInput!) { createAdminUnit(input: $input) { id } }', { input: { name: 'Ba Hòn', kind: 'HAMLET', parentId: town.id } }, token);
+    expect(hamlet.errors).toBeUndefined();
+    const added = await server.gql<{ saveClubPlanEntry: { id: string; version: number } }>(
+      'mutation($input: SaveClubPlanEntryInput!) { saveClubPlanEntry(input: $input) { id version } }',
+      { input: { schemeId: scheme.id, communeId: town.id, plannedYear: 2022, hamletName: 'Khu phố chưa rõ' } },
+      token,
+    );
+    const entry = added.data!.saveClubPlanEntry;
+
+    const page = await open();
+    await openScheme(page, scheme, 'club-plan');
+    const row = page.getByTestId('club-plan-row').first();
+    await expect.poll(() => row.textContent()).toContain('Khu phố chưa rõ');
+    await row.getByTestId('club-plan-edit').click();
+    await page.getByTestId('club-plan-year').selectOption('2024');
+    await page.getByTestId('club-plan-hamlet').fill('');
+    await page.getByTestId('club-plan-hamlet').fill('Ấp Ba');
+    await page.getByRole('option', { name: 'Ấp Ba Hòn' }).click();
+    await page.getByTestId('club-plan-note').fill('Ấp có nhiều người cao tuổi neo đơn');
+
+    // Someone else changes the entry meanwhile: the form says so and keeps what was typed.
+    const other = await server.gql(
+      'mutation($input: SaveClubPlanEntryInput!) { saveClubPlanEntry(input: $input) { id } }',
+      { input: { id: entry.id, version: entry.version, schemeId: scheme.id, communeId: town.id, plannedYear: 2023, status: 'PLANNED' } },
+      token,
+    );
+    expect(other.errors).toBeUndefined();
+    await page.getByTestId('club-plan-submit').click();
+    await page.getByTestId('club-plan-conflict').waitFor();
+    expect(await page.getByTestId('club-plan-hamlet').inputValue()).toBe('Ấp Ba Hòn');
+    await page.getByTestId('club-plan-reload').click();
+    await page.getByTestId('club-plan-conflict').waitFor({ state: 'detached' });
+    await page.getByTestId('club-plan-submit').click();
+    await page.getByTestId('club-plan-form').waitFor({ state: 'detached' });
+    await expect.poll(() => row.textContent()).toContain('Ấp Ba Hòn');
+    expect(await row.textContent()).toContain('2024');
+    expect(await row.textContent()).toContain('Ấp có nhiều người cao tuổi neo đơn');
+    const [saved] = await suite.database().owner.query('select hamlet_id is not null as in_hierarchy, hamlet_name, planned_year from club_plan_entry where id = $1', [entry.id]);
+    expect(saved).toEqual({ in_hierarchy: true, hamlet_name: null, planned_year: 2024 });
+  });
+
+  it('asks before unsaved edits are lost to another tab, another page or closing the browser tab', async () => {
+    const scheme = await createScheme('Đề án thử: thay đổi chưa lưu', { lines: KIEN_GIANG_LINES });
+    const page = await open();
+    await openScheme(page, scheme, 'budget');
+    await page.getByTestId('budget-stated-total').fill('2000000000');
+
+    await page.getByTestId('scheme-tab-targets').click();
+    await page.getByTestId('unsaved-dialog').waitFor();
+    await page.getByTestId('unsaved-stay').click();
+    await page.getByTestId('unsaved-dialog').waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('budget');
+    expect(await page.getByTestId('budget-stated-total').inputValue()).toBe('2.000.000.000');
+
+    await page.getByTestId('scheme-tab-targets').click();
+    await page.getByTestId('unsaved-leave').click();
+    await page.getByTestId('target-add').waitFor();
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('targets');
+    await page.getByTestId('scheme-tab-budget').click();
+    expect(await page.getByTestId('budget-stated-total').inputValue()).toBe('1.855.000.000');
+
+    // Saved edits go without a question.
+    await page.getByTestId('budget-stated-total').fill('1900000000');
+    await page.getByTestId('budget-save').click();
+    await page.getByTestId('budget-saved').waitFor();
+    await page.getByTestId('scheme-tab-targets').click();
+    await page.getByTestId('target-add').click();
+    await page.getByTestId('nav-surveys').click();
+    await page.getByTestId('unsaved-dialog').waitFor();
+    await page.getByTestId('unsaved-leave').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/province/surveys');
+    await page.getByRole('heading', { level: 1, name: 'Khảo sát' }).waitFor();
+
+    await page.goto(`/province/schemes/${scheme.id}?tab=targets`);
+    await page.getByTestId('target-add').click();
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.accept();
+    }));
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
   });
 
   it('fits a phone screen', async () => {

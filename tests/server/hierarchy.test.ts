@@ -339,12 +339,12 @@ interface Preview {
   updateCount: number;
   unchangedCount: number;
   problemRowCount: number;
-  rows: Array<{ rowNumber: number; code: string; action: string; problems: Array<{ field: string; message: string }> }>;
+  rows: Array<{ rowNumber: number; code: string; action: string; validFrom: string; validTo: string; problems: Array<{ field: string; message: string }> }>;
 }
 
 const PREVIEW = `query($importId: ID!, $only: Boolean) { adminUnitImportPreview(importId: $importId) {
   rowCount createCount updateCount unchangedCount problemRowCount
-  rows(onlyProblems: $only, first: 500) { rowNumber code action problems { field message } } } }`;
+  rows(onlyProblems: $only, first: 500) { rowNumber code action validFrom validTo problems { field message } } } }`;
 
 async function previewOf(importId: string, onlyProblems = false): Promise<Preview> {
   const result = await server.gql<{ adminUnitImportPreview: Preview }>(PREVIEW, { importId, only: onlyProblems }, kienGiang);
@@ -447,6 +447,50 @@ describe('importing and exporting CSV', () => {
 
     const decomposed = await uploadImport(kienGiang, `code,name,kind,parent_code\n30802,${'Hòa Điền'.normalize('NFD')},Xã,902\n`);
     expect(await previewOf(decomposed)).toMatchObject({ unchangedCount: 1, updateCount: 0 });
+  });
+
+  it('honours the validity dates of the file: new units take them, a unit the file says was retired arrives retired', async () => {
+    const csv = [
+      'code,name,kind,parent_code,valid_from,valid_to',
+      '46000,Hòn Đất Cũ,Xã,904,2010-01-01,2025-06-30', // history: arrives retired
+      '46001,Ấp Cũ,Ấp,46000,01/01/2010,30/06/2025', // retired under a retired parent, dates day first
+      '46002,Ấp Mới Lập,Ấp,46000,2025-07-01,', // in force under a retired parent
+      '46003,Ấp Sai Ngày,Ấp,30790,2025-13-01,', // not a date
+      '46004,Ấp Ngược,Ấp,30790,2025-07-01,2025-01-01', // ends before it begins
+      '30802,Hòa Điền,Xã,902,,2025-06-30', // a unit in force is not retired by import
+      '30763,Phi Thông,Xã,899,1998-05-01,', // its first day, stated: an update
+    ].join('\n');
+    const before = await countOf('select 1 from admin_unit');
+    const preview = await previewOf(await uploadImport(kienGiang, csv));
+    expect(preview).toMatchObject({ rowCount: 7, createCount: 2, updateCount: 1, problemRowCount: 4 });
+    const rowOf = (rowNumber: number) => preview.rows.find((row) => row.rowNumber === rowNumber)!;
+    const problemsOf = (rowNumber: number) => rowOf(rowNumber).problems.map((problem) => `${problem.field}: ${problem.message}`);
+    expect(rowOf(3)).toMatchObject({ action: 'CREATE', validFrom: '01/01/2010', validTo: '30/06/2025', problems: [] });
+    expect(problemsOf(4)).toEqual(['parentCode: the parent Hòn Đất Cũ is retired']);
+    expect(problemsOf(5)).toEqual(['validFrom: "2025-13-01" is not a date (YYYY-MM-DD or dd/mm/yyyy)']);
+    expect(problemsOf(6)).toEqual(['validTo: must be after valid_from']);
+    expect(problemsOf(7)).toEqual(['validTo: a unit in force is retired on the hierarchy screen (retire, merge or split), not by import']);
+    expect(rowOf(8)).toMatchObject({ action: 'UPDATE', problems: [] });
+    expect(await countOf('select 1 from admin_unit')).toBe(before);
+
+    const good = [csv.split('\n')[0], ...csv.split('\n').slice(1).filter((_, index) => [0, 1, 6].includes(index))].join('\n');
+    const importId = await uploadImport(kienGiang, good);
+    const committed = await server.gql(COMMIT, { importId, rowCount: 3 }, kienGiang);
+    expect(committed.errors).toBeUndefined();
+    const rows: Array<{ code: string; valid_from: string | null; valid_to: string | null }> = await database.owner.query(
+      `select code, valid_from::text, valid_to::text from admin_unit where code in ('46000', '46001', '30763') order by code`,
+    );
+    expect(rows).toEqual([
+      { code: '30763', valid_from: '1998-05-01', valid_to: null },
+      { code: '46000', valid_from: '2010-01-01', valid_to: '2025-06-30' },
+      { code: '46001', valid_from: '2010-01-01', valid_to: '2025-06-30' },
+    ]);
+    expect((await unitOfCode('46000')).retired).toBe(true);
+
+    // The export writes the dates back, and reading it again changes nothing.
+    const exported = (await server.gql<{ adminUnitsCsv: string }>('{ adminUnitsCsv }', {}, kienGiang)).data!.adminUnitsCsv;
+    expect(exported).toContain('46001,Ấp Cũ,HAMLET,46000,2010-01-01,2025-06-30');
+    expect(await previewOf(await uploadImport(kienGiang, exported))).toMatchObject({ problemRowCount: 0, createCount: 0, updateCount: 0 });
   });
 
   it('refuses a piece without the columns and a piece sent twice', async () => {

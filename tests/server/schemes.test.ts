@@ -375,6 +375,68 @@ describe('an approved scheme', () => {
   });
 });
 
+describe('the club plan', () => {
+  const SAVE_ENTRY = `mutation ($input: SaveClubPlanEntryInput!) {
+    saveClubPlanEntry(input: $input) { id version plannedYear hamletName note status hamlet { id name } commune { id } }
+  }`;
+  interface Entry { id: string; version: number; plannedYear: number; hamletName: string | null; note: string | null; status: string; hamlet: { id: string; name: string } | null; commune: { id: string } }
+
+  it('changes an entry’s hamlet, year and note with the version read, refuses a stale one, and records the change', async () => {
+    const draft = await createDraft('Đề án thử: sửa kế hoạch thành lập', 2026, 2028);
+    const communes: Array<{ id: string }> = await database.owner.query(
+      `select id from admin_unit where tenant_id = (select id from tenant where code = '91') and level = 3 order by sort_key limit 2`,
+    );
+    const hamlet = await server.gql<{ createAdminUnit: { id: string } }>(
+      'mutation ($input: NewAdminUnitInput!) { createAdminUnit(input: $input) { id } }',
+      { input: { name: 'Ba Hòn', kind: 'HAMLET', parentId: communes[0].id } },
+      kienGiang,
+    );
+    const added = await server.gql<{ saveClubPlanEntry: Entry }>(
+      SAVE_ENTRY,
+      { input: { schemeId: draft.id, communeId: communes[0].id, plannedYear: 2026, hamletName: 'Ấp chưa rõ' } },
+      kienGiang,
+    );
+    const entry = added.data!.saveClubPlanEntry;
+    const other = await server.gql<{ saveClubPlanEntry: Entry }>(SAVE_ENTRY, { input: { schemeId: draft.id, communeId: communes[1].id, plannedYear: 2026 } }, kienGiang);
+    expect(other.errors).toBeUndefined();
+
+    const edit = { id: entry.id, schemeId: draft.id, communeId: communes[0].id, status: 'PLANNED' };
+    const changed = await server.gql<{ saveClubPlanEntry: Entry }>(
+      SAVE_ENTRY,
+      { input: { ...edit, version: entry.version, hamletId: hamlet.data!.createAdminUnit.id, plannedYear: 2027, note: 'Ấp có nhiều người cao tuổi neo đơn' } },
+      kienGiang,
+    );
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data!.saveClubPlanEntry).toMatchObject({
+      version: entry.version + 1, plannedYear: 2027, hamletName: null, hamlet: { name: 'Ba Hòn' }, note: 'Ấp có nhiều người cao tuổi neo đơn',
+    });
+
+    const stale = await server.gql(SAVE_ENTRY, { input: { ...edit, version: entry.version, plannedYear: 2028, hamletName: 'Khác' } }, kienGiang);
+    expect(codesOf(stale)).toEqual(['CONFLICT']);
+    const outside = await server.gql(SAVE_ENTRY, { input: { ...edit, version: entry.version + 1, plannedYear: 2030 } }, kienGiang);
+    expect(fieldsOf(outside)).toEqual([{ field: 'plannedYear', message: 'must be within the scheme’s period 2026–2028' }]);
+    const onto = await server.gql(SAVE_ENTRY, { input: { ...edit, version: entry.version + 1, communeId: communes[1].id, plannedYear: 2027 } }, kienGiang);
+    expect(fieldsOf(onto)).toEqual([{ field: 'communeId', message: 'is in the plan already: one club per commune' }]);
+    const [row] = await database.owner.query('select planned_year, hamlet_name, version from club_plan_entry where id = $1', [entry.id]);
+    expect(row).toEqual({ planned_year: 2027, hamlet_name: null, version: entry.version + 1 });
+
+    const history = await server.gql<{ scheme: { history: { edges: Array<{ node: { action: string; changes: Array<{ field: string; before: string | null; after: string | null }> } }> } } }>(
+      'query ($id: ID!) { scheme(id: $id) { history(first: 5) { edges { node { action changes { field before after } } } } } }',
+      { id: draft.id },
+      kienGiang,
+    );
+    const latest = history.data!.scheme.history.edges[0].node;
+    expect(latest.action).toBe('scheme.club-plan.update');
+    expect(latest.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'plannedYear', before: '2026', after: '2027' }),
+        expect.objectContaining({ field: 'hamletName', before: 'Ấp chưa rõ', after: 'Ba Hòn' }),
+        expect.objectContaining({ field: 'note', before: null, after: 'Ấp có nhiều người cao tuổi neo đơn' }),
+      ]),
+    );
+  });
+});
+
 describe('spending', () => {
   it('pays within what remains, refuses beyond it, and counts a retried payment once', async () => {
     const kg = await seededScheme(kienGiang, 2021);
@@ -425,6 +487,52 @@ describe('spending', () => {
     expect(results.flatMap(fieldsOf).map((problem) => problem.field)).toEqual(['amount']);
     const [row] = await database.owner.query('select sum(amount)::bigint::text as spent from disbursement where budget_line_id = $1', [provinceLine.id]);
     expect(BigInt(row.spent)).toBe(BigInt(provinceLine.remaining - 1_000));
+  });
+
+  it('names the receiving club or unit, found by a search that ignores accents, and refuses another province’s', async () => {
+    const kg = await seededScheme(kienGiang, 2021);
+    const seedLine = kg.budgetLines.find((line) => line.purpose === 'SEED_CAPITAL')!;
+    const ids = await demoIds(database);
+    const search = (token: string) =>
+      server.gql<{ clubs: { totalCount: number; edges: Array<{ node: { id: string; name: string; commune: { name: string } } }> } }>(
+        '{ clubs(search: "kien luong", first: 5) { totalCount edges { node { id name commune { name } } } } }',
+        {},
+        token,
+      );
+    const found = (await search(kienGiang)).data!.clubs;
+    expect(found.totalCount).toBe(1);
+    expect(found.edges[0].node).toMatchObject({ id: ids.kienLuongClub, commune: { name: 'Kiên Lương' } });
+    expect((await search(thaiNguyen)).data!.clubs.totalCount).toBe(0);
+
+    const toClub = await server.gql<{ recordDisbursement: { id: string } }>(
+      PAY,
+      { input: { budgetLineId: seedLine.id, paidOn: '2022-04-01', amount: 20_000_000, description: 'Vốn ban đầu', recipientClubId: found.edges[0].node.id, idempotencyKey: 'recipient-club-0001' } },
+      kienGiang,
+    );
+    const toUnit = await server.gql<{ recordDisbursement: { id: string } }>(
+      PAY,
+      { input: { budgetLineId: seedLine.id, paidOn: '2022-04-02', amount: 1_000_000, description: 'Hỗ trợ ra mắt CLB', recipientUnitId: ids.kienLuongTown, idempotencyKey: 'recipient-unit-0001' } },
+      kienGiang,
+    );
+    expect(toClub.errors).toBeUndefined();
+    expect(toUnit.errors).toBeUndefined();
+    const ledger = await server.gql<{ scheme: { budgetLines: Array<{ disbursements: Array<{ id: string; recipientClub: { name: string } | null; recipientUnit: { name: string } | null }> }> } }>(
+      'query ($id: ID!) { scheme(id: $id) { budgetLines { disbursements { id recipientClub { name } recipientUnit { name } } } } }',
+      { id: kg.id },
+      kienGiang,
+    );
+    const payments = ledger.data!.scheme.budgetLines.flatMap((line) => line.disbursements);
+    expect(payments.find((payment) => payment.id === toClub.data!.recordDisbursement.id)).toMatchObject({ recipientClub: { name: expect.stringContaining('Kiên Lương') }, recipientUnit: null });
+    expect(payments.find((payment) => payment.id === toUnit.data!.recordDisbursement.id)).toMatchObject({ recipientClub: null, recipientUnit: { name: 'Kiên Lương' } });
+
+    const foreign = await server.gql(
+      PAY,
+      { input: { budgetLineId: seedLine.id, paidOn: '2022-04-03', amount: 1_000, description: 'x', recipientUnitId: ids.tucDuyen, idempotencyKey: 'recipient-foreign-01' } },
+      kienGiang,
+    );
+    expect(fieldsOf(foreign)).toEqual([{ field: 'recipientUnitId', message: 'is not a unit of your province' }]);
+    const [count] = await database.owner.query('select count(*)::int as count from disbursement where idempotency_key = $1', ['recipient-foreign-01']);
+    expect(count.count).toBe(0);
   });
 
   it('refuses payments against a draft scheme', async () => {

@@ -27,6 +27,14 @@ export function createApolloClient(): ApolloClient {
           fields: {
             adminUnits: relayStylePagination(['parentId', 'search', 'tenantId']),
             users: relayStylePagination(['search']),
+            schemes: relayStylePagination(['status', 'tenantId']),
+            surveys: relayStylePagination(),
+            clubs: relayStylePagination(['search']),
+          },
+        },
+        Scheme: {
+          fields: {
+            history: relayStylePagination(),
           },
         },
       },

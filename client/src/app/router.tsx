@@ -6,6 +6,7 @@ import { ProvincesPage } from '../national/provinces/ProvincesPage';
 import { ClubPage } from '../province/clubs/ClubPage';
 import { ClubsPage } from '../province/clubs/ClubsPage';
 import { HierarchyPage } from '../province/hierarchy/HierarchyPage';
+import { ReferenceFiguresPage } from '../province/reference-figures/ReferenceFiguresPage';
 import { ReportPage } from '../province/reports/ReportPage';
 import { ReportsPage } from '../province/reports/ReportsPage';
 import { SchemePage } from '../province/schemes/SchemePage';
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
               { path: 'schemes/:id', element: <SchemePage /> },
               { path: 'surveys', element: <SurveysPage /> },
               { path: 'surveys/:id', element: <SurveyPage /> },
+              { path: 'reference-figures', element: <ReferenceFiguresPage /> },
               { path: 'users', element: <UsersPage /> },
               { path: 'clubs', element: <ClubsPage /> },
               { path: 'clubs/:id', element: <ClubPage /> },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldProblem } from '../graphql/errors.js';
 import { normalizeText } from '../text.js';
-import { kindOfCell, type RawImportRow } from './admin-unit.csv.js';
+import { dateOfCell, kindOfCell, type RawImportRow } from './admin-unit.csv.js';
 import { type AdminUnitKind, levelOfKind } from './admin-unit-kind.js';
 
 /**
@@ -22,6 +22,8 @@ export interface ExistingUnit {
   kind: AdminUnitKind;
   parentId: string | null;
   retired: boolean;
+  validFrom: string | null;
+  validTo: string | null;
   version: number;
 }
 
@@ -31,6 +33,8 @@ export interface PlannedRow {
   name: string;
   kind: string;
   parentCode: string;
+  validFrom: string;
+  validTo: string;
   action: ImportAction;
   problems: FieldProblem[];
   /** The unit the row creates or changes; filled for rows without problems. */
@@ -43,6 +47,9 @@ export interface PlannedCreate {
   code: string | null;
   name: string;
   kind: AdminUnitKind;
+  validFrom: string | null;
+  /** A unit the file says was retired arrives retired, with its last day. */
+  validTo: string | null;
   /** Rows created under other new rows wait for them: inserts go by this depth. */
   depth: number;
 }
@@ -54,6 +61,7 @@ export interface PlannedUpdate {
   name: string;
   kind: AdminUnitKind;
   parentId: string | null;
+  validFrom: string | null;
   moved: boolean;
   /** Depth in the new tree, so moves run parents first. */
   depth: number;
@@ -74,6 +82,8 @@ interface Candidate {
   name: string;
   kind: AdminUnitKind | undefined;
   parentCode: string | null;
+  validFrom: string | null;
+  validTo: string | null;
   problems: FieldProblem[];
   existing: ExistingUnit | undefined;
   /** Node in the final tree: an existing unit's id, or a new id. */
@@ -96,7 +106,14 @@ export function planImport(rawRows: RawImportRow[], existingUnits: ExistingUnit[
     else if (name.length > MAX_NAME) problems.push({ field: 'name', message: `is longer than ${MAX_NAME} characters` });
     const kind = kindOfCell(raw.kind);
     if (!kind) problems.push({ field: 'kind', message: `"${raw.kind.trim()}" is not a kind of unit (e.g. Xã, Phường, Thị trấn, Ấp, Khu phố)` });
-    return { raw, code, name, kind, parentCode, problems, existing: undefined, node: '', parentNode: null };
+    const validFrom = dateOfCell(raw.validFrom);
+    const validTo = dateOfCell(raw.validTo);
+    if (validFrom === undefined) problems.push({ field: 'validFrom', message: `"${raw.validFrom.trim()}" is not a date (YYYY-MM-DD or dd/mm/yyyy)` });
+    if (validTo === undefined) problems.push({ field: 'validTo', message: `"${raw.validTo.trim()}" is not a date (YYYY-MM-DD or dd/mm/yyyy)` });
+    if (validFrom && validTo && validTo <= validFrom) problems.push({ field: 'validTo', message: 'must be after valid_from' });
+    return {
+      raw, code, name, kind, parentCode, validFrom: validFrom ?? null, validTo: validTo ?? null, problems, existing: undefined, node: '', parentNode: null,
+    };
   });
 
   const firstRowOfCode = new Map<string, Candidate>();
@@ -154,6 +171,15 @@ export function planImport(rawRows: RawImportRow[], existingUnits: ExistingUnit[
     return existingById.get(node)?.parentId ?? null;
   };
   const kindOfNode = (node: string): AdminUnitKind | undefined => candidateOfNode.get(node)?.kind ?? existingById.get(node)?.kind;
+  // Whether a unit is retired once the file is in: existing units keep their dates; new ones are retired when the file gives a last day.
+  const isRetiredNode = (node: string): boolean => {
+    const candidate = candidateOfNode.get(node);
+    if (candidate && !candidate.existing) return candidate.validTo !== null;
+    return existingById.get(node)?.retired ?? false;
+  };
+  // Only a valid_from the file states changes a unit; a blank cell keeps what the unit has.
+  const validFromChanges = (candidate: Candidate): boolean =>
+    candidate.existing !== undefined && candidate.validFrom !== null && candidate.validFrom !== candidate.existing.validFrom;
   const nameOfNode = (node: string): string => candidateOfNode.get(node)?.name || existingById.get(node)?.name || '?';
 
   const limit = existingUnits.length + candidates.length + 1;
@@ -188,11 +214,21 @@ export function planImport(rawRows: RawImportRow[], existingUnits: ExistingUnit[
       existing !== undefined &&
       (existing.name !== candidate.name ||
         existing.kind !== candidate.kind ||
-        (candidate.parentNode !== null && existing.parentId !== candidate.parentNode));
+        (candidate.parentNode !== null && existing.parentId !== candidate.parentNode) ||
+        validFromChanges(candidate));
     if (existing?.retired && changes) {
       candidate.problems.push({ field: 'code', message: 'belongs to a retired unit, which keeps its last form' });
     }
-    if (candidate.parentNode && existingById.get(candidate.parentNode)?.retired && (!existing || existing.parentId !== candidate.parentNode)) {
+    if (existing && candidate.validTo !== null && candidate.validTo !== existing.validTo) {
+      candidate.problems.push({
+        field: 'validTo',
+        message: existing.retired
+          ? `is not the retired unit’s last day (${existing.validTo}); a retired unit keeps its last form`
+          : 'a unit in force is retired on the hierarchy screen (retire, merge or split), not by import',
+      });
+    }
+    const inForce = existing ? !existing.retired : candidate.validTo === null;
+    if (candidate.parentNode && inForce && isRetiredNode(candidate.parentNode) && (!existing || existing.parentId !== candidate.parentNode)) {
       candidate.problems.push({ field: 'parentCode', message: `the parent ${nameOfNode(candidate.parentNode)} is retired` });
     }
     if (existing && candidate.kind && candidate.kind !== existing.kind) {
@@ -214,7 +250,7 @@ export function planImport(rawRows: RawImportRow[], existingUnits: ExistingUnit[
     const moved = existing !== undefined && candidate.parentNode !== null && existing.parentId !== candidate.parentNode;
     const action = !existing
       ? ImportAction.CREATE
-      : existing.name !== candidate.name || existing.kind !== candidate.kind || moved
+      : existing.name !== candidate.name || existing.kind !== candidate.kind || moved || validFromChanges(candidate)
         ? ImportAction.UPDATE
         : ImportAction.UNCHANGED;
     rows.push({
@@ -223,13 +259,24 @@ export function planImport(rawRows: RawImportRow[], existingUnits: ExistingUnit[
       name: raw.name,
       kind: raw.kind,
       parentCode: raw.parentCode,
+      validFrom: raw.validFrom,
+      validTo: raw.validTo,
       action,
       problems: candidate.problems,
       unitId: ok ? candidate.node : null,
     });
     if (!ok) continue;
     if (action === ImportAction.CREATE) {
-      creates.push({ id: candidate.node, parentId: candidate.parentNode!, code: candidate.code, name: candidate.name, kind: candidate.kind!, depth: depthOf(candidate.node) });
+      creates.push({
+        id: candidate.node,
+        parentId: candidate.parentNode!,
+        code: candidate.code,
+        name: candidate.name,
+        kind: candidate.kind!,
+        validFrom: candidate.validFrom,
+        validTo: candidate.validTo,
+        depth: depthOf(candidate.node),
+      });
     } else if (action === ImportAction.UPDATE) {
       updates.push({
         id: existing!.id,
@@ -238,6 +285,7 @@ export function planImport(rawRows: RawImportRow[], existingUnits: ExistingUnit[
         name: candidate.name,
         kind: candidate.kind!,
         parentId: moved ? candidate.parentNode : existing!.parentId,
+        validFrom: candidate.validFrom ?? existing!.validFrom,
         moved,
         depth: depthOf(existing!.id),
       });

@@ -71,7 +71,7 @@ export async function addImportRows(db: EntityManager, input: { importId: string
   if (input.firstRowNumber < 2) throw badInput([{ field: 'firstRowNumber', message: 'must be at least 2 (row 1 is the header)' }]);
   const read = readImportRows(input.csv, input.firstRowNumber);
   if ('missing' in read) {
-    throw badInput([{ field: 'csv', message: `the first line must name the columns code, name, kind, parent_code; missing: ${read.missing.join(', ')}` }]);
+    throw badInput([{ field: 'csv', message: `the first line must name the columns code, name, kind, parent_code (valid_from and valid_to may follow); missing: ${read.missing.join(', ')}` }]);
   }
   if (read.rows.length > IMPORT_LIMITS.rowsPerPiece) {
     throw badInput([{ field: 'csv', message: `at most ${IMPORT_LIMITS.rowsPerPiece} rows per piece` }]);
@@ -85,9 +85,10 @@ export async function addImportRows(db: EntityManager, input: { importId: string
   }
   if (read.rows.length) {
     await db.query(
-      `insert into admin_unit_import_row (import_id, row_number, code, name, kind, parent_code)
-       select $1, row_number, code, name, kind, parent_code
-         from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) as piece(row_number, code, name, kind, parent_code)`,
+      `insert into admin_unit_import_row (import_id, row_number, code, name, kind, parent_code, valid_from, valid_to)
+       select $1, row_number, code, name, kind, parent_code, valid_from, valid_to
+         from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+           as piece(row_number, code, name, kind, parent_code, valid_from, valid_to)`,
       [
         input.importId,
         read.rows.map((row) => row.rowNumber),
@@ -95,6 +96,8 @@ export async function addImportRows(db: EntityManager, input: { importId: string
         read.rows.map((row) => row.name),
         read.rows.map((row) => row.kind),
         read.rows.map((row) => row.parentCode),
+        read.rows.map((row) => row.validFrom),
+        read.rows.map((row) => row.validTo),
       ],
     );
   }
@@ -108,18 +111,44 @@ export async function addImportRows(db: EntityManager, input: { importId: string
 }
 
 async function existingUnits(db: EntityManager): Promise<ExistingUnit[]> {
-  const rows: Array<{ id: string; code: string | null; name: string; kind: ExistingUnit['kind']; parent_id: string | null; retired: boolean; version: number }> =
-    await db.query('select id, code, name, kind, parent_id, valid_to is not null as retired, version from admin_unit');
-  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, kind: row.kind, parentId: row.parent_id, retired: row.retired, version: row.version }));
+  const rows: Array<{
+    id: string;
+    code: string | null;
+    name: string;
+    kind: ExistingUnit['kind'];
+    parent_id: string | null;
+    valid_from: string | null;
+    valid_to: string | null;
+    version: number;
+  }> = await db.query('select id, code, name, kind, parent_id, valid_from::text, valid_to::text, version from admin_unit');
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    parentId: row.parent_id,
+    retired: row.valid_to !== null,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    version: row.version,
+  }));
 }
 
 async function planOf(db: EntityManager, importId: string): Promise<ImportPlan> {
-  const rows: Array<{ row_number: number; code: string; name: string; kind: string; parent_code: string }> = await db.query(
-    'select row_number, code, name, kind, parent_code from admin_unit_import_row where import_id = $1 order by row_number',
+  const rows: Array<{ row_number: number; code: string; name: string; kind: string; parent_code: string; valid_from: string; valid_to: string }> = await db.query(
+    'select row_number, code, name, kind, parent_code, valid_from, valid_to from admin_unit_import_row where import_id = $1 order by row_number',
     [importId],
   );
   return planImport(
-    rows.map((row) => ({ rowNumber: row.row_number, code: row.code, name: row.name, kind: row.kind, parentCode: row.parent_code })),
+    rows.map((row) => ({
+      rowNumber: row.row_number,
+      code: row.code,
+      name: row.name,
+      kind: row.kind,
+      parentCode: row.parent_code,
+      validFrom: row.valid_from,
+      validTo: row.valid_to,
+    })),
     await existingUnits(db),
   );
 }
@@ -177,10 +206,19 @@ export async function commitImport(
   for (const depth of depths) {
     const level = plan.creates.filter((create) => create.depth === depth);
     await db.query(
-      `insert into admin_unit (id, parent_id, code, name, kind)
-       select id, parent_id, code, name, kind
-         from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) as created(id, parent_id, code, name, kind)`,
-      [level.map((c) => c.id), level.map((c) => c.parentId), level.map((c) => c.code), level.map((c) => c.name), level.map((c) => c.kind)],
+      `insert into admin_unit (id, parent_id, code, name, kind, valid_from, valid_to)
+       select id, parent_id, code, name, kind, valid_from, valid_to
+         from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[])
+           as created(id, parent_id, code, name, kind, valid_from, valid_to)`,
+      [
+        level.map((c) => c.id),
+        level.map((c) => c.parentId),
+        level.map((c) => c.code),
+        level.map((c) => c.name),
+        level.map((c) => c.kind),
+        level.map((c) => c.validFrom),
+        level.map((c) => c.validTo),
+      ],
     );
   }
 
@@ -188,10 +226,10 @@ export async function commitImport(
   if (renames.length) {
     await db.query(
       `update admin_unit unit
-          set name = changed.name, kind = changed.kind, updated_at = now(), version = unit.version + 1
-         from unnest($1::uuid[], $2::text[], $3::text[]) as changed(id, name, kind)
+          set name = changed.name, kind = changed.kind, valid_from = changed.valid_from, updated_at = now(), version = unit.version + 1
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::date[]) as changed(id, name, kind, valid_from)
         where unit.id = changed.id`,
-      [renames.map((u) => u.id), renames.map((u) => u.name), renames.map((u) => u.kind)],
+      [renames.map((u) => u.id), renames.map((u) => u.name), renames.map((u) => u.kind), renames.map((u) => u.validFrom)],
     );
   }
   // A move rewrites the paths of everything under the unit (trigger): units that carry others move
@@ -203,21 +241,20 @@ export async function commitImport(
       : [],
   );
   for (const move of moves.filter((m) => carriers.has(m.id))) {
-    await db.query('update admin_unit set name = $2, kind = $3, parent_id = $4, updated_at = now(), version = version + 1 where id = $1', [
-      move.id,
-      move.name,
-      move.kind,
-      move.parentId,
-    ]);
+    await db.query(
+      'update admin_unit set name = $2, kind = $3, parent_id = $4, valid_from = $5, updated_at = now(), version = version + 1 where id = $1',
+      [move.id, move.name, move.kind, move.parentId, move.validFrom],
+    );
   }
   const leafMoves = moves.filter((m) => !carriers.has(m.id));
   if (leafMoves.length) {
     await db.query(
       `update admin_unit unit
-          set name = changed.name, kind = changed.kind, parent_id = changed.parent_id, updated_at = now(), version = unit.version + 1
-         from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) as changed(id, name, kind, parent_id)
+          set name = changed.name, kind = changed.kind, parent_id = changed.parent_id, valid_from = changed.valid_from,
+              updated_at = now(), version = unit.version + 1
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::date[]) as changed(id, name, kind, parent_id, valid_from)
         where unit.id = changed.id`,
-      [leafMoves.map((u) => u.id), leafMoves.map((u) => u.name), leafMoves.map((u) => u.kind), leafMoves.map((u) => u.parentId)],
+      [leafMoves.map((u) => u.id), leafMoves.map((u) => u.name), leafMoves.map((u) => u.kind), leafMoves.map((u) => u.parentId), leafMoves.map((u) => u.validFrom)],
     );
   }
 

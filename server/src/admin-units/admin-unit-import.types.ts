@@ -9,7 +9,7 @@ registerEnumType(ImportAction, {
   description: 'What importing a row does to the hierarchy.',
   valuesConfig: {
     CREATE: { description: 'Adds a new unit.' },
-    UPDATE: { description: 'Renames, changes the kind of, or moves an existing unit of the same code.' },
+    UPDATE: { description: 'Renames, changes the kind or first day of, or moves an existing unit of the same code.' },
     UNCHANGED: { description: 'The unit already stands as the row says.' },
   },
 });
@@ -38,7 +38,7 @@ export class AdminUnitImport {
 
 @ObjectType({ description: 'A problem with one cell of an import row.' })
 export class AdminUnitImportProblem {
-  @Field(() => String, { description: 'The column: code, name, kind or parentCode.' })
+  @Field(() => String, { description: 'The column: code, name, kind, parentCode, validFrom or validTo.' })
   field: string;
 
   @Field(() => String, { description: 'What is wrong, e.g. "unknown parent", "duplicate code", "cycle".' })
@@ -61,6 +61,12 @@ export class AdminUnitImportRow {
 
   @Field(() => String, { description: 'Parent code as written in the file.' })
   parentCode: string;
+
+  @Field(() => String, { description: 'First day of the unit as written in the file; empty when the file does not say.' })
+  validFrom: string;
+
+  @Field(() => String, { description: 'Last day of a retired unit as written in the file; empty for a unit in force or when the file does not say.' })
+  validTo: string;
 
   @Field(() => ImportAction, { description: 'What the row would do.' })
   action: ImportAction;
@@ -157,7 +163,7 @@ export class AddImportRowsArgs {
 
   @Field(() => String, {
     description:
-      'A piece of the file as CSV, starting with the header line: code, name, kind, parent_code (Vietnamese headers Mã, Tên, Loại, Mã cấp trên are read too). UTF-8; a byte-order mark is ignored.',
+      'A piece of the file as CSV, starting with the header line: code, name, kind, parent_code, and optionally valid_from and valid_to (YYYY-MM-DD or dd/mm/yyyy) as the export writes them (Vietnamese headers Mã, Tên, Loại, Mã cấp trên, Hiệu lực từ, Hiệu lực đến are read too). A unit with a valid_to is created retired; an existing unit is not retired by import. UTF-8; a byte-order mark is ignored.',
   })
   csv: string;
 }

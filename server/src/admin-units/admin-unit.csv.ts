@@ -76,25 +76,38 @@ export function foldForMatching(text: string): string {
 }
 
 export type ImportColumn = 'code' | 'name' | 'kind' | 'parentCode';
+/** Columns a file may leave out: the validity dates the export writes. */
+export type OptionalImportColumn = 'validFrom' | 'validTo';
 
-const HEADER_NAMES: Record<ImportColumn, string[]> = {
+const HEADER_NAMES: Record<ImportColumn | OptionalImportColumn, string[]> = {
   code: ['code', 'gso code', 'ma', 'ma so', 'ma don vi', 'ma gso'],
   name: ['name', 'ten', 'ten don vi'],
   kind: ['kind', 'type', 'loai', 'cap', 'loai don vi'],
   parentCode: ['parent code', 'parent', 'parentcode', 'ma cap tren', 'ma don vi cap tren', 'ma cha'],
+  validFrom: ['valid from', 'validfrom', 'hieu luc tu', 'tu ngay', 'ngay hieu luc', 'ngay bat dau'],
+  validTo: ['valid to', 'validto', 'hieu luc den', 'den ngay', 'ngay het hieu luc', 'ngay ket thuc'],
 };
+
+const REQUIRED_COLUMNS: ImportColumn[] = ['code', 'name', 'kind', 'parentCode'];
+const OPTIONAL_COLUMNS: OptionalImportColumn[] = ['validFrom', 'validTo'];
 
 export const EXPORT_HEADER = ['code', 'name', 'kind', 'parent_code', 'valid_from', 'valid_to'];
 
-/** Where each column is in a header record, or which columns are missing. */
-export function columnsOfHeader(header: string[]): { columns: Record<ImportColumn, number> } | { missing: ImportColumn[] } {
+type ColumnLayout = Record<ImportColumn, number> & Partial<Record<OptionalImportColumn, number>>;
+
+/** Where each column is in a header record, or which required columns are missing. */
+export function columnsOfHeader(header: string[]): { columns: ColumnLayout } | { missing: ImportColumn[] } {
   const folded = header.map(foldForMatching);
-  const columns = {} as Record<ImportColumn, number>;
+  const columns = {} as ColumnLayout;
   const missing: ImportColumn[] = [];
-  for (const column of Object.keys(HEADER_NAMES) as ImportColumn[]) {
+  for (const column of REQUIRED_COLUMNS) {
     const position = folded.findIndex((name) => HEADER_NAMES[column].includes(name));
     if (position < 0) missing.push(column);
     else columns[column] = position;
+  }
+  for (const column of OPTIONAL_COLUMNS) {
+    const position = folded.findIndex((name) => HEADER_NAMES[column].includes(name));
+    if (position >= 0) columns[column] = position;
   }
   return missing.length ? { missing } : { columns };
 }
@@ -106,9 +119,12 @@ export interface RawImportRow {
   name: string;
   kind: string;
   parentCode: string;
+  /** The validity dates as written; empty when the file has no such column or the cell is blank. */
+  validFrom: string;
+  validTo: string;
 }
 
-const FIELD_LIMIT = { code: 100, name: 1000, kind: 100, parentCode: 100 } as const;
+const FIELD_LIMIT = { code: 100, name: 1000, kind: 100, parentCode: 100, validFrom: 100, validTo: 100 } as const;
 
 /**
  * The data rows of one CSV piece (which starts with its own header line). Blank lines are
@@ -122,16 +138,42 @@ export function readImportRows(text: string, firstRowNumber: number): { rows: Ra
   const rows: RawImportRow[] = [];
   records.slice(1).forEach((record, index) => {
     if (record.every((value) => value.trim() === '')) return;
-    const value = (column: ImportColumn) => (record[layout.columns[column]] ?? '').slice(0, FIELD_LIMIT[column]);
+    const value = (column: ImportColumn | OptionalImportColumn) => {
+      const position = layout.columns[column];
+      return position === undefined ? '' : (record[position] ?? '').slice(0, FIELD_LIMIT[column]);
+    };
     rows.push({
       rowNumber: firstRowNumber + index,
       code: value('code'),
       name: value('name'),
       kind: value('kind'),
       parentCode: value('parentCode'),
+      validFrom: value('validFrom'),
+      validTo: value('validTo'),
     });
   });
   return { rows };
+}
+
+/**
+ * A date cell: "2025-07-01" as the export writes it, or "01/07/2025" as Vietnamese spreadsheets
+ * do (day first). Undefined when it is neither; null when blank.
+ */
+export function dateOfCell(cell: string): string | null | undefined {
+  const text = cell.trim();
+  if (!text) return null;
+  let year: number;
+  let month: number;
+  let day: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const local = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (local) [day, month, year] = [Number(local[1]), Number(local[2]), Number(local[3])];
+  else return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (year < 1900 || year > 2100) return undefined;
+  return date.toISOString().slice(0, 10);
 }
 
 const KIND_WORDS: Record<string, AdminUnitKind> = Object.fromEntries([

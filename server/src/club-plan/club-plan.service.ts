@@ -88,14 +88,19 @@ async function entryProblems(db: EntityManager, input: SaveClubPlanEntryInput): 
     const visits: unknown[] = await db.query('select 1 from survey_visit where id = $1', [input.surveyVisitId]);
     if (!visits.length) problems.push({ field: 'surveyVisitId', message: 'is not a survey visit of your province' });
   }
-  if (!input.id) {
-    const taken: unknown[] = await db.query('select 1 from club_plan_entry where scheme_id = $1 and commune_id = $2', [
-      input.schemeId,
-      input.communeId,
-    ]);
-    if (taken.length) problems.push({ field: 'communeId', message: 'is in the plan already: one club per commune' });
-  }
+  const taken: unknown[] = await db.query(
+    'select 1 from club_plan_entry where scheme_id = $1 and commune_id = $2 and ($3::uuid is null or id <> $3)',
+    [input.schemeId, input.communeId, input.id ?? null],
+  );
+  if (taken.length) problems.push({ field: 'communeId', message: 'is in the plan already: one club per commune' });
   return { problems, communeName: commune?.name ?? '' };
+}
+
+async function hamletNamesOf(db: EntityManager, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
+  const wanted = ids.filter((id): id is string => Boolean(id));
+  if (!wanted.length) return new Map();
+  const rows: Array<{ id: string; name: string }> = await db.query('select id, name from admin_unit where id = any($1)', [wanted]);
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 export async function saveClubPlanEntry(db: EntityManager, requestId: string, input: SaveClubPlanEntryInput): Promise<ClubPlanEntry> {
@@ -103,7 +108,7 @@ export async function saveClubPlanEntry(db: EntityManager, requestId: string, in
   if (input.id && (input.version === null || input.version === undefined)) problems.push({ field: 'version', message: 'is required to change an entry' });
   if (problems.length) throw badInput(problems);
   const values = [
-    input.schemeId, input.communeId, input.hamletId ?? null, optionalLine(input.hamletName), input.plannedYear, input.status,
+    input.schemeId, input.communeId, input.hamletId ?? null, input.hamletId ? null : optionalLine(input.hamletName), input.plannedYear, input.status,
     input.clubId ?? null, input.surveyVisitId ?? null, optionalLine(input.note),
   ];
   let row: EntryRow;
@@ -127,8 +132,17 @@ export async function saveClubPlanEntry(db: EntityManager, requestId: string, in
       values,
     );
   }
+  const hamletNames = await hamletNamesOf(db, [before?.hamlet_id, row.hamlet_id]);
+  // The history shows the hamlet by name, whether it is a unit of the hierarchy or typed.
   const snapshot = (entry?: EntryRow) =>
-    entry ? { plannedYear: entry.planned_year, status: entry.status, hamletName: entry.hamlet_name, note: entry.note } : {};
+    entry
+      ? {
+          plannedYear: entry.planned_year,
+          status: entry.status,
+          hamletName: (entry.hamlet_id ? hamletNames.get(entry.hamlet_id) : null) ?? entry.hamlet_name,
+          note: entry.note,
+        }
+      : {};
   const fields = new Set([...Object.keys(snapshot(before)), ...Object.keys(snapshot(row))]);
   await recordSchemeChange(db, requestId, input.schemeId, input.id ? 'scheme.club-plan.update' : 'scheme.club-plan.add', {
     changes: [...fields]

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { todayInVietnam } from '../calendar.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
-import { normalizeText } from '../text.js';
+import { likeTerm, normalizeText } from '../text.js';
 import { Club } from './club.entity.js';
 import type { ChangeClubStatusInput, ClubFieldsInput, ClubsArgs, CreateClubInput, UpdateClubInput } from './club.inputs.js';
 
@@ -42,7 +42,7 @@ export async function listClubs(db: EntityManager, args: ClubsArgs): Promise<Pag
   if (args.statuses?.length) conditions.push(`club.status = any($${parameters.push(args.statuses)})`);
   if (args.tenantId) conditions.push(`club.tenant_id = $${parameters.push(args.tenantId)}`);
   const search = normalizeText(args.search ?? '');
-  if (search) conditions.push(`ishc.search_text(club.name) like '%' || ishc.search_text($${parameters.push(search)}) || '%'`);
+  if (search) conditions.push(`ishc.search_text(club.name) like '%' || ishc.search_text($${parameters.push(likeTerm(search))}) || '%'`);
   const filtered = [...conditions];
   const filteredParameters = [...parameters];
   if (args.after) {

@@ -4,7 +4,7 @@ import { todayInVietnam } from '../calendar.js';
 import { requireClub } from '../clubs/club-scope.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
-import { normalizeText, optionalText } from '../text.js';
+import { likeTerm, normalizeText, optionalText } from '../text.js';
 import type { CreateMemberInput, MemberFieldsInput, MemberLeftInput, MembersArgs, UpdateMemberInput } from './member.inputs.js';
 import { DuplicateCandidate, DuplicateStatus, Member, MemberStanding, OLDER_AGE, type BoardRole, type Sex } from './member.types.js';
 
@@ -91,7 +91,7 @@ export async function listMembers(db: EntityManager, clubId: string, args: Membe
     if (/^\+?[0-9]{3,}$/.test(digits)) {
       conditions.push(`(citizen_id like $${parameters.push(`${digits}%`)} or replace(replace(replace(phone, ' ', ''), '.', ''), '-', '') like $${parameters.push(`%${digits}%`)})`);
     } else {
-      conditions.push(`search_name like '%' || ishc.search_text($${parameters.push(search)}) || '%'`);
+      conditions.push(`search_name like '%' || ishc.search_text($${parameters.push(likeTerm(search))}) || '%'`);
     }
   }
   if (args.sex) conditions.push(`sex = $${parameters.push(args.sex)}`);

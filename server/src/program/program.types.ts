@@ -59,6 +59,12 @@ export class Indicator {
 
   @Field(() => String, { description: 'Definition in English.' })
   definitionEn: string;
+
+  @Field(() => Int, { description: 'Place in the catalogue.' })
+  sortOrder: number;
+
+  @Field(() => Int, { description: 'Version for optimistic concurrency.' })
+  version: number;
 }
 
 @ObjectType({ description: 'A target of a national phase, as the decision states it.' })
@@ -109,4 +115,7 @@ export class NationalPhase {
 
   @Field(() => [NationalPhaseTarget], { description: 'The national targets of the phase.' })
   targets: NationalPhaseTarget[];
+
+  @Field(() => Int, { description: 'Version for optimistic concurrency.' })
+  version: number;
 }

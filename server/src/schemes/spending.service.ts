@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
+import { todayInVietnam } from '../calendar.js';
 import { normalizeText } from '../text.js';
 import { formatVnd } from './scheme.errors.js';
 import type { RecordDisbursementInput, ReverseDisbursementInput } from './scheme.inputs.js';
@@ -86,11 +87,6 @@ async function findByKey(db: EntityManager, key: string): Promise<DisbursementRo
 }
 
 const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
-
-/** Payments are dated in Vietnam's calendar, seven hours ahead of UTC. */
-function todayInVietnam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 export async function recordDisbursement(db: EntityManager, requestId: string, input: RecordDisbursementInput): Promise<Disbursement> {
   const problems: FieldProblem[] = [];

@@ -1,4 +1,15 @@
-import { IconBuildingCommunity, IconClipboardCheck, IconClipboardList, IconMap2, IconReportMoney, IconSitemap, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconChartBar,
+  IconClipboardCheck,
+  IconClipboardList,
+  IconMap2,
+  IconReportMoney,
+  IconSitemap,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
 import type { Area } from '../areas';
 
 export type NavigationLabelKey =
@@ -6,6 +17,7 @@ export type NavigationLabelKey =
   | 'nav.hierarchy'
   | 'nav.schemes'
   | 'nav.surveys'
+  | 'nav.referenceFigures'
   | 'nav.users'
   | 'nav.myClub'
   | 'provinceClubs.nav.clubs'
@@ -26,6 +38,7 @@ export const navigationByArea: Record<Area, NavigationItem[]> = {
     { key: 'surveys', to: '/province/surveys', labelKey: 'nav.surveys', icon: IconClipboardList },
     { key: 'clubs', to: '/province/clubs', labelKey: 'provinceClubs.nav.clubs', icon: IconUsersGroup },
     { key: 'reports', to: '/province/reports', labelKey: 'provinceClubs.nav.reports', icon: IconClipboardCheck },
+    { key: 'reference-figures', to: '/province/reference-figures', labelKey: 'nav.referenceFigures', icon: IconChartBar },
     { key: 'users', to: '/province/users', labelKey: 'nav.users', icon: IconUsers },
   ],
   club: [{ key: 'my-club', to: '/club', labelKey: 'nav.myClub', icon: IconBuildingCommunity }],

@@ -2,8 +2,8 @@ import { TextInput, type TextInputProps } from '@mantine/core';
 import { useLayoutEffect, useRef } from 'react';
 import { groupDigits, moneyDigits } from '../money';
 
-interface MoneyInputProps extends Omit<TextInputProps, 'value' | 'onChange'> {
-  /** The amount as digits only, e.g. "1855000000". */
+interface DigitsInputProps extends Omit<TextInputProps, 'value' | 'onChange'> {
+  /** The number as digits only, e.g. "1855000000". */
   value: string;
   onChange: (digits: string) => void;
 }
@@ -23,10 +23,10 @@ function positionAfterDigits(text: string, digitCount: number): number {
 }
 
 /**
- * Whole đồng, shown grouped with dots while typing. Regrouping moves the caret, so it is put
- * back after the same number of digits as before the edit.
+ * A whole number, shown grouped with dots while typing (1.234.567). Regrouping moves the caret,
+ * so it is put back after the same number of digits as before the edit.
  */
-export function MoneyInput({ value, onChange, ...props }: MoneyInputProps) {
+export function GroupedDigitsInput({ value, onChange, ...props }: DigitsInputProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const caretDigits = useRef<number | null>(null);
   const shown = groupDigits(value);
@@ -46,7 +46,6 @@ export function MoneyInput({ value, onChange, ...props }: MoneyInputProps) {
       value={shown}
       inputMode="numeric"
       autoComplete="off"
-      rightSection="₫"
       onChange={(event) => {
         const text = event.currentTarget.value;
         caretDigits.current = digitsBefore(text, event.currentTarget.selectionStart ?? text.length);
@@ -54,4 +53,9 @@ export function MoneyInput({ value, onChange, ...props }: MoneyInputProps) {
       }}
     />
   );
+}
+
+/** Whole đồng. */
+export function MoneyInput(props: DigitsInputProps) {
+  return <GroupedDigitsInput rightSection="₫" {...props} />;
 }

@@ -19,6 +19,11 @@ const fieldMessageRules: FieldMessageRule[] = [
   [/^(must not be empty|is required)/, (t) => t('common.required')],
   [/^must be 3 to 64 characters/, (t) => t('createUser.loginHint')],
   [/^you cannot disable your own account/, (t) => t('fieldErrors.ownAccount')],
+  [/^must be a whole number/, (t) => t('fieldErrors.wholeNumber')],
+  [/^is too large/, (t) => t('fieldErrors.tooLarge')],
+  [/^must be (\d{4}) or later/, (t, match) => t('fieldErrors.yearFrom', { year: match[1] })],
+  [/^must be (\d{4}) or earlier/, (t, match) => t('fieldErrors.yearTo', { year: match[1] })],
+  [/^say where the figure comes from/, (t) => t('referenceFigures.sourceRequired')],
 ];
 
 function translateFieldMessage(t: TFunction, language: string | undefined, message: string): string {

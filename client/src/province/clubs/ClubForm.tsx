@@ -13,7 +13,7 @@ import { useErrorMessage } from '../../app/ui/use-error-message';
 import {
   ClubCommuneSearchDocument,
   ClubFormSchemesDocument,
-  CommuneHamletsDocument,
+  ClubCommuneHamletsDocument,
   CreateClubDocument,
   ProvinceClubsDocument,
   UpdateClubDocument,
@@ -70,7 +70,7 @@ export function ClubForm({ club, onSaved, onCancel }: ClubFormProps) {
   const [debouncedSearch] = useDebouncedValue(communeSearch.normalize('NFC').trim(), 300);
   const communeResults = useQuery(ClubCommuneSearchDocument, { variables: { search: debouncedSearch }, skip: Boolean(club) || debouncedSearch.length < 2 });
   const schemes = useQuery(ClubFormSchemesDocument);
-  const hamlets = useQuery(CommuneHamletsDocument, { variables: { communeId: commune?.id ?? '' }, skip: !commune });
+  const hamlets = useQuery(ClubCommuneHamletsDocument, { variables: { communeId: commune?.id ?? '' }, skip: !commune });
   const [createClub, creating] = useMutation(CreateClubDocument, { refetchQueries: [ProvinceClubsDocument] });
   const [updateClub, updating] = useMutation(UpdateClubDocument);
 

@@ -5,6 +5,7 @@ import { IconAlertCircle, IconCheck, IconFileUpload } from '@tabler/icons-react'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../app/errors';
+import { LoadMoreButton } from '../../app/ui/LoadMoreButton';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import {
   AddAdminUnitImportRowsDocument,
@@ -51,10 +52,10 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
     return (reason && translateHierarchyMessage(t, reason)) || errorMessage(caught);
   }
 
-  async function loadPreview(importId: string, problemsOnly: boolean): Promise<Preview> {
+  async function loadPreview(importId: string, problemsOnly: boolean, offset = 0): Promise<Preview> {
     const result = await client.query({
       query: AdminUnitImportPreviewDocument,
-      variables: { importId, onlyProblems: problemsOnly, first: SHOWN_ROWS },
+      variables: { importId, onlyProblems: problemsOnly, first: SHOWN_ROWS, offset },
       fetchPolicy: 'network-only',
     });
     if (!result.data) throw result.error ?? new Error('no preview');
@@ -124,6 +125,12 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
     }
   }
 
+  /** The next rows of the preview, after those shown. */
+  async function loadMoreRows(importId: string, shown: Preview) {
+    const more = await loadPreview(importId, onlyProblems, shown.rows.length);
+    setStage({ step: 'preview', importId, preview: { ...more, rows: [...shown.rows, ...more.rows] } });
+  }
+
   function reset() {
     setStage({ step: 'choose' });
     setError(null);
@@ -131,6 +138,8 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
 
   const busy = stage.step === 'uploading' || stage.step === 'checking' || stage.step === 'committing';
   const preview = stage.step === 'preview' || stage.step === 'committing' ? stage.preview : null;
+  // The date columns show only for files that have them.
+  const showDates = Boolean(preview?.rows.some((row) => row.validFrom || row.validTo));
   return (
     <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={t('hierarchy.import.title')}>
       <Stack gap="md" data-testid="import-drawer">
@@ -202,6 +211,8 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
                     <Table.Th>{t('hierarchy.import.name')}</Table.Th>
                     <Table.Th>{t('hierarchy.import.kind')}</Table.Th>
                     <Table.Th>{t('hierarchy.import.parentCode')}</Table.Th>
+                    {showDates && <Table.Th>{t('hierarchy.import.validFrom')}</Table.Th>}
+                    {showDates && <Table.Th>{t('hierarchy.import.validTo')}</Table.Th>}
                     <Table.Th>{t('hierarchy.import.action')}</Table.Th>
                     <Table.Th>{t('hierarchy.import.problems')}</Table.Th>
                   </Table.Tr>
@@ -214,6 +225,8 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
                       <Table.Td data-label={t('hierarchy.import.name')}>{row.name}</Table.Td>
                       <Table.Td data-label={t('hierarchy.import.kind')}>{row.kind}</Table.Td>
                       <Table.Td data-label={t('hierarchy.import.parentCode')}>{row.parentCode}</Table.Td>
+                      {showDates && <Table.Td data-label={t('hierarchy.import.validFrom')}>{row.validFrom}</Table.Td>}
+                      {showDates && <Table.Td data-label={t('hierarchy.import.validTo')}>{row.validTo}</Table.Td>}
                       <Table.Td data-label={t('hierarchy.import.action')}>
                         <Badge variant="light" color={row.problems.length ? 'red' : row.action === 'UNCHANGED' ? 'gray' : 'teal'} tt="none">
                           {t(`hierarchy.import.action${row.action}`)}
@@ -232,9 +245,12 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
               </Table>
             </Table.ScrollContainer>
             {(onlyProblems ? preview.problemRowCount : preview.rowCount) > preview.rows.length && (
-              <Text size="sm" c="dimmed">
-                {t('hierarchy.import.moreRows', { count: (onlyProblems ? preview.problemRowCount : preview.rowCount) - preview.rows.length })}
-              </Text>
+              <Group justify="space-between">
+                <Text size="sm" c="dimmed">
+                  {t('hierarchy.import.moreRows', { count: (onlyProblems ? preview.problemRowCount : preview.rowCount) - preview.rows.length })}
+                </Text>
+                {stage.step === 'preview' && <LoadMoreButton testId="import-load-more" onLoadMore={() => loadMoreRows(stage.importId, preview)} />}
+              </Group>
             )}
             <Group justify="flex-end">
               <Button

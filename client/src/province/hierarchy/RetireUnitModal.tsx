@@ -1,14 +1,26 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldProblemsOf } from '../../app/errors';
 import { useErrorMessage } from '../../app/ui/use-error-message';
-import { MergeAdminUnitsDocument, RetireAdminUnitDocument, type AdminUnitKind, type HierarchyUnitFragment } from '../../gql/graphql';
-import { useHierarchyFieldErrors } from './hierarchy-messages';
+import {
+  AdminUnitChildrenDocument,
+  MergeAdminUnitsDocument,
+  RetireAdminUnitDocument,
+  SplitAdminUnitDocument,
+  type AdminUnitKind,
+  type HierarchyUnitFragment,
+} from '../../gql/graphql';
+import { translateHierarchyMessage, useHierarchyFieldErrors } from './hierarchy-messages';
+import { newSplitRow, type SplitRow, type SplitRowErrors, SplitSuccessorsEditor } from './SplitSuccessorsEditor';
 import { KINDS_BY_LEVEL } from './unit-kinds';
 import { type PickedUnit, UnitMultiPicker, UnitPicker } from './UnitPicker';
+
+/** A commune has tens of hamlets and a district tens of communes: one page holds what a split hands out. */
+const SPLIT_CHILDREN_SHOWN = 100;
 
 export type RetireMode = 'retire' | 'merge' | 'split';
 
@@ -30,7 +42,10 @@ export function RetireUnitModal({ unit, initialMode, onClose }: { unit: Hierarch
   const [others, setOthers] = useState<PickedUnit[]>([]);
   const [successorKind, setSuccessorKind] = useState<'existing' | 'new'>('existing');
   const [successor, setSuccessor] = useState<PickedUnit | null>(null);
-  const [successors, setSuccessors] = useState<PickedUnit[]>([]);
+  const [splitRows, setSplitRows] = useState<SplitRow[]>(() => [newSplitRow(unit.kind), newSplitRow(unit.kind)]);
+  const [childTargets, setChildTargets] = useState<Record<string, string>>({});
+  const [splitRowErrors, setSplitRowErrors] = useState<Record<number, SplitRowErrors>>({});
+  const [childErrors, setChildErrors] = useState<Record<string, string>>({});
   const [newName, setNewName] = useState('');
   const [newCode, setNewCode] = useState('');
   const [newKind, setNewKind] = useState<AdminUnitKind>(unit.kind);
@@ -38,6 +53,12 @@ export function RetireUnitModal({ unit, initialMode, onClose }: { unit: Hierarch
   const [formError, setFormError] = useState<string | null>(null);
   const [retire, retiring] = useMutation(RetireAdminUnitDocument, { refetchQueries: 'active' });
   const [merge, merging] = useMutation(MergeAdminUnitsDocument, { refetchQueries: 'active' });
+  const [split, splitting] = useMutation(SplitAdminUnitDocument, { refetchQueries: 'active' });
+  const childrenQuery = useQuery(AdminUnitChildrenDocument, {
+    variables: { parentId: unit.id, first: SPLIT_CHILDREN_SHOWN },
+    skip: mode !== 'split' || unit.childCount === 0,
+  });
+  const activeChildren = (childrenQuery.data?.adminUnits.edges ?? []).map((edge) => edge.node).filter((child) => !child.retired);
 
   function showServerErrors(error: unknown) {
     const fields = fieldErrorsOf(error);
@@ -47,9 +68,60 @@ export function RetireUnitModal({ unit, initialMode, onClose }: { unit: Hierarch
     setFormError(rest.length ? rest.map(([, message]) => message).join(' ') : Object.keys(fields).length ? null : errorMessage(error));
   }
 
+  /** Problems of a split: next to the successor (successors.1.unit.code) or the unit under it they concern. */
+  function showSplitErrors(error: unknown) {
+    const rows: Record<number, SplitRowErrors> = {};
+    const rest: Record<string, string> = {};
+    const others: string[] = [];
+    for (const problem of fieldProblemsOf(error)) {
+      const message = translateHierarchyMessage(t, problem.message) ?? problem.message;
+      const match = /^(?:input\.)?successors\.(\d+)\.(?:unit\.)?(\w+)$/.exec(problem.field);
+      if (match) rows[Number(match[1])] = { ...rows[Number(match[1])], [match[2]]: message };
+      else if (/^(?:input\.)?effectiveOn$/.test(problem.field)) rest.effectiveOn = message;
+      else others.push(message);
+    }
+    setSplitRowErrors(rows);
+    setErrors(rest);
+    setFormError(others.length ? others.join(' ') : Object.keys(rows).length || rest.effectiveOn ? null : errorMessage(error));
+  }
+
+  /** Sends the split; false when a unit under the split unit has no successor yet (said next to it, nothing sent). */
+  async function submitSplit(): Promise<boolean> {
+    const unassigned = Object.fromEntries(activeChildren.filter((child) => !childTargets[child.id]).map((child) => [child.id, t('hierarchy.splitForm.pickSuccessor')]));
+    setChildErrors(unassigned);
+    if (Object.keys(unassigned).length) return false;
+    await split({
+      variables: {
+        input: {
+          id: unit.id,
+          version: unit.version,
+          effectiveOn,
+          successors: splitRows.map((row) => ({
+            existingId: row.kind === 'existing' ? (row.existing?.id ?? null) : null,
+            unit: row.kind === 'new' ? { name: row.name.normalize('NFC'), code: row.code.trim() || null, kind: row.unitKind } : null,
+            childIds: activeChildren.filter((child) => childTargets[child.id] === row.key).map((child) => child.id),
+          })),
+        },
+      },
+    });
+    return true;
+  }
+
   async function submit() {
     setErrors({});
     setFormError(null);
+    setSplitRowErrors({});
+    if (mode === 'split') {
+      try {
+        if (!(await submitSplit())) return;
+      } catch (error) {
+        showSplitErrors(error);
+        return;
+      }
+      notifications.show({ color: 'teal', message: t('hierarchy.retireForm.done', { name: unit.fullName }) });
+      onClose();
+      return;
+    }
     try {
       if (mode === 'merge') {
         await merge({
@@ -69,7 +141,7 @@ export function RetireUnitModal({ unit, initialMode, onClose }: { unit: Hierarch
               id: unit.id,
               version: unit.version,
               effectiveOn,
-              successorIds: mode === 'split' ? successors.map((picked) => picked.id) : [],
+              successorIds: [],
             },
           },
         });
@@ -149,7 +221,19 @@ export function RetireUnitModal({ unit, initialMode, onClose }: { unit: Hierarch
           </>
         )}
         {mode === 'split' && (
-          <UnitMultiPicker label={t('hierarchy.retireForm.successors')} value={successors} onChange={setSuccessors} excludeIds={[unit.id]} error={successorError} />
+          <SplitSuccessorsEditor
+            unit={unit}
+            rows={splitRows}
+            onRowsChange={setSplitRows}
+            childUnits={activeChildren}
+            targets={childTargets}
+            onTargetsChange={(targets) => {
+              setChildTargets(targets);
+              setChildErrors({});
+            }}
+            rowErrors={splitRowErrors}
+            childErrors={childErrors}
+          />
         )}
         {mode === 'retire' && successorError && (
           <Text c="red" size="sm" role="alert">
@@ -165,7 +249,7 @@ export function RetireUnitModal({ unit, initialMode, onClose }: { unit: Hierarch
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" onClick={() => void submit()} loading={retiring.loading || merging.loading} data-testid="retire-submit">
+          <Button color="red" onClick={() => void submit()} loading={retiring.loading || merging.loading || splitting.loading} data-testid="retire-submit">
             {t(mode === 'merge' ? 'hierarchy.retireForm.submitMerge' : mode === 'split' ? 'hierarchy.retireForm.submitSplit' : 'hierarchy.retireForm.submitRetire')}
           </Button>
         </Group>

@@ -35,6 +35,11 @@ const rules: Rule[] = [
   [/retire it instead|cannot be deleted/, (t) => t('hierarchy.messages.stillInUse')],
   [/^a split needs at least two successors/, (t) => t('hierarchy.messages.twoSuccessors')],
   [/^give either an existing unit or a new one/, (t) => t('hierarchy.messages.pickOne')],
+  [/^(.+) must each go to a successor/, (t, m) => t('hierarchy.messages.childrenUnassigned', { names: m[1] })],
+  [/^"(.*)" is not a date/, (t, m) => t('hierarchy.messages.badDate', { value: m[1] })],
+  [/^must be after valid_from/, (t) => t('hierarchy.messages.validToOrder')],
+  [/^a unit in force is retired on the hierarchy screen/, (t) => t('hierarchy.messages.notRetiredByImport')],
+  [/^is not the retired unit’s last day \((\d{4})-(\d{2})-(\d{2})\)/, (t, m) => t('hierarchy.messages.retiredLastDay', { date: `${m[3]}/${m[2]}/${m[1]}` })],
   [/rows have problems/, (t) => t('hierarchy.messages.rowsHaveProblems')],
   [/^the import holds \d+ rows/, (t) => t('hierarchy.messages.rowCountChanged')],
 ];

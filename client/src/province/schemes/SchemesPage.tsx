@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatVnd } from '../../app/format';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
+import { LoadMoreButton } from '../../app/ui/LoadMoreButton';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { QueryError } from '../../app/ui/QueryError';
@@ -14,15 +15,15 @@ import { SchemesDocument } from '../../gql/graphql';
 import { CreateSchemeForm } from './CreateSchemeForm';
 import { SchemeStatusBadge } from './SchemeStatusBadge';
 
-/** A province has a handful of schemes, one per phase: one page holds them all. */
-const SCHEMES_SHOWN = 100;
+/** A province has a handful of schemes, one per phase; the national office sees every province's. */
+const PAGE_SIZE = 20;
 
 export function SchemesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const isPhone = useMediaQuery('(max-width: 48em)');
   const [createOpened, { open: openCreate, close: closeCreate }] = useDisclosure(false);
-  const { data, error, refetch } = useQuery(SchemesDocument, { variables: { first: SCHEMES_SHOWN } });
+  const { data, error, refetch, fetchMore } = useQuery(SchemesDocument, { variables: { first: PAGE_SIZE } });
   const schemes = data?.schemes.edges.map((edge) => edge.node) ?? [];
   const labels = {
     title: t('schemes.columnTitle'),
@@ -84,6 +85,11 @@ export function SchemesPage() {
               ))}
             </Table.Tbody>
           </Table>
+          {data.schemes.pageInfo.hasNextPage && (
+            <Group justify="center">
+              <LoadMoreButton testId="schemes-load-more" onLoadMore={() => fetchMore({ variables: { after: data.schemes.pageInfo.endCursor } })} />
+            </Group>
+          )}
         </Stack>
       )}
       <Modal

@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDate } from '../../app/format';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
+import { LoadMoreButton } from '../../app/ui/LoadMoreButton';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { QueryError } from '../../app/ui/QueryError';
@@ -13,14 +14,14 @@ import classes from '../../app/ui/responsive-table.module.css';
 import { SurveysDocument } from '../../gql/graphql';
 import { SurveyForm } from './SurveyForm';
 
-const SURVEYS_SHOWN = 100;
+const PAGE_SIZE = 20;
 
 export function SurveysPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const isPhone = useMediaQuery('(max-width: 48em)');
   const [createOpened, { open: openCreate, close: closeCreate }] = useDisclosure(false);
-  const { data, error, refetch } = useQuery(SurveysDocument, { variables: { first: SURVEYS_SHOWN } });
+  const { data, error, refetch, fetchMore } = useQuery(SurveysDocument, { variables: { first: PAGE_SIZE } });
   const surveys = data?.surveys.edges.map((edge) => edge.node) ?? [];
   const labels = {
     title: t('surveys.columnTitle'),
@@ -82,6 +83,11 @@ export function SurveysPage() {
               ))}
             </Table.Tbody>
           </Table>
+          {data.surveys.pageInfo.hasNextPage && (
+            <Group justify="center">
+              <LoadMoreButton testId="surveys-load-more" onLoadMore={() => fetchMore({ variables: { after: data.surveys.pageInfo.endCursor } })} />
+            </Group>
+          )}
         </Stack>
       )}
       <Modal opened={createOpened} onClose={closeCreate} title={t('surveys.form.createTitle')} fullScreen={isPhone} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>

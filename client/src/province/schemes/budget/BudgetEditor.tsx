@@ -12,6 +12,7 @@ import { parseMoney } from '../../../app/money';
 import { EmptyMessage } from '../../../app/ui/EmptyMessage';
 import { MoneyInput } from '../../../app/ui/MoneyInput';
 import classes from '../../../app/ui/responsive-table.module.css';
+import { UnsavedChangesGuard } from '../../../app/ui/UnsavedChangesGuard';
 import { useErrorMessage } from '../../../app/ui/use-error-message';
 import { SaveSchemeBudgetDocument, type SchemeDetailFragment } from '../../../gql/graphql';
 import { RevisionReasonModal } from '../RevisionReasonModal';
@@ -181,6 +182,7 @@ export function BudgetEditor({ scheme, onReload }: BudgetEditorProps) {
 
   return (
     <Stack gap="md">
+      <UnsavedChangesGuard when={dirty && !readOnly} />
       <Text c="dimmed">{t('budget.intro')}</Text>
       {readOnly && (
         <Alert color="gray" variant="light">

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { ActionIcon, Badge, Button, Group, Modal, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCodeOf } from '../../../app/errors';
@@ -11,7 +11,7 @@ import classes from '../../../app/ui/responsive-table.module.css';
 import { useErrorMessage } from '../../../app/ui/use-error-message';
 import { RemoveClubPlanEntryDocument, SaveClubPlanEntryDocument, type ClubPlanStatus, type SchemeDetailFragment } from '../../../gql/graphql';
 import { useSchemeProblems } from '../scheme-messages';
-import { AddClubPlanEntryForm } from './AddClubPlanEntryForm';
+import { ClubPlanEntryForm } from './ClubPlanEntryForm';
 
 type Entry = SchemeDetailFragment['clubPlan'][number];
 const statuses: ClubPlanStatus[] = ['PLANNED', 'FOUNDED', 'DROPPED'];
@@ -21,7 +21,8 @@ export function ClubPlanPanel({ scheme, onReload }: { scheme: SchemeDetailFragme
   const isPhone = useMediaQuery('(max-width: 48em)');
   const errorMessage = useErrorMessage();
   const schemeProblems = useSchemeProblems();
-  const [addOpened, setAddOpened] = useState(false);
+  // Adding a commune (null entry) or changing one; undefined while the form is closed.
+  const [editing, setEditing] = useState<Entry | null | undefined>(undefined);
   const [saveEntry] = useMutation(SaveClubPlanEntryDocument);
   const [removeEntry] = useMutation(RemoveClubPlanEntryDocument);
   const editable = scheme.status !== 'CLOSED';
@@ -67,6 +68,7 @@ export function ClubPlanPanel({ scheme, onReload }: { scheme: SchemeDetailFragme
               plannedYear: entry.plannedYear,
               status,
               clubId: entry.club?.id ?? null,
+              surveyVisitId: entry.surveyVisit?.id ?? null,
               note: entry.note ?? null,
             },
           },
@@ -91,7 +93,7 @@ export function ClubPlanPanel({ scheme, onReload }: { scheme: SchemeDetailFragme
           </Group>
         </Stack>
         {editable && (
-          <Button leftSection={<IconPlus size={18} />} onClick={() => setAddOpened(true)} data-testid="club-plan-add">
+          <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing(null)} data-testid="club-plan-add">
             {t('clubPlan.add')}
           </Button>
         )}
@@ -136,31 +138,53 @@ export function ClubPlanPanel({ scheme, onReload }: { scheme: SchemeDetailFragme
                 <Table.Td data-label={labels.club}>{entry.club?.name ?? '—'}</Table.Td>
                 <Table.Td data-label={labels.note}>{entry.note ?? ''}</Table.Td>
                 <Table.Td>
-                  {editable && !entry.club && (
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('clubPlan.remove')}
-                      title={t('clubPlan.remove')}
-                      onClick={() => void run(() => removeEntry({ variables: { id: entry.id, version: entry.version } }), t('clubPlan.removed'))}
-                      data-testid="club-plan-remove"
-                    >
-                      <IconTrash size={18} />
-                    </ActionIcon>
-                  )}
+                  <Group gap={4} wrap="nowrap" justify="flex-end">
+                    {editable && (
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('clubPlan.editFor', { commune: entry.commune.fullName })}
+                        title={t('clubPlan.edit')}
+                        onClick={() => setEditing(entry)}
+                        data-testid="club-plan-edit"
+                      >
+                        <IconPencil size={18} />
+                      </ActionIcon>
+                    )}
+                    {editable && !entry.club && (
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('clubPlan.remove')}
+                        title={t('clubPlan.remove')}
+                        onClick={() => void run(() => removeEntry({ variables: { id: entry.id, version: entry.version } }), t('clubPlan.removed'))}
+                        data-testid="club-plan-remove"
+                      >
+                        <IconTrash size={18} />
+                      </ActionIcon>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={addOpened} onClose={() => setAddOpened(false)} title={t('clubPlan.addTitle')} fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        {addOpened && (
-          <AddClubPlanEntryForm
+      <Modal
+        opened={editing !== undefined}
+        onClose={() => setEditing(undefined)}
+        title={editing ? t('clubPlan.editTitle', { commune: editing.commune.fullName }) : t('clubPlan.addTitle')}
+        fullScreen={isPhone}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {editing !== undefined && (
+          <ClubPlanEntryForm
+            key={editing?.id ?? 'new'}
             scheme={scheme}
-            onCancel={() => setAddOpened(false)}
+            entry={editing ?? undefined}
+            onReload={onReload}
+            onCancel={() => setEditing(undefined)}
             onSaved={() => {
-              setAddOpened(false);
+              setEditing(undefined);
               void onReload().catch(() => undefined);
             }}
           />

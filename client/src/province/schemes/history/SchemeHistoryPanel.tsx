@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatVnd } from '../../../app/format';
 import { EmptyMessage } from '../../../app/ui/EmptyMessage';
+import { LoadMoreButton } from '../../../app/ui/LoadMoreButton';
 import { LoadingBlock } from '../../../app/ui/LoadingBlock';
 import { QueryError } from '../../../app/ui/QueryError';
 import classes from '../../../app/ui/responsive-table.module.css';
@@ -13,8 +13,6 @@ import { IndicatorsDocument, SchemeHistoryDocument, type SchemeHistoryQuery } fr
 import { budgetPurposes, budgetSources } from '../budget/budget-draft';
 
 const PAGE_SIZE = 25;
-/** The API serves at most 100 entries a page; a scheme's history rarely grows past that. */
-const MAX_SHOWN = 100;
 const moneyFields = new Set(['amount', 'totalBudget', 'perClubAmount']);
 const historyActions = [
   'scheme_create',
@@ -59,8 +57,10 @@ function valueLabel(t: TFunction, change: Pick<FieldChange, 'field' | 'subject'>
 
 export function SchemeHistoryPanel({ schemeId }: { schemeId: string }) {
   const { t, i18n } = useTranslation();
-  const [first, setFirst] = useState(PAGE_SIZE);
-  const { data, previousData, error, loading, refetch } = useQuery(SchemeHistoryDocument, { variables: { id: schemeId, first }, fetchPolicy: 'cache-and-network' });
+  const { data, previousData, error, refetch, fetchMore } = useQuery(SchemeHistoryDocument, {
+    variables: { id: schemeId, first: PAGE_SIZE },
+    fetchPolicy: 'cache-and-network',
+  });
   const indicators = useQuery(IndicatorsDocument);
   const history = (data ?? previousData)?.scheme?.history;
 
@@ -147,10 +147,10 @@ export function SchemeHistoryPanel({ schemeId }: { schemeId: string }) {
           </Stack>
         </Paper>
       ))}
-      {history.pageInfo.hasNextPage && first < MAX_SHOWN && (
-        <Button variant="default" loading={loading} onClick={() => setFirst((count) => Math.min(count + PAGE_SIZE, MAX_SHOWN))}>
-          {t('history.loadMore')}
-        </Button>
+      {history.pageInfo.hasNextPage && (
+        <Group justify="center">
+          <LoadMoreButton testId="history-load-more" onLoadMore={() => fetchMore({ variables: { after: history.pageInfo.endCursor } })} />
+        </Group>
       )}
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,7 +10,9 @@ import { moneyForApi, parseMoney } from '../../../app/money';
 import { MoneyInput } from '../../../app/ui/MoneyInput';
 import { useErrorMessage } from '../../../app/ui/use-error-message';
 import { RecordDisbursementDocument, type SchemeDetailFragment } from '../../../gql/graphql';
+import { type PickedUnit, UnitPicker } from '../../hierarchy/UnitPicker';
 import { formProblemsOf, problemsByField, useSchemeProblems } from '../scheme-messages';
+import { ClubPicker, type PickedClub } from './ClubPicker';
 
 type Line = SchemeDetailFragment['budgetLines'][number];
 
@@ -21,7 +23,15 @@ interface RecordDisbursementFormProps {
   onCancel: () => void;
 }
 
-const formFields = new Set(['budgetLineId', 'amount', 'paidOn', 'description']);
+const formFields = new Set(['budgetLineId', 'amount', 'paidOn', 'description', 'recipientUnitId', 'recipientClubId']);
+
+/** Who received the money: nobody named, an administrative unit (e.g. a commune's People's Committee) or a club. */
+type RecipientKind = 'none' | 'unit' | 'club';
+
+/** Seed capital goes to clubs; other purposes usually to a unit. */
+function recipientKindFor(line: Line | undefined): RecipientKind {
+  return line?.purpose === 'SEED_CAPITAL' ? 'club' : 'none';
+}
 
 export function RecordDisbursementForm({ lines, lineLabel, onRecorded, onCancel }: RecordDisbursementFormProps) {
   const { t } = useTranslation();
@@ -31,6 +41,9 @@ export function RecordDisbursementForm({ lines, lineLabel, onRecorded, onCancel 
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [record, { loading }] = useMutation(RecordDisbursementDocument);
   const [values, setValues] = useState({ budgetLineId: lines[0]?.id ?? '', amount: '', paidOn: todayForDisplay(), description: '' });
+  const [recipientKind, setRecipientKind] = useState<RecipientKind>(() => recipientKindFor(lines[0]));
+  const [recipientUnit, setRecipientUnit] = useState<PickedUnit | null>(null);
+  const [recipientClub, setRecipientClub] = useState<PickedClub | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const line = lines.find((candidate) => candidate.id === values.budgetLineId);
@@ -49,6 +62,8 @@ export function RecordDisbursementForm({ lines, lineLabel, onRecorded, onCancel 
     else if (moneyForApi(amount) === null) found.amount = t('budget.tooLarge');
     if (!paidOn) found.paidOn = t('schemes.form.dateInvalid');
     if (!values.description.trim()) found.description = t('common.required');
+    if (recipientKind === 'unit' && !recipientUnit) found.recipientUnitId = t('spending.pickUnit');
+    if (recipientKind === 'club' && !recipientClub) found.recipientClubId = t('spending.pickClub');
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length || amount === null || !paidOn) return;
@@ -60,6 +75,8 @@ export function RecordDisbursementForm({ lines, lineLabel, onRecorded, onCancel 
             amount: moneyForApi(amount) ?? 0,
             paidOn,
             description: values.description.trim().normalize('NFC'),
+            recipientUnitId: recipientKind === 'unit' ? (recipientUnit?.id ?? null) : null,
+            recipientClubId: recipientKind === 'club' ? (recipientClub?.id ?? null) : null,
             idempotencyKey,
           },
         },
@@ -92,7 +109,11 @@ export function RecordDisbursementForm({ lines, lineLabel, onRecorded, onCancel 
           data={lines.map((candidate) => ({ value: candidate.id, label: lineLabel(candidate) }))}
           value={values.budgetLineId}
           error={errors.budgetLineId}
-          onChange={(event) => set('budgetLineId', event.currentTarget.value)}
+          onChange={(event) => {
+            const chosen = event.currentTarget.value;
+            set('budgetLineId', chosen);
+            if (!recipientUnit && !recipientClub) setRecipientKind(recipientKindFor(lines.find((candidate) => candidate.id === chosen)));
+          }}
           description={line ? `${t('spending.remaining')}: ${formatVnd(line.remaining)}` : undefined}
           data-testid="disbursement-line"
         />
@@ -115,6 +136,47 @@ export function RecordDisbursementForm({ lines, lineLabel, onRecorded, onCancel 
           onChange={(event) => set('description', event.currentTarget.value)}
           data-testid="disbursement-description"
         />
+        <Stack gap={6}>
+          <SegmentedControl
+            fullWidth
+            value={recipientKind}
+            onChange={(value) => {
+              setRecipientKind(value as RecipientKind);
+              setErrors((current) => ({ ...current, recipientUnitId: '', recipientClubId: '' }));
+            }}
+            aria-label={t('spending.recipient')}
+            data={[
+              { value: 'none', label: t('spending.recipientNone') },
+              { value: 'unit', label: t('spending.recipientUnit') },
+              { value: 'club', label: t('spending.recipientClub') },
+            ]}
+            data-testid="disbursement-recipient-kind"
+          />
+          {recipientKind === 'unit' && (
+            <UnitPicker
+              label={t('spending.recipientUnitLabel')}
+              value={recipientUnit}
+              onChange={(unit) => {
+                setRecipientUnit(unit);
+                setErrors((current) => ({ ...current, recipientUnitId: '' }));
+              }}
+              error={errors.recipientUnitId || undefined}
+              testId="disbursement-recipient-unit"
+            />
+          )}
+          {recipientKind === 'club' && (
+            <ClubPicker
+              label={t('spending.recipientClubLabel')}
+              value={recipientClub}
+              onChange={(club) => {
+                setRecipientClub(club);
+                setErrors((current) => ({ ...current, recipientClubId: '' }));
+              }}
+              error={errors.recipientClubId || undefined}
+              testId="disbursement-recipient-club"
+            />
+          )}
+        </Stack>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}

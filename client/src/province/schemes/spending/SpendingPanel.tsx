@@ -40,6 +40,7 @@ export function SpendingPanel({ scheme, onReload }: { scheme: SchemeDetailFragme
     description: t('spending.description'),
     amount: t('spending.amount'),
     recordedBy: t('spending.recordedBy'),
+    recipient: t('spending.recipient'),
   };
   const sum = (values: number[]) => formatVnd(values.reduce((total, value) => total + BigInt(value), 0n));
 
@@ -150,6 +151,7 @@ export function SpendingPanel({ scheme, onReload }: { scheme: SchemeDetailFragme
                 <Table.Th>{labels.paidOn}</Table.Th>
                 <Table.Th>{labels.description}</Table.Th>
                 <Table.Th>{labels.line}</Table.Th>
+                <Table.Th>{labels.recipient}</Table.Th>
                 <Table.Th ta="right">{labels.amount}</Table.Th>
                 <Table.Th>{labels.recordedBy}</Table.Th>
                 <Table.Th />
@@ -177,6 +179,9 @@ export function SpendingPanel({ scheme, onReload }: { scheme: SchemeDetailFragme
                       )}
                     </Table.Td>
                     <Table.Td data-label={labels.line}>{line ? lineLabel(line) : '—'}</Table.Td>
+                    <Table.Td data-label={labels.recipient} data-testid="disbursement-recipient">
+                      {entry.recipientClub?.name ?? entry.recipientUnit?.fullName ?? '—'}
+                    </Table.Td>
                     <Table.Td data-label={labels.amount} ta="right" className={classes.nowrap} c={entry.amount < 0 ? 'red.8' : undefined}>
                       {formatVnd(entry.amount)}
                     </Table.Td>

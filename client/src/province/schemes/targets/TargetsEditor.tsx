@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { errorCodeOf } from '../../../app/errors';
 import { formatVnd } from '../../../app/format';
 import { EmptyMessage } from '../../../app/ui/EmptyMessage';
+import { UnsavedChangesGuard } from '../../../app/ui/UnsavedChangesGuard';
 import { useErrorMessage } from '../../../app/ui/use-error-message';
 import { IndicatorsDocument, SaveSchemeTargetsDocument, type SchemeDetailFragment } from '../../../gql/graphql';
 import { RevisionReasonModal } from '../RevisionReasonModal';
@@ -137,6 +138,7 @@ export function TargetsEditor({ scheme, onReload }: { scheme: SchemeDetailFragme
 
   return (
     <Stack gap="md">
+      <UnsavedChangesGuard when={dirty && !readOnly} />
       <Text c="dimmed">{t('targets.intro')}</Text>
       {conflict && (
         <Alert color="orange" icon={<IconAlertCircle />} role="alert" data-testid="targets-conflict">
