@@ -1,4 +1,4 @@
-import { IconBuildingCommunity, IconClipboardCheck, IconClipboardList, IconMap2, IconReportMoney, IconSitemap, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconCalendarEvent, IconClipboardCheck, IconClipboardList, IconMap2, IconReportMoney, IconSitemap, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { Area } from '../areas';
 
 export type NavigationLabelKey =
@@ -8,6 +8,8 @@ export type NavigationLabelKey =
   | 'nav.surveys'
   | 'nav.users'
   | 'nav.myClub'
+  | 'clubArea.nav.meeting'
+  | 'clubArea.nav.members'
   | 'provinceClubs.nav.clubs'
   | 'provinceClubs.nav.reports';
 
@@ -28,7 +30,11 @@ export const navigationByArea: Record<Area, NavigationItem[]> = {
     { key: 'reports', to: '/province/reports', labelKey: 'provinceClubs.nav.reports', icon: IconClipboardCheck },
     { key: 'users', to: '/province/users', labelKey: 'nav.users', icon: IconUsers },
   ],
-  club: [{ key: 'my-club', to: '/club', labelKey: 'nav.myClub', icon: IconBuildingCommunity }],
+  club: [
+    { key: 'my-club', to: '/club', labelKey: 'nav.myClub', icon: IconBuildingCommunity },
+    { key: 'meeting', to: '/club/meeting', labelKey: 'clubArea.nav.meeting', icon: IconCalendarEvent },
+    { key: 'members', to: '/club/members', labelKey: 'clubArea.nav.members', icon: IconUsers },
+  ],
 };
 
 export const areaLabelKey = {
