@@ -179,6 +179,19 @@ describe('the monthly report approval queue', () => {
     await expect.poll(() => page.getByTestId('report-status').first().textContent(), EVENTUALLY).toBe('Đã duyệt');
   });
 
+  it('sets the day of the next month by which reports are due', async () => {
+    const page = await suite.open();
+    await signInAsProvince(page);
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('due-day-change').click();
+    await page.getByTestId('due-day-input').fill('10');
+    await page.getByTestId('due-day-save').click();
+    await expect.poll(() => page.getByTestId('due-day-text').textContent(), EVENTUALLY).toBe('Hạn nộp báo cáo: ngày 10 của tháng sau');
+    const server = suite.server();
+    const settings = await server.gql<{ provinceSettings: { reportDueDay: number } }>('query { provinceSettings { reportDueDay } }', {}, await server.signIn('kiengiang'));
+    expect(settings.data!.provinceSettings.reportDueDay).toBe(10);
+  });
+
   it('fits a phone screen with the decision above the figures', async () => {
     const { month } = await submitReportOfAPastMonth('Báo cáo thử trên điện thoại.');
     const page = await suite.open(PHONE);
