@@ -6,6 +6,8 @@ import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
 import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
 
 const suite = useBrowserSuite();
+/** Saves, refetches and page changes can take seconds on a busy machine. */
+const EVENTUALLY = { timeout: 10_000 };
 
 const QUALITY_NAMES: Record<string, string> = {
   MEMBERS: 'Số thành viên',
@@ -90,7 +92,7 @@ describe('the monthly report approval queue', () => {
     expect(await row.getByTestId('report-month').textContent()).toBe(`Tháng ${monthNumber}/${year}`);
 
     await row.getByTestId('report-link').click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Báo cáo tháng ${monthNumber}/${year}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), EVENTUALLY).toBe(`Báo cáo tháng ${monthNumber}/${year}`);
     expect(await page.getByTestId('report-narrative').textContent()).toBe(narrative);
     expect(await page.getByTestId('figure-members').textContent()).toContain('Thành viên cuối tháng');
     expect(await page.getByTestId('figure-incomeGenerationFund').getByTestId('figure-value').textContent()).toMatch(/^[\d.]+ ₫$/);
@@ -99,12 +101,12 @@ describe('the monthly report approval queue', () => {
     await page.getByTestId('report-return').click();
     // A return needs its comment: refused before anything is sent, next to the field.
     await page.getByTestId('report-return-submit').click();
-    await expect.poll(() => page.getByTestId('report-decision').textContent()).toContain('Vui lòng ghi rõ câu lạc bộ cần sửa gì');
+    await expect.poll(() => page.getByTestId('report-decision').textContent(), EVENTUALLY).toContain('Vui lòng ghi rõ câu lạc bộ cần sửa gì');
     expect(await page.getByTestId('report-return-comment-input').getAttribute('aria-invalid')).toBe('true');
     await page.getByTestId('report-return-comment-input').fill(comment);
     await page.getByTestId('report-return-submit').click();
 
-    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('Đã trả lại');
+    await expect.poll(() => page.getByTestId('report-status').first().textContent(), EVENTUALLY).toBe('Đã trả lại');
     expect(await page.getByTestId('report-return-comment').textContent()).toBe(comment);
     const returned = page.locator('[data-testid="report-event"][data-action="RETURNED"]');
     expect(await returned.getByTestId('report-event-comment').textContent()).toBe(comment);
@@ -114,7 +116,7 @@ describe('the monthly report approval queue', () => {
     await page.getByTestId('reports-status').click();
     await page.getByRole('option', { name: 'Đã trả lại' }).click();
     const returnedRow = page.locator(`[data-testid="report-row"][data-month="${month}"]`, { hasText: KIEN_LUONG_CLUB });
-    await expect.poll(() => returnedRow.getByTestId('report-status').textContent()).toBe('Đã trả lại');
+    await expect.poll(() => returnedRow.getByTestId('report-status').textContent(), EVENTUALLY).toBe('Đã trả lại');
 
     // The club reads the comment on its report.
     const server = suite.server();
@@ -139,12 +141,12 @@ describe('the monthly report approval queue', () => {
     await page.locator(`[data-testid="report-row"][data-month="${month}"]`, { hasText: KIEN_LUONG_CLUB }).getByTestId('report-link').click();
     await page.getByTestId('report-approve').click();
     await page.getByTestId('report-approve-confirm').click();
-    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('Đã duyệt');
+    await expect.poll(() => page.getByTestId('report-status').first().textContent(), EVENTUALLY).toBe('Đã duyệt');
 
     await page.getByTestId('report-reopen').click();
     await page.getByTestId('report-reopen-reason').fill('Số dư quỹ hoạt động chưa khớp sổ quỹ');
     await page.getByTestId('report-reopen-submit').click();
-    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('Đã trả lại');
+    await expect.poll(() => page.getByTestId('report-status').first().textContent(), EVENTUALLY).toBe('Đã trả lại');
     const reopened = page.locator('[data-testid="report-event"][data-action="REOPENED"]');
     expect(await reopened.getByTestId('report-event-comment').textContent()).toBe('Số dư quỹ hoạt động chưa khớp sổ quỹ');
     expect(await page.locator('[data-testid="report-event"]').evaluateAll((events) => events.map((event) => event.getAttribute('data-action')))).toEqual([
@@ -174,7 +176,20 @@ describe('the monthly report approval queue', () => {
     expect(await page.getByTestId('report-conflict').textContent()).toContain('tải lại');
     expect(await page.getByTestId('report-return-comment-input').inputValue()).toBe(comment);
     await page.getByTestId('report-reload').click();
-    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('Đã duyệt');
+    await expect.poll(() => page.getByTestId('report-status').first().textContent(), EVENTUALLY).toBe('Đã duyệt');
+  });
+
+  it('sets the day of the next month by which reports are due', async () => {
+    const page = await suite.open();
+    await signInAsProvince(page);
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('due-day-change').click();
+    await page.getByTestId('due-day-input').fill('10');
+    await page.getByTestId('due-day-save').click();
+    await expect.poll(() => page.getByTestId('due-day-text').textContent(), EVENTUALLY).toBe('Hạn nộp báo cáo: ngày 10 của tháng sau');
+    const server = suite.server();
+    const settings = await server.gql<{ provinceSettings: { reportDueDay: number } }>('query { provinceSettings { reportDueDay } }', {}, await server.signIn('kiengiang'));
+    expect(settings.data!.provinceSettings.reportDueDay).toBe(10);
   });
 
   it('fits a phone screen with the decision above the figures', async () => {
@@ -213,7 +228,7 @@ describe('the clubs page', () => {
     // Search ignores accents, as people type on a phone.
     await page.getByTestId('clubs-search').fill('kien luong');
     const row = page.locator(`[data-testid="club-row"][data-club-id="${club!.id}"]`);
-    await expect.poll(() => page.getByTestId('club-row').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('club-row').count(), EVENTUALLY).toBeGreaterThan(0);
     expect(await row.getByTestId('club-link').textContent()).toBe(KIEN_LUONG_CLUB);
     expect(await row.getByTestId('club-commune').textContent()).toContain('Thị trấn Kiên Lương');
     expect(await row.getByTestId('club-quality-score').textContent()).toBe(`${metCount}/${items.length}`);
@@ -223,7 +238,7 @@ describe('the clubs page', () => {
     expect(await row.getByTestId('club-fund-income-generation').textContent()).toMatch(/[\d.]+ ₫$/);
 
     await row.getByTestId('club-link').click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(KIEN_LUONG_CLUB);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), EVENTUALLY).toBe(KIEN_LUONG_CLUB);
     expect(await page.getByTestId('quality-item').count()).toBe(items.length);
     expect(await page.locator('[data-testid="quality-item"][data-code="MEMBERS"]').getByTestId('quality-expected').textContent()).toBe('50–70 người');
     await page.getByTestId('club-active-loans').waitFor();
@@ -256,22 +271,22 @@ describe('the clubs page', () => {
     const nextYear = new Date().getFullYear() + 1;
     await page.getByTestId('club-form-founded-on').fill(`01/03/${nextYear}`);
     await page.getByTestId('club-form-submit').click();
-    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Không được là ngày trong tương lai.');
+    await expect.poll(() => page.getByRole('dialog').textContent(), EVENTUALLY).toContain('Không được là ngày trong tương lai.');
     expect(await page.getByTestId('club-form-founded-on').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('club-form-name').inputValue()).toBe(name);
     await page.getByTestId('club-form-founded-on').fill('15/03/2022');
     await page.getByTestId('club-form-submit').click();
 
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(name);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), EVENTUALLY).toBe(name);
     expect(await page.getByTestId('club-founded-on').textContent()).toBe('15/03/2022');
     expect(await page.getByTestId('club-status').textContent()).toBe('Đang hoạt động');
 
     await page.getByTestId('club-change-status').click();
     await page.getByTestId('club-status-move-SUSPEND').click();
     await page.getByTestId('club-status-submit').click();
-    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Vui lòng ghi lý do');
+    await expect.poll(() => page.getByRole('dialog').textContent(), EVENTUALLY).toContain('Vui lòng ghi lý do');
     await page.getByTestId('club-status-reason').fill('Ban chủ nhiệm kiện toàn lại sau khi chủ nhiệm chuyển đi nơi khác');
     await page.getByTestId('club-status-submit').click();
-    await expect.poll(() => page.getByTestId('club-status').textContent()).toBe('Tạm ngừng hoạt động');
+    await expect.poll(() => page.getByTestId('club-status').textContent(), EVENTUALLY).toBe('Tạm ngừng hoạt động');
   });
 });

@@ -1,6 +1,10 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ChangePasswordPage } from '../auth/change-password/ChangePasswordPage';
 import { SignInPage } from '../auth/sign-in/SignInPage';
+import { MeetingSheetPage } from '../club/meeting/MeetingSheetPage';
+import { MemberEditPage, MemberNewPage } from '../club/members/MemberEditPage';
+import { MemberPage } from '../club/members/MemberPage';
+import { MembersPage } from '../club/members/MembersPage';
 import { MyClubPage } from '../club/my-club/MyClubPage';
 import { ProvincesPage } from '../national/provinces/ProvincesPage';
 import { ClubPage } from '../province/clubs/ClubPage';
@@ -53,7 +57,14 @@ export const router = createBrowserRouter([
           {
             path: 'club',
             element: <RequireArea area="club" />,
-            children: [{ index: true, element: <MyClubPage /> }],
+            children: [
+              { index: true, element: <MyClubPage /> },
+              { path: 'members', element: <MembersPage /> },
+              { path: 'members/new', element: <MemberNewPage /> },
+              { path: 'members/:id', element: <MemberPage /> },
+              { path: 'members/:id/edit', element: <MemberEditPage /> },
+              { path: 'meeting', element: <MeetingSheetPage /> },
+            ],
           },
           { path: 'account/password', element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage /> },

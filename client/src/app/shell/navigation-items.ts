@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconChartBar,
   IconClipboardCheck,
   IconClipboardList,
@@ -20,6 +21,8 @@ export type NavigationLabelKey =
   | 'nav.referenceFigures'
   | 'nav.users'
   | 'nav.myClub'
+  | 'clubArea.nav.meeting'
+  | 'clubArea.nav.members'
   | 'provinceClubs.nav.clubs'
   | 'provinceClubs.nav.reports';
 
@@ -41,7 +44,11 @@ export const navigationByArea: Record<Area, NavigationItem[]> = {
     { key: 'reference-figures', to: '/province/reference-figures', labelKey: 'nav.referenceFigures', icon: IconChartBar },
     { key: 'users', to: '/province/users', labelKey: 'nav.users', icon: IconUsers },
   ],
-  club: [{ key: 'my-club', to: '/club', labelKey: 'nav.myClub', icon: IconBuildingCommunity }],
+  club: [
+    { key: 'my-club', to: '/club', labelKey: 'nav.myClub', icon: IconBuildingCommunity },
+    { key: 'meeting', to: '/club/meeting', labelKey: 'clubArea.nav.meeting', icon: IconCalendarEvent },
+    { key: 'members', to: '/club/members', labelKey: 'clubArea.nav.members', icon: IconUsers },
+  ],
 };
 
 export const areaLabelKey = {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
 import type { ClubStatus, MyClubQuery } from '../../gql/graphql';
 
-type Club = NonNullable<MyClubQuery['myClub']>;
+export type MyClub = NonNullable<MyClubQuery['myClub']>;
 
 const statusColor: Record<ClubStatus, string> = {
   PLANNED: 'blue',
@@ -13,7 +13,7 @@ const statusColor: Record<ClubStatus, string> = {
   DISSOLVED: 'gray',
 };
 
-function communeWithAncestors(commune: Club['commune']): string {
+function communeWithAncestors(commune: MyClub['commune']): string {
   const ancestors = [...commune.ancestors]
     .filter((ancestor) => ancestor.id !== commune.id)
     .sort((left, right) => right.level - left.level)
@@ -21,13 +21,13 @@ function communeWithAncestors(commune: Club['commune']): string {
   return [commune.fullName, ...ancestors].join(', ');
 }
 
-export function ClubCard({ club }: { club: Club }) {
+export function ClubCard({ club }: { club: MyClub }) {
   const { t } = useTranslation();
   const hamlet = club.hamlet;
   const isPhone = useMediaQuery('(max-width: 36em)');
 
   return (
-    <Card withBorder radius="lg" padding="lg" maw={720} data-testid="club-card">
+    <Card withBorder radius="lg" padding="lg" data-testid="club-card">
       <Group justify="space-between" align="flex-start" gap="sm" mb="md">
         <Title order={2} fz={22} data-testid="club-name">
           {club.name}
@@ -52,6 +52,10 @@ export function ClubCard({ club }: { club: Club }) {
           <DataList.ItemValue data-testid="club-hamlet">
             {hamlet ? hamlet.fullName : t('club.noHamlet')}
           </DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>{t('clubArea.home.memberCount')}</DataList.ItemLabel>
+          <DataList.ItemValue data-testid="club-member-count">{t('clubArea.common.people', { count: club.memberCount })}</DataList.ItemValue>
         </DataList.Item>
       </DataList>
     </Card>

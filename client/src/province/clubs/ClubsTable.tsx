@@ -45,7 +45,7 @@ export function ClubsTable({ clubs, onEdit, onChangeStatus }: ClubsTableProps) {
       <Table.Tbody>
         {clubs.map((club) => (
           <Table.Tr key={club.id} data-testid="club-row" data-club-id={club.id}>
-            <Table.Td data-label={labels.club} data-primary>
+            <Table.Td data-label={labels.club} data-primary className={lines.nameCell}>
               <Anchor component={Link} to={`/province/clubs/${club.id}`} fw={600} inherit data-testid="club-link">
                 {club.name}
               </Anchor>
@@ -55,7 +55,7 @@ export function ClubsTable({ clubs, onEdit, onChangeStatus }: ClubsTableProps) {
                 </Text>
               )}
             </Table.Td>
-            <Table.Td data-label={labels.commune}>
+            <Table.Td data-label={labels.commune} className={lines.communeCell}>
               <span className={lines.cellLines} data-testid="club-commune">
                 <Text span inherit>
                   {club.commune.fullName}
@@ -74,22 +74,26 @@ export function ClubsTable({ clubs, onEdit, onChangeStatus }: ClubsTableProps) {
               {club.memberCount}
             </Table.Td>
             <Table.Td data-label={labels.funds} ta="right" className={classes.nowrap}>
-              <Stack gap={2} align="flex-end">
-                <Text size="sm" inherit data-testid="club-fund-income-generation">
-                  <Text span c="dimmed" size="sm">
-                    {t('provinceClubs.clubs.incomeGenerationShort')}:
-                  </Text>{' '}
-                  {formatVnd(club.fundBalances.incomeGeneration)}
-                </Text>
-                <Text size="sm" inherit data-testid="club-fund-activity">
-                  <Text span c="dimmed" size="sm">
-                    {t('provinceClubs.clubs.activityShort')}:
-                  </Text>{' '}
-                  {formatVnd(club.fundBalances.activity)}
-                </Text>
+              <Stack gap={4} align="flex-end">
+                <Stack gap={0} align="flex-end">
+                  <Text span size="xs" c="dimmed">
+                    {t('provinceClubs.clubs.incomeGenerationShort')}
+                  </Text>
+                  <Text span size="sm" data-testid="club-fund-income-generation">
+                    {formatVnd(club.fundBalances.incomeGeneration)}
+                  </Text>
+                </Stack>
+                <Stack gap={0} align="flex-end">
+                  <Text span size="xs" c="dimmed">
+                    {t('provinceClubs.clubs.activityShort')}
+                  </Text>
+                  <Text span size="sm" data-testid="club-fund-activity">
+                    {formatVnd(club.fundBalances.activity)}
+                  </Text>
+                </Stack>
               </Stack>
             </Table.Td>
-            <Table.Td data-label={labels.quality}>
+            <Table.Td data-label={labels.quality} className={lines.qualityCell}>
               <QualityScore checklist={club.qualityChecklist} />
             </Table.Td>
             <Table.Td data-label={labels.actions}>

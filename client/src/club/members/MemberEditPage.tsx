@@ -1,0 +1,41 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { EmptyMessage } from '../../app/ui/EmptyMessage';
+import { LoadingBlock } from '../../app/ui/LoadingBlock';
+import { PageHeader } from '../../app/ui/PageHeader';
+import { QueryError } from '../../app/ui/QueryError';
+import { ClubMemberDocument } from '../../gql/graphql';
+import { MemberForm } from './MemberForm';
+
+export function MemberNewPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageHeader title={t('clubArea.memberForm.createTitle')} description={t('clubArea.memberForm.intro')} />
+      <MemberForm member={null} onCancel={() => void navigate('/club/members')} onSaved={(member) => void navigate(`/club/members/${member.id}`, { replace: true })} />
+    </>
+  );
+}
+
+export function MemberEditPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { id = '' } = useParams();
+  const { data, error, refetch } = useQuery(ClubMemberDocument, { variables: { id }, fetchPolicy: 'network-only' });
+
+  if (error && !data) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
+  if (!data) return <LoadingBlock />;
+  if (!data.member) return <EmptyMessage>{t('clubArea.members.notFound')}</EmptyMessage>;
+  return (
+    <>
+      <PageHeader title={t('clubArea.memberForm.editTitle', { name: data.member.fullName })} />
+      <MemberForm
+        member={data.member}
+        onCancel={() => void navigate(`/club/members/${id}`)}
+        onSaved={() => void navigate(`/club/members/${id}`, { replace: true })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,278 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Checkbox, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasErrorCode } from '../../app/errors';
+import { parseDisplayDate } from '../../app/local-date';
+import { useErrorMessage } from '../../app/ui/use-error-message';
+import {
+  ClubMemberFormOptionsDocument,
+  CreateMemberDocument,
+  MemberDuplicateCandidatesDocument,
+  UpdateMemberDocument,
+  type BoardRole,
+  type ClubMemberDetailFragment,
+  type Sex,
+} from '../../gql/graphql';
+import { displayDay, todayInVietnam } from '../club-format';
+import { splitProblems, useClubProblems } from '../club-messages';
+import { DayInput } from '../ui/DayInput';
+import { FormError } from '../ui/FormError';
+import { DuplicateWarning } from './DuplicateWarning';
+
+type Household = 'NONE' | 'POOR' | 'NEAR_POOR';
+
+interface MemberValues {
+  fullName: string;
+  sex: Sex | '';
+  birthYear: string;
+  citizenId: string;
+  phone: string;
+  hamletId: string;
+  joinedOn: string;
+  household: Household;
+  ethnicMinority: string;
+  disability: boolean;
+  livesAlone: boolean;
+  needsHomeCare: boolean;
+  homeCareVolunteer: boolean;
+  boardRole: BoardRole | '';
+}
+
+const formFields = new Set<string>(['fullName', 'sex', 'birthYear', 'citizenId', 'phone', 'hamletId', 'joinedOn', 'household', 'ethnicMinority', 'boardRole']);
+const fieldAliases = { poorHousehold: 'household', nearPoorHousehold: 'household' };
+const boardRoles: BoardRole[] = ['HEAD', 'DEPUTY', 'TREASURER', 'SECRETARY'];
+
+function valuesOf(member: ClubMemberDetailFragment | null): MemberValues {
+  return {
+    fullName: member?.fullName ?? '',
+    sex: member?.sex ?? '',
+    birthYear: member ? String(member.birthYear) : '',
+    citizenId: member?.citizenId ?? '',
+    phone: member?.phone ?? '',
+    hamletId: member?.hamlet?.id ?? '',
+    joinedOn: displayDay(member?.joinedOn ?? todayInVietnam()),
+    household: member?.poorHousehold ? 'POOR' : member?.nearPoorHousehold ? 'NEAR_POOR' : 'NONE',
+    ethnicMinority: member?.ethnicMinority ?? '',
+    disability: member?.disability ?? false,
+    livesAlone: member?.livesAlone ?? false,
+    needsHomeCare: member?.needsHomeCare ?? false,
+    homeCareVolunteer: member?.homeCareVolunteer ?? false,
+    boardRole: member?.boardRole ?? '',
+  };
+}
+
+const optional = (value: string) => value.trim().normalize('NFC') || null;
+
+interface MemberFormProps {
+  /** The member being edited; none to add one. */
+  member: ClubMemberDetailFragment | null;
+  onSaved: (member: ClubMemberDetailFragment) => void;
+  onCancel: () => void;
+}
+
+export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const clubProblems = useClubProblems();
+  const [formError, setFormError] = useState<string | null>(null);
+  const options = useQuery(ClubMemberFormOptionsDocument);
+  const [create, creating] = useMutation(CreateMemberDocument);
+  const [update, updating] = useMutation(UpdateMemberDocument);
+  const thisYear = Number(todayInVietnam().slice(0, 4));
+  const form = useForm<MemberValues>({
+    initialValues: valuesOf(member),
+    validate: {
+      fullName: (value) => (value.trim() ? null : t('common.required')),
+      sex: (value) => (value ? null : t('clubArea.memberForm.sexRequired')),
+      birthYear: (value) => {
+        const year = Number(value);
+        return /^\d{4}$/.test(value.trim()) && year >= thisYear - 120 && year <= thisYear ? null : t('clubArea.memberForm.birthYearInvalid');
+      },
+      citizenId: (value) => (!value.trim() || /^\d{12}$/.test(value.trim()) ? null : t('clubArea.messages.citizenId')),
+      joinedOn: (value) => (parseDisplayDate(value) ? null : t('clubArea.common.dayInvalid')),
+    },
+  });
+
+  // The duplicate check follows what is typed, once the name and a full year are there.
+  const [typedKey] = useDebouncedValue(
+    JSON.stringify([form.values.fullName.trim().normalize('NFC'), form.values.birthYear.trim(), form.values.citizenId.trim()]),
+    400,
+  );
+  const [typedName, typedYear, typedCitizenId] = JSON.parse(typedKey) as [string, string, string];
+  const typed = { fullName: typedName, birthYear: typedYear, citizenId: typedCitizenId };
+  const canCheck = Boolean(typed.fullName) && /^\d{4}$/.test(typed.birthYear);
+  const duplicates = useQuery(MemberDuplicateCandidatesDocument, {
+    variables: {
+      fullName: typed.fullName,
+      birthYear: Number(typed.birthYear),
+      citizenId: /^\d{12}$/.test(typed.citizenId) ? typed.citizenId : null,
+      exceptMemberId: member?.id ?? null,
+    },
+    skip: !canCheck,
+    fetchPolicy: 'network-only',
+  });
+  const candidates = canCheck ? (duplicates.data ?? duplicates.previousData)?.memberDuplicateCandidates ?? [] : [];
+  const hamlets = (options.data?.myClub?.commune.children ?? []).filter((hamlet) => !hamlet.retired || hamlet.id === form.values.hamletId);
+
+  async function submit(values: MemberValues) {
+    setFormError(null);
+    const fields = {
+      fullName: values.fullName.trim().normalize('NFC'),
+      sex: values.sex as Sex,
+      birthYear: Number(values.birthYear),
+      citizenId: optional(values.citizenId),
+      phone: optional(values.phone),
+      hamletId: values.hamletId || null,
+      joinedOn: parseDisplayDate(values.joinedOn)!,
+      poorHousehold: values.household === 'POOR',
+      nearPoorHousehold: values.household === 'NEAR_POOR',
+      ethnicMinority: optional(values.ethnicMinority),
+      disability: values.disability,
+      livesAlone: values.livesAlone,
+      needsHomeCare: values.needsHomeCare,
+      homeCareVolunteer: values.homeCareVolunteer,
+      boardRole: values.boardRole || null,
+    };
+    try {
+      const saved = member
+        ? (await update({ variables: { input: { ...fields, id: member.id, version: member.version } } })).data?.updateMember
+        : (await create({ variables: { input: fields } })).data?.createMember;
+      if (!saved) return;
+      notifications.show({
+        color: saved.duplicateStatus === 'POSSIBLE' ? 'orange' : 'teal',
+        message: t(saved.duplicateStatus === 'POSSIBLE' ? 'clubArea.memberForm.savedFlagged' : 'clubArea.memberForm.saved', { name: saved.fullName }),
+      });
+      onSaved(saved);
+    } catch (error) {
+      if (hasErrorCode(error, 'CONFLICT')) {
+        setFormError(t('clubArea.common.conflict'));
+        return;
+      }
+      const { fieldErrors, formError: other } = splitProblems(clubProblems(error), formFields, () => errorMessage(error), fieldAliases);
+      form.setErrors(fieldErrors);
+      setFormError(other);
+    }
+  }
+
+  return (
+    <form onSubmit={form.onSubmit(submit)} noValidate>
+      <Stack gap="md" maw={640}>
+        <FormError message={formError} testId="member-form-error" />
+        <TextInput label={t('clubArea.memberForm.fullName')} required autoComplete="off" data-testid="member-full-name" {...form.getInputProps('fullName')} />
+        <Stack gap={4}>
+          <Text fw={500} size="md">
+            {t('clubArea.memberForm.sex')}{' '}
+            <Text span c="red">
+              *
+            </Text>
+          </Text>
+          <SegmentedControl
+            fullWidth
+            size="md"
+            value={form.values.sex}
+            onChange={(value) => form.setFieldValue('sex', value as Sex)}
+            data={[
+              { value: 'FEMALE', label: t('clubArea.sex.FEMALE') },
+              { value: 'MALE', label: t('clubArea.sex.MALE') },
+            ]}
+            aria-label={t('clubArea.memberForm.sex')}
+            data-testid="member-sex"
+          />
+          {form.errors.sex && (
+            <Text size="sm" c="red.8">
+              {form.errors.sex}
+            </Text>
+          )}
+        </Stack>
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput
+            label={t('clubArea.memberForm.birthYear')}
+            required
+            inputMode="numeric"
+            maxLength={4}
+            placeholder={t('clubArea.memberForm.birthYearPlaceholder')}
+            data-testid="member-birth-year"
+            {...form.getInputProps('birthYear')}
+          />
+          <DayInput
+            label={t('clubArea.memberForm.joinedOn')}
+            required
+            data-testid="member-joined-on"
+            value={form.values.joinedOn}
+            onChange={(text) => form.setFieldValue('joinedOn', text)}
+            error={form.errors.joinedOn}
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('clubArea.memberForm.citizenId')}
+          description={t('clubArea.memberForm.citizenIdHint')}
+          inputMode="numeric"
+          maxLength={12}
+          data-testid="member-citizen-id"
+          {...form.getInputProps('citizenId')}
+        />
+        <DuplicateWarning candidates={candidates} />
+        <TextInput label={t('clubArea.memberForm.phone')} inputMode="tel" autoComplete="off" data-testid="member-phone" {...form.getInputProps('phone')} />
+        <NativeSelect
+          label={t('clubArea.memberForm.hamlet')}
+          data={[{ value: '', label: t('clubArea.memberForm.hamletNone') }, ...hamlets.map((hamlet) => ({ value: hamlet.id, label: hamlet.fullName }))]}
+          data-testid="member-hamlet"
+          size="md"
+          {...form.getInputProps('hamletId')}
+        />
+        <Stack gap={4}>
+          <Text fw={500}>{t('clubArea.memberForm.household')}</Text>
+          <SegmentedControl
+            fullWidth
+            size="md"
+            value={form.values.household}
+            onChange={(value) => form.setFieldValue('household', value as Household)}
+            data={[
+              { value: 'NONE', label: t('clubArea.memberForm.householdNone') },
+              { value: 'POOR', label: t('clubArea.memberForm.householdPoor') },
+              { value: 'NEAR_POOR', label: t('clubArea.memberForm.householdNearPoor') },
+            ]}
+            aria-label={t('clubArea.memberForm.household')}
+            data-testid="member-household"
+          />
+          {form.errors.household && (
+            <Text size="sm" c="red.8">
+              {form.errors.household}
+            </Text>
+          )}
+        </Stack>
+        <TextInput
+          label={t('clubArea.memberForm.ethnicMinority')}
+          description={t('clubArea.memberForm.ethnicMinorityHint')}
+          data-testid="member-ethnic-minority"
+          {...form.getInputProps('ethnicMinority')}
+        />
+        <Stack gap="sm">
+          <Checkbox size="md" label={t('clubArea.memberForm.disability')} {...form.getInputProps('disability', { type: 'checkbox' })} data-testid="member-disability" />
+          <Checkbox size="md" label={t('clubArea.memberForm.livesAlone')} {...form.getInputProps('livesAlone', { type: 'checkbox' })} data-testid="member-lives-alone" />
+          <Checkbox size="md" label={t('clubArea.memberForm.needsHomeCare')} {...form.getInputProps('needsHomeCare', { type: 'checkbox' })} data-testid="member-needs-home-care" />
+          <Checkbox size="md" label={t('clubArea.memberForm.homeCareVolunteer')} {...form.getInputProps('homeCareVolunteer', { type: 'checkbox' })} data-testid="member-volunteer" />
+        </Stack>
+        <NativeSelect
+          label={t('clubArea.memberForm.boardRole')}
+          size="md"
+          data={[{ value: '', label: t('clubArea.memberForm.boardRoleNone') }, ...boardRoles.map((role) => ({ value: role, label: t(`clubArea.boardRole.${role}`) }))]}
+          data-testid="member-board-role"
+          {...form.getInputProps('boardRole')}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={creating.loading || updating.loading} data-testid="member-save">
+            {member ? t('clubArea.memberForm.save') : t('clubArea.memberForm.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
