@@ -116,16 +116,22 @@ function dayOf(month: string, day: number): string {
   return `${month}-${String(day).padStart(2, '0')}`;
 }
 
-export async function seedDemoClubs(db: EntityManager): Promise<void> {
+/** Seeds each demo club of the scope that has no member yet; says whether it seeded any. */
+export async function seedDemoClubs(db: EntityManager): Promise<boolean> {
+  let seeded = false;
   for (const profile of [KIEN_LUONG, TUC_DUYEN]) {
     const clubs: Array<{ id: string }> = await db.query('select id from club where name = $1', [profile.clubName]);
-    if (clubs[0]) await seedClub(db, clubs[0].id, profile);
+    if (!clubs[0]) continue;
+    // Members are never deleted, so a club with none has never been used: safe to fill.
+    const used: unknown[] = await db.query('select 1 from member where club_id = $1 limit 1', [clubs[0].id]);
+    if (used.length) continue;
+    await seedClub(db, clubs[0].id, profile);
+    seeded = true;
   }
+  return seeded;
 }
 
 async function seedClub(db: EntityManager, clubId: string, profile: ClubProfile): Promise<void> {
-  const already: unknown[] = await db.query('select 1 from member where club_id = $1 limit 1', [clubId]);
-  if (already.length) return;
   const random = randomFrom(profile.seed);
   const today = todayInVietnam();
   const currentMonth = today.slice(0, 7);

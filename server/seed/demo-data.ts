@@ -64,7 +64,7 @@ export interface DemoSchemesResult {
 }
 
 /**
- * The demo schemes for demo workspaces that exist without them (loaded before schemes existed):
+ * The demo schemes and clubs' records for demo workspaces that exist without them (loaded before those existed):
  * each province in its own scope and transaction, under a lock so that two servers starting
  * together load it once. A province whose data no longer fits is reported and left as it is.
  */
@@ -85,7 +85,10 @@ export async function ensureDemoSchemes(dataSource: DataSource): Promise<DemoSch
     try {
       const loaded = await withDatabaseScope(dataSource, { role: 'ishc_province', tenantId }, async (db) => {
         await db.query(`select pg_advisory_xact_lock(hashtext('seed-demo-schemes'), hashtext($1))`, [tenantId]);
-        return seed(db);
+        const schemeLoaded = await seed(db);
+        // Workspaces loaded before clubs kept their records get the demo clubs' months too.
+        const clubsLoaded = await seedDemoClubs(db);
+        return schemeLoaded || clubsLoaded;
       });
       if (loaded) result.loaded.push(province.name);
     } catch (error) {
