@@ -29,11 +29,14 @@ async function demoContent(): Promise<Record<string, number>> {
            (select count(*)::int from club_plan_entry) as "planEntries",
            (select count(*)::int from budget_line) as "budgetLines",
            (select count(*)::int from survey) as surveys,
-           (select count(*)::int from survey_visit) as visits`);
+           (select count(*)::int from survey_visit) as visits,
+           (select count(*)::int from member) as members,
+           (select count(*)::int from monthly_report) as reports`);
   return row;
 }
 
-const SEEDED = { kienGiangSchemes: 1, thaiNguyenSchemes: 1, planEntries: 35, budgetLines: 2, surveys: 1, visits: 10 };
+// Two demo clubs of 62 members with a report for each of the six months before this one.
+const SEEDED = { kienGiangSchemes: 1, thaiNguyenSchemes: 1, planEntries: 35, budgetLines: 2, surveys: 1, visits: 10, members: 124, reports: 12 };
 
 /** A demo workspace as an older version left it: provinces, units, club and accounts, but no schemes. */
 async function forgetSchemes(): Promise<void> {
