@@ -237,6 +237,20 @@ describe('the clubs page', () => {
     else for (const name of unmet) expect(unmetText).toContain(name);
     expect(await row.getByTestId('club-fund-income-generation').textContent()).toMatch(/[\d.]+ ₫$/);
 
+    // Filters: an active club is not among the planned ones, and comes back when the filter is cleared.
+    await page.getByTestId('clubs-status').click();
+    await page.getByRole('option', { name: 'Dự kiến thành lập' }).click();
+    await expect.poll(() => row.count(), EVENTUALLY).toBe(0);
+    await page.getByTestId('clubs-status').click();
+    await page.getByRole('option', { name: 'Đang hoạt động' }).click();
+    await expect.poll(() => row.count(), EVENTUALLY).toBe(1);
+    await page.getByTestId('clubs-status').click();
+    await page.getByRole('option', { name: 'Dự kiến thành lập' }).click();
+    await expect.poll(() => row.count(), EVENTUALLY).toBe(0);
+    await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+    await expect.poll(() => row.count(), EVENTUALLY).toBe(1);
+    expect(await page.getByTestId('clubs-search').inputValue()).toBe('');
+
     await row.getByTestId('club-link').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), EVENTUALLY).toBe(KIEN_LUONG_CLUB);
     expect(await page.getByTestId('quality-item').count()).toBe(items.length);

@@ -3,7 +3,7 @@ import { Select, SimpleGrid, TextInput, type ComboboxItem } from '@mantine/core'
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClubFilterCommunesDocument, ClubFilterDistrictsDocument, type ClubStatus } from '../../gql/graphql';
 
@@ -38,6 +38,10 @@ export function ClubFilters({ values, onChange }: { values: ClubFilterValues; on
   const { t } = useTranslation();
   const [search, setSearch] = useState(values.search);
   const publishSearch = useDebouncedCallback((text: string) => onChange({ search: text.normalize('NFC').trim() }), 300);
+  // Filters cleared from outside (the empty list's button) empty the box too.
+  useEffect(() => {
+    if (!values.search) setSearch('');
+  }, [values.search]);
   const roots = useQuery(ClubFilterDistrictsDocument);
   const provinceChildren = roots.data?.adminUnits.edges.flatMap((edge) => edge.node.children) ?? [];
   const districts = optionsOf(t, provinceChildren, DISTRICT_LEVEL);

@@ -43,8 +43,6 @@ export function ClubsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = filtersOf(searchParams);
   const [dialog, setDialog] = useState<ClubDialogState>(null);
-  // Clearing the filters starts the filter fields afresh, the search box included.
-  const [filtersKey, setFiltersKey] = useState(0);
   const filtered = Boolean(filters.districtId || filters.communeId || filters.status || filters.search);
   const { data, previousData, loading, error, refetch, fetchMore } = useQuery(ProvinceClubsDocument, {
     variables: {
@@ -53,6 +51,8 @@ export function ClubsPage() {
       statuses: filters.status ? [filters.status] : null,
       search: filters.search || null,
     },
+    // The shared cache keys the clubs list by its search only, so other filters must come from the server.
+    fetchPolicy: 'network-only',
   });
   const connection = (data ?? previousData)?.clubs;
   const retry = () => void refetch().catch(() => undefined);
@@ -79,10 +79,7 @@ export function ClubsPage() {
       <EmptyMessage>
         <Stack gap="xs" align="center">
           <Text inherit>{t('provinceClubs.clubs.noMatch')}</Text>
-          <Button variant="subtle" onClick={() => {
-              setSearchParams({}, { replace: true });
-              setFiltersKey((key) => key + 1);
-            }}>
+          <Button variant="subtle" onClick={() => setSearchParams({}, { replace: true })}>
             {t('provinceClubs.clubs.clearFilters')}
           </Button>
         </Stack>
@@ -126,7 +123,7 @@ export function ClubsPage() {
         }
       />
       <Stack gap="md">
-        <ClubFilters key={filtersKey} values={filters} onChange={changeFilters} />
+        <ClubFilters values={filters} onChange={changeFilters} />
         {list}
       </Stack>
       <ClubDialog dialog={liveDialog} onClose={() => setDialog(null)} onCreated={(club) => void navigate(`/province/clubs/${club.id}`)} />
