@@ -569,6 +569,15 @@ describe('clubs of the province', () => {
     expect(suspended.changeClubStatus).toMatchObject({ status: 'SUSPENDED', statusSince: today });
     const history = await database.owner.query('select status, reason from club_status_change where club_id = $1 order by recorded_at', [created.createClub.id]);
     expect(history).toEqual([{ status: 'ACTIVE', reason: null }, { status: 'SUSPENDED', reason: 'Ban chủ nhiệm kiện toàn lại' }]);
+    const read = await ok<{ club: { statusHistory: Array<{ status: string; effectiveOn: string; reason: string | null }> } }>(
+      `query ($id: ID!) { club(id: $id) { statusHistory { status effectiveOn reason } } }`,
+      { id: created.createClub.id },
+      kienGiang,
+    );
+    expect(read.club.statusHistory).toEqual([
+      { status: 'ACTIVE', effectiveOn: '2024-05-01', reason: null },
+      { status: 'SUSPENDED', effectiveOn: today, reason: 'Ban chủ nhiệm kiện toàn lại' },
+    ]);
     expect(codesOf(await server.gql(STATUS, { input: { id: created.createClub.id, version: 1, status: 'ACTIVE', effectiveOn: today } }, kienLuong))).toEqual(['FORBIDDEN']);
   });
 });

@@ -29,7 +29,7 @@ export function createApolloClient(): ApolloClient {
             users: relayStylePagination(['search']),
             schemes: relayStylePagination(['status', 'tenantId']),
             surveys: relayStylePagination(),
-            clubs: relayStylePagination(['search']),
+            clubs: relayStylePagination(['search', 'unitId', 'statuses', 'tenantId']),
           },
         },
         Scheme: {

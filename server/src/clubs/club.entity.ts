@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { LocalDateScalar } from '../graphql/scalars.js';
+import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars.js';
 
 export enum ClubStatus {
   PLANNED = 'PLANNED',
@@ -19,6 +19,21 @@ registerEnumType(ClubStatus, {
     DISSOLVED: { description: 'Closed for good; kept for its history.' },
   },
 });
+
+@ObjectType({ description: 'A change of a club’s status, with the day it took effect and why.' })
+export class ClubStatusChange {
+  @Field(() => ClubStatus, { description: 'The status from that day.' })
+  status: ClubStatus;
+
+  @Field(() => LocalDateScalar, { description: 'Day it took effect.' })
+  effectiveOn: string;
+
+  @Field(() => String, { nullable: true, description: 'Why.' })
+  reason: string | null;
+
+  @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
+  recordedAt: Date;
+}
 
 @Entity('club')
 @ObjectType({ description: 'An Intergenerational Self-Help Club (Câu lạc bộ Liên thế hệ tự giúp nhau).' })

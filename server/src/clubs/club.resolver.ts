@@ -9,7 +9,7 @@ import { Scheme } from '../schemes/scheme.types.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { Role } from '../users/role.js';
 import { QualityChecklist } from './club-quality.js';
-import { Club } from './club.entity.js';
+import { Club, ClubStatusChange, type ClubStatus } from './club.entity.js';
 import { ChangeClubStatusInput, ClubsArgs, CreateClubInput, UpdateClubInput } from './club.inputs.js';
 import { changeClubStatus, createClub, listClubs, updateClub } from './club.service.js';
 
@@ -115,6 +115,17 @@ export class ClubResolver {
     );
     const members = await context.loaders.memberById.loadMany(rows.map((row) => row.id));
     return members.filter((member): member is Member => member instanceof Member);
+  }
+
+  @FieldResolver(() => [ClubStatusChange], { description: 'Every status the club has had, oldest first, with its reason.' })
+  async statusHistory(@Root() club: Club, @Ctx() context: Context): Promise<ClubStatusChange[]> {
+    const rows: Array<{ status: ClubStatus; effective_on: string; reason: string | null; recorded_at: Date }> = await (await context.db()).query(
+      `select status, effective_on::text as effective_on, reason, recorded_at from club_status_change where club_id = $1 order by effective_on, recorded_at`,
+      [club.id],
+    );
+    return rows.map((row) =>
+      Object.assign(new ClubStatusChange(), { status: row.status, effectiveOn: row.effective_on, reason: row.reason, recordedAt: row.recorded_at }),
+    );
   }
 
   @FieldResolver(() => AdminUnit, { description: 'The commune, ward or town of the club.' })

@@ -18,6 +18,9 @@ export class MonthlyReportsArgs extends PageArgs {
   @Field(() => MonthScalar, { nullable: true, description: 'Only this month.' })
   @IsOptional()
   month?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Oldest month first, as an approval queue is worked through; newest first otherwise.' })
+  oldestFirst: boolean = false;
 }
 
 @ArgsType()

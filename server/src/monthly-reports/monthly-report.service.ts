@@ -76,7 +76,7 @@ export async function reportEventsOf(db: EntityManager, reportId: string): Promi
   return rows.map((row) => Object.assign(new ReportEvent(), { action: row.action, comment: row.comment, byName: row.display_name, recordedAt: row.recorded_at }));
 }
 
-/** Reports of the province's clubs (a club's staff see their own), waiting ones first. */
+/** Reports of the province's clubs (a club's staff see their own), by month: newest first, or oldest first for a queue. */
 export async function listReports(db: EntityManager, args: MonthlyReportsArgs, clubId: string | null): Promise<Page<MonthlyReport>> {
   const conditions: string[] = ['true'];
   const parameters: unknown[] = [];
@@ -87,10 +87,11 @@ export async function listReports(db: EntityManager, args: MonthlyReportsArgs, c
   const filteredParameters = [...parameters];
   if (args.after) {
     const [month, id] = decodeCursor(args.after, 2);
-    conditions.push(`(report.month, report.id) < ($${parameters.push(`${month}-01`)}::date, $${parameters.push(String(id))}::uuid)`);
+    const comparison = args.oldestFirst ? '>' : '<';
+    conditions.push(`(report.month, report.id) ${comparison} ($${parameters.push(`${month}-01`)}::date, $${parameters.push(String(id))}::uuid)`);
   }
   const rows: ReportRow[] = await db.query(
-    `${REPORT_SELECT} where ${conditions.join(' and ')} order by report.month desc, report.id desc limit ${args.first + 1}`,
+    `${REPORT_SELECT} where ${conditions.join(' and ')} order by report.month ${args.oldestFirst ? 'asc' : 'desc'}, report.id ${args.oldestFirst ? 'asc' : 'desc'} limit ${args.first + 1}`,
     parameters,
   );
   return pageOf(

@@ -23,7 +23,14 @@ interface ReportListProps {
 export function ReportList({ statuses, month, clubId, title, emptyMessage, testId }: ReportListProps) {
   const { t } = useTranslation();
   const { data, previousData, loading, error, refetch, fetchMore } = useQuery(ProvinceMonthlyReportsDocument, {
-    variables: { first: PAGE_SIZE, statuses, month: month ?? null, clubId: clubId ?? null },
+    // The waiting queue is worked through oldest month first; other lists show the newest first.
+    variables: {
+      first: PAGE_SIZE,
+      statuses,
+      month: month ?? null,
+      clubId: clubId ?? null,
+      oldestFirst: statuses.length === 1 && statuses[0] === 'SUBMITTED',
+    },
     fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.monthlyReports;
