@@ -1,11 +1,19 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ChangePasswordPage } from '../auth/change-password/ChangePasswordPage';
 import { SignInPage } from '../auth/sign-in/SignInPage';
+import { ActivitiesPage } from '../club/activities/ActivitiesPage';
+import { ActivityNewPage, ActivityPage } from '../club/activities/ActivityPage';
+import { FundsPage } from '../club/funds/FundsPage';
+import { HomeCarePage } from '../club/home-care/HomeCarePage';
+import { LoanPage } from '../club/loans/LoanPage';
+import { LoanRequestPage } from '../club/loans/LoanRequestPage';
+import { LoansPage } from '../club/loans/LoansPage';
 import { MeetingSheetPage } from '../club/meeting/MeetingSheetPage';
 import { MemberEditPage, MemberNewPage } from '../club/members/MemberEditPage';
 import { MemberPage } from '../club/members/MemberPage';
 import { MembersPage } from '../club/members/MembersPage';
 import { MyClubPage } from '../club/my-club/MyClubPage';
+import { MonthlyReportPage } from '../club/reports/MonthlyReportPage';
 import { ProvincesPage } from '../national/provinces/ProvincesPage';
 import { ClubPage } from '../province/clubs/ClubPage';
 import { ClubsPage } from '../province/clubs/ClubsPage';
@@ -64,6 +72,15 @@ export const router = createBrowserRouter([
               { path: 'members/:id', element: <MemberPage /> },
               { path: 'members/:id/edit', element: <MemberEditPage /> },
               { path: 'meeting', element: <MeetingSheetPage /> },
+              { path: 'loans', element: <LoansPage /> },
+              { path: 'loans/new', element: <LoanRequestPage /> },
+              { path: 'loans/:id', element: <LoanPage /> },
+              { path: 'funds', element: <FundsPage /> },
+              { path: 'home-care', element: <HomeCarePage /> },
+              { path: 'activities', element: <ActivitiesPage /> },
+              { path: 'activities/new', element: <ActivityNewPage /> },
+              { path: 'activities/:id', element: <ActivityPage /> },
+              { path: 'reports', element: <MonthlyReportPage /> },
             ],
           },
           { path: 'account/password', element: <ChangePasswordPage /> },

@@ -1,14 +1,19 @@
 import {
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconCalendarStar,
+  IconCash,
   IconChartBar,
   IconClipboardCheck,
   IconClipboardList,
+  IconFileText,
+  IconHeartHandshake,
   IconMap2,
   IconReportMoney,
   IconSitemap,
   IconUsers,
   IconUsersGroup,
+  IconWallet,
   type Icon,
 } from '@tabler/icons-react';
 import type { Area } from '../areas';
@@ -23,6 +28,11 @@ export type NavigationLabelKey =
   | 'nav.myClub'
   | 'clubArea.nav.meeting'
   | 'clubArea.nav.members'
+  | 'clubArea.nav.loans'
+  | 'clubArea.nav.funds'
+  | 'clubArea.nav.homeCare'
+  | 'clubArea.nav.activities'
+  | 'clubArea.nav.reports'
   | 'provinceClubs.nav.clubs'
   | 'provinceClubs.nav.reports';
 
@@ -48,6 +58,11 @@ export const navigationByArea: Record<Area, NavigationItem[]> = {
     { key: 'my-club', to: '/club', labelKey: 'nav.myClub', icon: IconBuildingCommunity },
     { key: 'meeting', to: '/club/meeting', labelKey: 'clubArea.nav.meeting', icon: IconCalendarEvent },
     { key: 'members', to: '/club/members', labelKey: 'clubArea.nav.members', icon: IconUsers },
+    { key: 'loans', to: '/club/loans', labelKey: 'clubArea.nav.loans', icon: IconCash },
+    { key: 'funds', to: '/club/funds', labelKey: 'clubArea.nav.funds', icon: IconWallet },
+    { key: 'home-care', to: '/club/home-care', labelKey: 'clubArea.nav.homeCare', icon: IconHeartHandshake },
+    { key: 'activities', to: '/club/activities', labelKey: 'clubArea.nav.activities', icon: IconCalendarStar },
+    { key: 'club-reports', to: '/club/reports', labelKey: 'clubArea.nav.reports', icon: IconFileText },
   ],
 };
 

@@ -10,10 +10,11 @@ interface ContributionsPanelProps {
   draft: MeetingDraft;
   update: (change: (draft: MeetingDraft) => MeetingDraft) => void;
   problems: Map<string, string>;
+  onEdited: (memberId: string) => void;
 }
 
 /** Contributions to the activity fund: one amount for everyone present, changed for anyone who gave otherwise. */
-export function ContributionsPanel({ members, draft, update, problems }: ContributionsPanelProps) {
+export function ContributionsPanel({ members, draft, update, problems, onEdited }: ContributionsPanelProps) {
   const { t } = useTranslation();
   const present = new Set(draft.present);
   const listed = members.filter((member) => present.has(member.id) || draft.contributions[member.id] !== undefined);
@@ -52,7 +53,10 @@ export function ContributionsPanel({ members, draft, update, problems }: Contrib
             <MoneyInput
               aria-label={t('clubArea.meeting.contributionOf', { name: member.fullName })}
               value={draft.contributions[member.id] ?? ''}
-              onChange={(digits) => update((current) => ({ ...current, contributions: { ...current.contributions, [member.id]: digits } }))}
+              onChange={(digits) => {
+                onEdited(member.id);
+                update((current) => ({ ...current, contributions: { ...current.contributions, [member.id]: digits } }));
+              }}
               error={problems.get(member.id)}
               w={150}
               data-testid="contribution-amount"

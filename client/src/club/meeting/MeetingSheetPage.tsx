@@ -17,7 +17,6 @@ import { displayDay, todayInVietnam } from '../club-format';
 import { useClubProblems } from '../club-messages';
 import { AttendanceChecklist } from '../ui/AttendanceChecklist';
 import { DayInput } from '../ui/DayInput';
-import { FormError } from '../ui/FormError';
 import classes from '../ui/club-ui.module.css';
 import { ContributionsPanel } from './ContributionsPanel';
 import { emptyProblems, inputOf, placeProblems, sectionsWithProblems, totalsOf, type SheetProblems, type SheetSection } from './meeting-draft';
@@ -99,6 +98,17 @@ export function MeetingSheetPage() {
     }
     setDayError(null);
     update((current) => ({ ...current, heldOn: day }));
+  }
+
+  /** A line the treasurer corrects loses its red mark; the others keep theirs. */
+  function lineEdited(section: SheetSection, id: string) {
+    setProblems((current) => {
+      const list: Map<string, unknown> = current[section];
+      if (!list.has(id)) return current;
+      const next = new Map(list);
+      next.delete(id);
+      return { ...current, [section]: next } as SheetProblems;
+    });
   }
 
   function firstDueOf(text: string): string | null {
@@ -238,18 +248,29 @@ export function MeetingSheetPage() {
                   <AttendanceChecklist
                     members={sheet.members}
                     present={new Set(draft.present)}
-                    onChange={(present) => update((current) => ({ ...current, present: [...present] }))}
+                    onChange={(present) => {
+                      update((current) => ({ ...current, present: [...present] }));
+                      setProblems((current) => (current.attendance.size ? { ...current, attendance: new Map() } : current));
+                    }}
                     errors={problems.attendance}
                   />
                 </Tabs.Panel>
                 <Tabs.Panel value="repayments" pt="md">
-                  <RepaymentsPanel loans={running} draft={draft} update={update} problems={problems.repayments} />
+                  <RepaymentsPanel loans={running} draft={draft} update={update} problems={problems.repayments} onEdited={(id) => lineEdited('repayments', id)} />
                 </Tabs.Panel>
                 <Tabs.Panel value="contributions" pt="md">
-                  <ContributionsPanel members={sheet.members} draft={draft} update={update} problems={problems.contributions} />
+                  <ContributionsPanel members={sheet.members} draft={draft} update={update} problems={problems.contributions} onEdited={(id) => lineEdited('contributions', id)} />
                 </Tabs.Panel>
                 <Tabs.Panel value="payouts" pt="md">
-                  <PayoutsPanel loans={approved} draft={draft} update={update} problems={problems.payouts} available={available} paidOut={totals.paidOut} />
+                  <PayoutsPanel
+                    loans={approved}
+                    draft={draft}
+                    update={update}
+                    problems={problems.payouts}
+                    onEdited={(id) => lineEdited('payouts', id)}
+                    available={available}
+                    paidOut={totals.paidOut}
+                  />
                 </Tabs.Panel>
               </Tabs>
               <Textarea
@@ -267,7 +288,14 @@ export function MeetingSheetPage() {
               />
               <div className={classes.stickyBar}>
                 <Stack gap="xs">
-                  <FormError message={formError} testId="meeting-error" />
+                  {formError && (
+                    <Group gap="xs" wrap="nowrap" align="flex-start" role="alert" data-testid="meeting-error">
+                      <IconAlertTriangle size={20} color="var(--mantine-color-red-7)" style={{ flexShrink: 0 }} />
+                      <Text c="red.8" fw={500}>
+                        {formError}
+                      </Text>
+                    </Group>
+                  )}
                   <Text size="sm" data-testid="meeting-summary">
                     {t('clubArea.meeting.summary', {
                       present: draft.present.length,

@@ -12,13 +12,14 @@ interface PayoutsPanelProps {
   draft: MeetingDraft;
   update: (change: (draft: MeetingDraft) => MeetingDraft) => void;
   problems: SheetProblems['payouts'];
+  onEdited: (loanId: string) => void;
   /** What the income-generation fund holds now plus what is repaid at this meeting. */
   available: bigint;
   paidOut: bigint;
 }
 
 /** Loans the board has approved, paid out at the meeting; what members repay at it can be lent at it. */
-export function PayoutsPanel({ loans, draft, update, problems, available, paidOut }: PayoutsPanelProps) {
+export function PayoutsPanel({ loans, draft, update, problems, onEdited, available, paidOut }: PayoutsPanelProps) {
   const { t } = useTranslation();
   if (loans.length === 0) return <EmptyMessage>{t('clubArea.meeting.noPayouts')}</EmptyMessage>;
 
@@ -45,6 +46,7 @@ export function PayoutsPanel({ loans, draft, update, problems, available, paidOu
                 checked={line?.paying ?? false}
                 onChange={(event) => {
                   const paying = event.currentTarget.checked;
+                  onEdited(loan.id);
                   update((current) => ({ ...current, payouts: { ...current.payouts, [loan.id]: { firstDueOn: current.payouts[loan.id]?.firstDueOn ?? '', paying } } }));
                 }}
                 label={
@@ -62,7 +64,10 @@ export function PayoutsPanel({ loans, draft, update, problems, available, paidOu
                   label={t('clubArea.meeting.firstDueOn')}
                   description={t('clubArea.meeting.firstDueOnHint')}
                   value={line.firstDueOn}
-                  onChange={(text) => update((current) => ({ ...current, payouts: { ...current.payouts, [loan.id]: { ...line, firstDueOn: text } } }))}
+                  onChange={(text) => {
+                    onEdited(loan.id);
+                    update((current) => ({ ...current, payouts: { ...current.payouts, [loan.id]: { ...line, firstDueOn: text } } }));
+                  }}
                   error={problem?.firstDueOn}
                   data-testid="payout-first-due"
                 />

@@ -15,10 +15,11 @@ interface RepaymentsPanelProps {
   draft: MeetingDraft;
   update: (change: (draft: MeetingDraft) => MeetingDraft) => void;
   problems: SheetProblems['repayments'];
+  onEdited: (loanId: string) => void;
 }
 
 /** Each loan being repaid: a tap says the borrower paid, with the instalment filled in to check or change. */
-export function RepaymentsPanel({ loans, draft, update, problems }: RepaymentsPanelProps) {
+export function RepaymentsPanel({ loans, draft, update, problems, onEdited }: RepaymentsPanelProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const folded = foldForSearch(filter);
@@ -27,6 +28,7 @@ export function RepaymentsPanel({ loans, draft, update, problems }: RepaymentsPa
   if (loans.length === 0) return <EmptyMessage>{t('clubArea.meeting.noRepayments')}</EmptyMessage>;
 
   function setLine(loan: SheetLoan, change: Partial<MeetingDraft['repayments'][string]>) {
+    onEdited(loan.id);
     update((current) => ({
       ...current,
       repayments: { ...current.repayments, [loan.id]: { ...(current.repayments[loan.id] ?? suggestedRepayment(loan)), ...change } },

@@ -75,7 +75,7 @@ export function MemberFilters({ filters, onChange }: { filters: MemberFilterValu
       <Chip.Group multiple={false} value={filters.standing} onChange={(value) => onChange({ standing: value as MemberStanding })}>
         <Group gap="xs" wrap="wrap" role="radiogroup" aria-label={t('clubArea.members.standingLabel')} data-testid="members-standing">
           {(['CURRENT', 'LEFT', 'ALL'] as const).map((standing) => (
-            <Chip key={standing} value={standing} size="md" variant="filled" data-testid={`members-standing-${standing}`}>
+            <Chip key={standing} value={standing} size="md" variant="filled" wrapperProps={{ 'data-testid': `members-standing-${standing}` }}>
               {t(`clubArea.members.standing.${standing}`)}
             </Chip>
           ))}
@@ -96,12 +96,12 @@ export function MemberFilters({ filters, onChange }: { filters: MemberFilterValu
         <Collapse expanded={moreOpened}>
           <Group gap="xs" wrap="wrap" pt="xs" role="group" aria-label={t('clubArea.members.filtersLabel')}>
             {(['FEMALE', 'MALE'] as const).map((sex) => (
-              <Chip key={sex} size="md" checked={filters.sex === sex} onChange={(checked) => onChange({ sex: checked ? sex : null })} data-testid={`members-filter-${sex}`}>
+              <Chip key={sex} size="md" checked={filters.sex === sex} onChange={(checked) => onChange({ sex: checked ? sex : null })} wrapperProps={{ 'data-testid': `members-filter-${sex}` }}>
                 {t(`clubArea.sex.${sex}`)}
               </Chip>
             ))}
             {flags.map((flag) => (
-              <Chip key={flag} size="md" checked={filters[flag]} onChange={(checked) => onChange({ [flag]: checked })} data-testid={`members-filter-${flag}`}>
+              <Chip key={flag} size="md" checked={filters[flag]} onChange={(checked) => onChange({ [flag]: checked })} wrapperProps={{ 'data-testid': `members-filter-${flag}` }}>
                 {t(`clubArea.members.filters.${flag}`)}
               </Chip>
             ))}

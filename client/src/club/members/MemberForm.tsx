@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Checkbox, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Input, NativeSelect, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -163,13 +163,7 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
       <Stack gap="md" maw={640}>
         <FormError message={formError} testId="member-form-error" />
         <TextInput label={t('clubArea.memberForm.fullName')} required autoComplete="off" data-testid="member-full-name" {...form.getInputProps('fullName')} />
-        <Stack gap={4}>
-          <Text fw={500} size="md">
-            {t('clubArea.memberForm.sex')}{' '}
-            <Text span c="red">
-              *
-            </Text>
-          </Text>
+        <Input.Wrapper label={t('clubArea.memberForm.sex')} required size="md" error={form.errors.sex}>
           <SegmentedControl
             fullWidth
             size="md"
@@ -182,31 +176,17 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
             aria-label={t('clubArea.memberForm.sex')}
             data-testid="member-sex"
           />
-          {form.errors.sex && (
-            <Text size="sm" c="red.8">
-              {form.errors.sex}
-            </Text>
-          )}
-        </Stack>
-        <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            label={t('clubArea.memberForm.birthYear')}
-            required
-            inputMode="numeric"
-            maxLength={4}
-            placeholder={t('clubArea.memberForm.birthYearPlaceholder')}
-            data-testid="member-birth-year"
-            {...form.getInputProps('birthYear')}
-          />
-          <DayInput
-            label={t('clubArea.memberForm.joinedOn')}
-            required
-            data-testid="member-joined-on"
-            value={form.values.joinedOn}
-            onChange={(text) => form.setFieldValue('joinedOn', text)}
-            error={form.errors.joinedOn}
-          />
-        </SimpleGrid>
+        </Input.Wrapper>
+        <TextInput
+          label={t('clubArea.memberForm.birthYear')}
+          required
+          inputMode="numeric"
+          maxLength={4}
+          maw={200}
+          placeholder={t('clubArea.memberForm.birthYearPlaceholder')}
+          data-testid="member-birth-year"
+          {...form.getInputProps('birthYear')}
+        />
         <TextInput
           label={t('clubArea.memberForm.citizenId')}
           description={t('clubArea.memberForm.citizenIdHint')}
@@ -217,6 +197,15 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
         />
         <DuplicateWarning candidates={candidates} />
         <TextInput label={t('clubArea.memberForm.phone')} inputMode="tel" autoComplete="off" data-testid="member-phone" {...form.getInputProps('phone')} />
+        <DayInput
+          label={t('clubArea.memberForm.joinedOn')}
+          required
+          maw={260}
+          data-testid="member-joined-on"
+          value={form.values.joinedOn}
+          onChange={(text) => form.setFieldValue('joinedOn', text)}
+          error={form.errors.joinedOn}
+        />
         <NativeSelect
           label={t('clubArea.memberForm.hamlet')}
           data={[{ value: '', label: t('clubArea.memberForm.hamletNone') }, ...hamlets.map((hamlet) => ({ value: hamlet.id, label: hamlet.fullName }))]}
@@ -224,8 +213,7 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
           size="md"
           {...form.getInputProps('hamletId')}
         />
-        <Stack gap={4}>
-          <Text fw={500}>{t('clubArea.memberForm.household')}</Text>
+        <Input.Wrapper label={t('clubArea.memberForm.household')} size="md" error={form.errors.household}>
           <SegmentedControl
             fullWidth
             size="md"
@@ -239,12 +227,7 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
             aria-label={t('clubArea.memberForm.household')}
             data-testid="member-household"
           />
-          {form.errors.household && (
-            <Text size="sm" c="red.8">
-              {form.errors.household}
-            </Text>
-          )}
-        </Stack>
+        </Input.Wrapper>
         <TextInput
           label={t('clubArea.memberForm.ethnicMinority')}
           description={t('clubArea.memberForm.ethnicMinorityHint')}

@@ -4,9 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasErrorCode } from '../../app/errors';
-import { parseDisplayDate, todayForDisplay } from '../../app/local-date';
+import { parseDisplayDate } from '../../app/local-date';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { RecordMemberLeftDocument, type ClubMemberDetailFragment } from '../../gql/graphql';
+import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
@@ -18,7 +19,7 @@ export function MemberLeftForm({ member, onDone, onCancel }: { member: ClubMembe
   const errorMessage = useErrorMessage();
   const clubProblems = useClubProblems();
   const [record, { loading }] = useMutation(RecordMemberLeftDocument);
-  const [values, setValues] = useState({ leftOn: todayForDisplay(), reason: '' });
+  const [values, setValues] = useState({ leftOn: displayDay(todayInVietnam()), reason: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
 

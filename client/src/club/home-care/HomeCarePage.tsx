@@ -1,0 +1,106 @@
+import { useQuery } from '@apollo/client/react';
+import { Badge, Button, Card, Group, Modal, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../app/format';
+import { EmptyMessage } from '../../app/ui/EmptyMessage';
+import { LoadMoreButton } from '../../app/ui/LoadMoreButton';
+import { LoadingBlock } from '../../app/ui/LoadingBlock';
+import { PageHeader } from '../../app/ui/PageHeader';
+import { QueryError } from '../../app/ui/QueryError';
+import { ClubHomeCareVisitsDocument } from '../../gql/graphql';
+import { MemberSelect } from '../ui/MemberSelect';
+import classes from '../ui/club-ui.module.css';
+import { HomeCareVisitForm } from './HomeCareVisitForm';
+
+const PAGE_SIZE = 30;
+
+export function HomeCarePage() {
+  const { t } = useTranslation();
+  const isPhone = useMediaQuery('(max-width: 48em)');
+  const [recording, setRecording] = useState(false);
+  const [memberId, setMemberId] = useState('');
+  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(ClubHomeCareVisitsDocument, {
+    variables: { first: PAGE_SIZE, memberId: memberId || null },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = (data ?? previousData)?.homeCareVisits;
+
+  function loadMore(endCursor: string | null | undefined) {
+    return fetchMore({
+      variables: { after: endCursor },
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        ...fetchMoreResult,
+        homeCareVisits: { ...fetchMoreResult.homeCareVisits, edges: [...previous.homeCareVisits.edges, ...fetchMoreResult.homeCareVisits.edges] },
+      }),
+    });
+  }
+
+  let list;
+  if (error && !connection) list = <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
+  else if (!connection) list = <LoadingBlock />;
+  else if (connection.totalCount === 0) list = <EmptyMessage>{t('clubArea.homeCare.empty')}</EmptyMessage>;
+  else {
+    list = (
+      <Stack gap="xs" aria-busy={loading} data-testid="home-care-visits">
+        <Text c="dimmed">{t('clubArea.homeCare.total', { count: connection.totalCount })}</Text>
+        {connection.edges.map(({ node: visit }) => (
+          <Card key={visit.id} withBorder radius="md" padding="sm" data-testid="home-care-visit">
+            <Stack gap={4}>
+              <Text fw={600} className={classes.wrapName}>
+                {formatDate(visit.visitedOn)} · {visit.member.fullName}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('clubArea.homeCare.by', { name: visit.volunteer.fullName })}
+              </Text>
+              <Group gap={6}>
+                {visit.kinds.map((kind) => (
+                  <Badge key={kind} variant="light" tt="none">
+                    {t(`clubArea.homeCare.kindNames.${kind}`)}
+                  </Badge>
+                ))}
+              </Group>
+              {visit.notes && <Text size="sm">{visit.notes}</Text>}
+            </Stack>
+          </Card>
+        ))}
+        {connection.pageInfo.hasNextPage && (
+          <Group justify="center">
+            <LoadMoreButton onLoadMore={() => loadMore(connection.pageInfo.endCursor)} />
+          </Group>
+        )}
+      </Stack>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('clubArea.homeCare.title')}
+        description={t('clubArea.homeCare.intro')}
+        actions={
+          <Button leftSection={<IconPlus size={20} />} onClick={() => setRecording(true)} data-testid="home-care-open">
+            {t('clubArea.homeCare.open')}
+          </Button>
+        }
+      />
+      <Stack gap="md" maw={900}>
+        <MemberSelect label={t('clubArea.homeCare.filterMember')} value={memberId} onChange={(id) => setMemberId(id)} data-testid="home-care-filter-member" />
+        {list}
+      </Stack>
+      <Modal opened={recording} onClose={() => setRecording(false)} title={t('clubArea.homeCare.formTitle')} fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        {recording && (
+          <HomeCareVisitForm
+            onCancel={() => setRecording(false)}
+            onDone={() => {
+              setRecording(false);
+              void refetch().catch(() => undefined);
+            }}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import { useMutation } from '@apollo/client/react';
+import { Button, Chip, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseDisplayDate } from '../../app/local-date';
+import { useErrorMessage } from '../../app/ui/use-error-message';
+import { RecordHomeCareVisitDocument, type HomeCareKind } from '../../gql/graphql';
+import { displayDay, todayInVietnam } from '../club-format';
+import { splitProblems, useClubProblems } from '../club-messages';
+import { DayInput } from '../ui/DayInput';
+import { FormError } from '../ui/FormError';
+import { MemberSelect } from '../ui/MemberSelect';
+import { useActionKey } from '../ui/use-action-key';
+
+export const homeCareKinds: HomeCareKind[] = ['HEALTH_CHECK', 'PERSONAL_CARE', 'HOUSEWORK', 'EMOTIONAL_SUPPORT', 'OTHER'];
+const formFields = new Set(['volunteerId', 'memberId', 'visitedOn', 'kinds', 'notes']);
+
+export function HomeCareVisitForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const clubProblems = useClubProblems();
+  const [actionKey] = useActionKey();
+  const [record, { loading }] = useMutation(RecordHomeCareVisitDocument);
+  const [values, setValues] = useState({ volunteerId: '', memberId: '', visitedOn: displayDay(todayInVietnam()), kinds: [] as HomeCareKind[], notes: '' });
+  const [onlyNeedingCare, setOnlyNeedingCare] = useState(true);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  function set<K extends keyof typeof values>(field: K, value: (typeof values)[K]) {
+    setValues((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: '' }));
+  }
+
+  async function submit() {
+    const found: Record<string, string> = {};
+    const visitedOn = parseDisplayDate(values.visitedOn);
+    if (!values.volunteerId) found.volunteerId = t('clubArea.homeCare.volunteerRequired');
+    if (!values.memberId) found.memberId = t('clubArea.homeCare.memberRequired');
+    if (!visitedOn) found.visitedOn = t('clubArea.common.dayInvalid');
+    if (values.kinds.length === 0) found.kinds = t('clubArea.messages.chooseKind');
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length || !visitedOn) return;
+    try {
+      await record({
+        variables: {
+          input: {
+            volunteerId: values.volunteerId,
+            memberId: values.memberId,
+            visitedOn,
+            kinds: values.kinds,
+            notes: values.notes.trim().normalize('NFC') || null,
+            idempotencyKey: actionKey,
+          },
+        },
+      });
+      notifications.show({ color: 'teal', message: t('clubArea.homeCare.saved') });
+      onDone();
+    } catch (error) {
+      const split = splitProblems(clubProblems(error), formFields, () => errorMessage(error));
+      setErrors(split.fieldErrors);
+      setFormError(split.formError);
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack gap="md">
+        <FormError message={formError} testId="home-care-error" />
+        <MemberSelect
+          label={t('clubArea.homeCare.volunteer')}
+          required
+          homeCareVolunteer
+          value={values.volunteerId}
+          onChange={(id) => set('volunteerId', id)}
+          error={errors.volunteerId}
+          data-testid="home-care-volunteer"
+        />
+        <Stack gap={6}>
+          <MemberSelect
+            key={onlyNeedingCare ? 'needing-care' : 'everyone'}
+            label={t('clubArea.homeCare.member')}
+            required
+            needsHomeCare={onlyNeedingCare || undefined}
+            value={values.memberId}
+            onChange={(id) => set('memberId', id)}
+            error={errors.memberId}
+            data-testid="home-care-member"
+          />
+          <Switch
+            size="md"
+            checked={onlyNeedingCare}
+            onChange={(event) => {
+              setOnlyNeedingCare(event.currentTarget.checked);
+              set('memberId', '');
+            }}
+            label={t('clubArea.homeCare.onlyNeedingCare')}
+          />
+        </Stack>
+        <DayInput label={t('clubArea.homeCare.visitedOn')} required value={values.visitedOn} onChange={(text) => set('visitedOn', text)} error={errors.visitedOn} data-testid="home-care-visited-on" />
+        <Stack gap={6}>
+          <Text fw={500}>
+            {t('clubArea.homeCare.kinds')}{' '}
+            <Text span c="red">
+              *
+            </Text>
+          </Text>
+          <Chip.Group multiple value={values.kinds} onChange={(kinds) => set('kinds', kinds as HomeCareKind[])}>
+            <Group gap="xs" wrap="wrap" data-testid="home-care-kinds">
+              {homeCareKinds.map((kind) => (
+                <Chip key={kind} value={kind} size="md" wrapperProps={{ 'data-testid': `home-care-kind-${kind}` }}>
+                  {t(`clubArea.homeCare.kindNames.${kind}`)}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+          {errors.kinds && (
+            <Text size="sm" c="red.8">
+              {errors.kinds}
+            </Text>
+          )}
+        </Stack>
+        <Textarea label={t('clubArea.homeCare.notes')} autosize minRows={2} size="md" value={values.notes} onChange={(event) => set('notes', event.currentTarget.value)} error={errors.notes} data-testid="home-care-notes" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={loading} data-testid="home-care-submit">
+            {t('clubArea.homeCare.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
