@@ -477,7 +477,7 @@ export const clubAreaVi = {
     by: 'Tình nguyện viên: {{name}}',
   },
   activityArea: {
-    LIVELIHOOD: '1. Tăng thu nhập, sinh kế',
+    LIVELIHOOD: '1. Tăng thu nhập/sinh kế',
     HEALTH: '2. Chăm sóc sức khỏe',
     HOME_CARE: '3. Chăm sóc tại nhà',
     SELF_HELP: '4. Tự giúp nhau và hỗ trợ cộng đồng',

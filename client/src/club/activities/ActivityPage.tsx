@@ -47,6 +47,16 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
     monthlyMeeting: activity?.monthlyMeeting ?? false,
   });
   const [present, setPresent] = useState<Set<string>>(() => new Set(activity?.attendees.map((member) => member.id)));
+  // What the server holds after a partly successful save, so that a retry neither repeats nor conflicts.
+  const [saved, setSaved] = useState(() =>
+    activity
+      ? {
+          version: activity.version,
+          fields: { heldOn: activity.heldOn, area: activity.area, title: activity.title, notes: activity.notes ?? null, monthlyMeeting: activity.monthlyMeeting },
+          attendeeIds: activity.attendees.map((member) => member.id),
+        }
+      : null,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [attendanceErrors, setAttendanceErrors] = useState<Map<string, string>>(new Map());
   const [formError, setFormError] = useState<string | null>(null);
@@ -84,9 +94,13 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
         void navigate(`/club/activities/${data.createActivity.id}`, { replace: true });
         return;
       }
-      const changed = fields.heldOn !== activity.heldOn || fields.area !== activity.area || fields.title !== activity.title || fields.notes !== (activity.notes ?? null) || fields.monthlyMeeting !== activity.monthlyMeeting;
-      if (changed) await update({ variables: { input: { ...fields, id: activity.id, version: activity.version } } });
-      const before = new Set(activity.attendees.map((member) => member.id));
+      const current = saved!;
+      const changed = (Object.keys(fields) as Array<keyof typeof fields>).some((key) => fields[key] !== current.fields[key]);
+      if (changed) {
+        const { data } = await update({ variables: { input: { ...fields, id: activity.id, version: current.version } } });
+        if (data) setSaved({ ...current, version: data.updateActivity.version, fields });
+      }
+      const before = new Set(current.attendeeIds);
       if (before.size !== attendeeIds.length || attendeeIds.some((id) => !before.has(id))) {
         await attend({ variables: { input: { activityId: activity.id, memberIds: attendeeIds, idempotencyKey: actionKey } } });
       }

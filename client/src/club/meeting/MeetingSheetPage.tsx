@@ -81,6 +81,9 @@ export function MeetingSheetPage() {
   const byName = <T extends { fullName: string }>(left: T, right: T) => left.fullName.localeCompare(right.fullName, 'vi');
   const running = (sheet?.loans ?? []).filter((loan) => loan.status === 'DISBURSED').sort((a, b) => byName(a.member, b.member));
   const approved = (sheet?.loans ?? []).filter((loan) => loan.status === 'APPROVED');
+  const rosterIds = new Set((sheet?.members ?? []).map((member) => member.id));
+  // Someone ticked for another day who is not on this day's roster is not counted, nor sent.
+  const presentOnRoster = draft.present.filter((id) => rosterIds.has(id));
   const totals = totalsOf(draft, sheet?.loans ?? []);
   const available = BigInt(data?.myClub?.fundBalances.incomeGeneration ?? 0) + totals.repaid;
   const errorSections = new Set(sectionsWithProblems(problems));
@@ -118,7 +121,7 @@ export function MeetingSheetPage() {
   function checkBeforeSending(): SheetProblems | null {
     const found = emptyProblems();
     if (dayError || !parseDisplayDate(dayText)) found.heldOn = dayError ?? t('clubArea.common.dayInvalid');
-    if (draft.present.length === 0) found.general.push(t('clubArea.meeting.nobodyPresent'));
+    if (presentOnRoster.length === 0) found.general.push(t('clubArea.meeting.nobodyPresent'));
     for (const loan of running) {
       const line = draft.repayments[loan.id];
       if (line?.paying && !(Number(line.principal || 0) > 0 || Number(line.interest || 0) > 0)) {
@@ -239,7 +242,7 @@ export function MeetingSheetPage() {
             <>
               <Tabs value={section} onChange={(value) => value && setSection(value as SheetSection)} keepMounted={false}>
                 <Tabs.List grow>
-                  {tabLabel('attendance', t('clubArea.meeting.tabs.attendance'), draft.present.length)}
+                  {tabLabel('attendance', t('clubArea.meeting.tabs.attendance'), presentOnRoster.length)}
                   {tabLabel('repayments', t('clubArea.meeting.tabs.repayments'), totals.repaymentCount)}
                   {tabLabel('contributions', t('clubArea.meeting.tabs.contributions'), totals.contributionCount)}
                   {tabLabel('payouts', t('clubArea.meeting.tabs.payouts'), totals.payoutCount)}
@@ -247,7 +250,7 @@ export function MeetingSheetPage() {
                 <Tabs.Panel value="attendance" pt="md">
                   <AttendanceChecklist
                     members={sheet.members}
-                    present={new Set(draft.present)}
+                    present={new Set(presentOnRoster)}
                     onChange={(present) => {
                       update((current) => ({ ...current, present: [...present] }));
                       setProblems((current) => (current.attendance.size ? { ...current, attendance: new Map() } : current));
@@ -298,7 +301,7 @@ export function MeetingSheetPage() {
                   )}
                   <Text size="sm" data-testid="meeting-summary">
                     {t('clubArea.meeting.summary', {
-                      present: draft.present.length,
+                      present: presentOnRoster.length,
                       total: sheet.members.length,
                       repaid: formatVnd(totals.repaid),
                       contributed: formatVnd(totals.contributed),
