@@ -17,6 +17,7 @@ import { displayDay, todayInVietnam } from '../club-format';
 import { useClubProblems } from '../club-messages';
 import { AttendanceChecklist } from '../ui/AttendanceChecklist';
 import { DayInput } from '../ui/DayInput';
+import { newActionKey } from '../ui/use-action-key';
 import classes from '../ui/club-ui.module.css';
 import { ContributionsPanel } from './ContributionsPanel';
 import { emptyProblems, inputOf, placeProblems, sectionsWithProblems, totalsOf, type SheetProblems, type SheetSection } from './meeting-draft';
@@ -165,7 +166,14 @@ export function MeetingSheetPage() {
         setFormError(`${errorMessage(error)} ${t('clubArea.meeting.keptForRetry')}`);
         return;
       }
-      const placed = placeProblems(clubProblems(error), index);
+      const problems = clubProblems(error);
+      if (problems.some((problem) => problem.field === 'idempotencyKey')) {
+        // Saved before under this key with other lines (an answer lost, then the sheet changed):
+        // show what is on record, and let a deliberate second save go through as a new sheet.
+        update((current) => ({ ...current, key: newActionKey() }));
+        void sheetQuery.refetch().catch(() => undefined);
+      }
+      const placed = placeProblems(problems, index);
       setProblems(placed);
       const [first] = sectionsWithProblems(placed);
       if (first) setSection(first);

@@ -7,16 +7,25 @@ interface DayInputProps extends Omit<TextInputProps, 'value' | 'onChange'> {
   onChange: (text: string) => void;
 }
 
+/** "23112026" → "23/11/2026", as far as the digits go. */
+export function groupDayDigits(digits: string): string {
+  const day = digits.slice(0, 8);
+  if (day.length <= 2) return day;
+  if (day.length <= 4) return `${day.slice(0, 2)}/${day.slice(2)}`;
+  return `${day.slice(0, 2)}/${day.slice(2, 4)}/${day.slice(4)}`;
+}
+
 /**
- * A phone's number pad often has no "/": digits typed alone are grouped as dd/mm/yyyy while typing
- * ("23112026" → "23/11/2026"); text with separators is left as typed.
+ * A phone's number pad often has no "/": digits typed one by one are grouped as dd/mm/yyyy, and
+ * digits pasted alone too. Whoever types their own separators ("1/2/2026") keeps them, and
+ * deleting is never undone.
  */
-export function groupDayDigits(text: string): string {
-  if (!/^\d*$/.test(text)) return text;
-  const digits = text.slice(0, 8);
-  if (digits.length <= 2) return digits;
-  if (digits.length <= 4) return `${digits.slice(0, 2)}/${digits.slice(2)}`;
-  return `${digits.slice(0, 2)}/${digits.slice(2, 4)}/${digits.slice(4)}`;
+export function nextDayText(previous: string, typed: string): string {
+  const digits = typed.replace(/\D/g, '');
+  if (/^\d+$/.test(typed)) return groupDayDigits(digits);
+  const appendedDigit = typed.length === previous.length + 1 && typed.startsWith(previous) && /\d$/.test(typed);
+  const previousWasGrouped = previous === groupDayDigits(previous.replace(/\D/g, ''));
+  return appendedDigit && previousWasGrouped ? groupDayDigits(digits) : typed;
 }
 
 export function DayInput({ value, onChange, ...props }: DayInputProps) {
@@ -29,11 +38,7 @@ export function DayInput({ value, onChange, ...props }: DayInputProps) {
       maxLength={10}
       {...props}
       value={value}
-      onChange={(event) => {
-        const typed = event.currentTarget.value;
-        // Deleting keeps what is left; only new digits are regrouped.
-        onChange(typed.length < value.length ? typed : groupDayDigits(typed));
-      }}
+      onChange={(event) => onChange(nextDayText(value, event.currentTarget.value))}
     />
   );
 }
