@@ -68,7 +68,7 @@ function LedgerRow({ entry, onReverse }: { entry: ClubLedgerEntryFragment; onRev
       </Group>
       {canReverse(entry) && (
         <Group justify="flex-end" mt={4}>
-          <Button size="compact-md" variant="subtle" color="red" leftSection={<IconArrowBackUp size={16} />} onClick={onReverse} data-testid="ledger-reverse">
+          <Button variant="subtle" color="red" leftSection={<IconArrowBackUp size={16} />} onClick={onReverse} data-testid="ledger-reverse">
             {t('clubArea.ledger.reverse')}
           </Button>
         </Group>

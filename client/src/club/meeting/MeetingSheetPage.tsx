@@ -211,8 +211,7 @@ export function MeetingSheetPage() {
               <Group justify="space-between" gap="xs">
                 <Text>{t('clubArea.meeting.restored')}</Text>
                 <Button
-                  size="xs"
-                  variant="subtle"
+                  variant="light"
                   onClick={() => {
                     reset();
                     setDayText(displayDay(todayInVietnam()));

@@ -148,7 +148,7 @@ export function MemberPage() {
               {t('clubArea.members.loans')}
             </Title>
             {!member.leftOn && (
-              <Button component={Link} to={`/club/loans/new?member=${member.id}`} variant="light" size="sm" data-testid="member-request-loan">
+              <Button component={Link} to={`/club/loans/new?member=${member.id}`} variant="light" data-testid="member-request-loan">
                 {t('clubArea.loans.request')}
               </Button>
             )}

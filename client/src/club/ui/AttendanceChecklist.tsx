@@ -41,10 +41,10 @@ export function AttendanceChecklist({ members, present, onChange, errors, testId
           {t('clubArea.attendance.count', { present: present.size, total: members.length })}
         </Text>
         <Group gap="xs">
-          <Button variant="light" size="sm" onClick={() => onChange(new Set(members.map((member) => member.id)))} data-testid={`${testId}-all`}>
+          <Button variant="light" onClick={() => onChange(new Set(members.map((member) => member.id)))} data-testid={`${testId}-all`}>
             {t('clubArea.attendance.all')}
           </Button>
-          <Button variant="subtle" size="sm" color="gray" onClick={() => onChange(new Set())} data-testid={`${testId}-none`}>
+          <Button variant="subtle" color="gray" onClick={() => onChange(new Set())} data-testid={`${testId}-none`}>
             {t('clubArea.attendance.none')}
           </Button>
         </Group>
