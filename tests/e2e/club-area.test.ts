@@ -223,6 +223,109 @@ describe('the members roster', () => {
   });
 });
 
+describe('loans', () => {
+  it('lets the board approve a requested loan, pay it out, record a repayment and reverse it with a reason', async () => {
+    const token = await staffToken();
+    const today = todayInVietnam();
+    const memberName = `Lê Văn Vay ${randomUUID().slice(0, 6).toUpperCase()}`;
+    const { createMember } = await call<{ createMember: { id: string } }>(
+      token,
+      'mutation ($input: CreateMemberInput!) { createMember(input: $input) { id } }',
+      { input: { fullName: memberName, sex: 'MALE', birthYear: 1962, joinedOn: today } },
+    );
+    await call(token, 'mutation ($input: RecordFundEntryInput!) { recordFundEntry(input: $input) { id } }', {
+      input: { fund: 'INCOME_GENERATION', kind: 'SEED_CAPITAL', amount: 2_000_000, entryOn: today, description: 'Vốn hỗ trợ cho bài kiểm thử', idempotencyKey: randomUUID() },
+    });
+    const page = await suite.open(SMALL_PHONE);
+    await signInAsClub(page);
+
+    // The request, from the member's page.
+    await page.goto(`/club/members/${createMember.id}`);
+    await page.getByTestId('member-request-loan').click();
+    await page.getByTestId('loan-request-principal').fill('2000000');
+    await page.getByTestId('loan-request-rate').fill('0,5');
+    expect(await page.getByTestId('loan-request-preview').textContent()).toContain('200.000 ₫ tiền gốc và 10.000 ₫ tiền lãi');
+    expect(await fitsWidth(page)).toBe(true);
+    await page.getByTestId('loan-request-submit').click();
+    await page.getByTestId('loan-action-approve').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('loan-status').textContent()).toBe('Chờ duyệt');
+
+    // A second request for the same member is refused next to the borrower, in Vietnamese.
+    await page.goto(`/club/loans/new?member=${createMember.id}`);
+    await page.getByTestId('loan-request-principal').fill('500000');
+    await page.getByTestId('loan-request-rate').fill('0');
+    await page.getByTestId('loan-request-submit').click();
+    await expect
+      .poll(() => page.getByText('câu lạc bộ chỉ cho mỗi người vay một khoản').count(), { timeout: 30_000 })
+      .toBe(1);
+    await page.goBack();
+
+    await page.getByTestId('loan-action-approve').click();
+    await page.getByTestId('loan-action-submit').click();
+    await page.getByTestId('loan-action-disburse').click();
+    await page.getByTestId('loan-action-submit').click();
+    await page.getByTestId('loan-action-repay').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('loan-status').textContent()).toBe('Đang trả nợ');
+    expect(await page.getByTestId('loan-instalment').count()).toBe(10);
+    await expect.poll(() => page.getByTestId('loan-outstanding-value').textContent()).toBe('2.000.000 ₫');
+
+    await page.getByTestId('loan-action-repay').click();
+    expect(await page.getByTestId('loan-action-principal').inputValue()).toBe('200.000');
+    expect(await page.getByTestId('loan-action-interest').inputValue()).toBe('10.000');
+    await page.getByTestId('loan-action-submit').click();
+    await expect.poll(() => page.getByTestId('loan-outstanding-value').textContent(), { timeout: 30_000 }).toBe('1.800.000 ₫');
+
+    await page.getByTestId('loan-repayment-reverse').click();
+    await page.getByTestId('loan-action-submit').click();
+    expect(await page.getByTestId('loan-action-form-reverseRepayment').textContent()).toContain('Vui lòng ghi lý do');
+    await page.getByTestId('loan-action-reason').fill('Ghi nhầm người trả');
+    await page.getByTestId('loan-action-submit').click();
+    await expect.poll(() => page.getByTestId('loan-outstanding-value').textContent(), { timeout: 30_000 }).toBe('2.000.000 ₫');
+    expect(await page.getByTestId('loan-repayment').count()).toBe(2);
+    expect(await page.locator('[data-testid="loan-event"]').evaluateAll((events) => events.map((event) => event.getAttribute('data-action')))).toEqual([
+      'REQUESTED',
+      'APPROVED',
+      'DISBURSED',
+    ]);
+    expect(await fitsWidth(page)).toBe(true);
+  });
+});
+
+describe('the monthly report', () => {
+  it('saves a draft of a past month, submits it, and then shows its frozen figures', async () => {
+    const token = await staffToken();
+    let month = '';
+    for (let monthNumber = 1; monthNumber <= 12 && !month; monthNumber += 1) {
+      const candidate = `2024-${String(monthNumber).padStart(2, '0')}`;
+      const { monthlyReport } = await call<{ monthlyReport: { id: string } | null }>(token, 'query ($month: Month!) { monthlyReport(month: $month) { id } }', { month: candidate });
+      if (!monthlyReport) month = candidate;
+    }
+    expect(month).not.toBe('');
+    const page = await suite.open(SMALL_PHONE);
+    await signInAsClub(page);
+    await page.goto(`/club/reports?month=${month}`);
+    await page.getByTestId('report-figures').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('report-status').textContent()).toBe('Chưa lập');
+    expect(await page.getByTestId('report-figures-note').textContent()).toContain('tạm tính');
+
+    const narrative = 'Câu lạc bộ sinh hoạt đều đặn, thăm hỏi hội viên ốm đau và thu hồi nợ đúng hạn.';
+    await page.getByTestId('report-narrative-input').fill(narrative);
+    await page.getByTestId('report-save').click();
+    await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 30_000 }).toBe('Nháp');
+    // Long past its due day in the next month: late.
+    expect(await page.getByTestId('report-late').textContent()).toBe('Nộp muộn');
+
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('report-submit-confirm').click();
+    await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 30_000 }).toBe('Đã nộp');
+    expect(await page.getByTestId('report-narrative').textContent()).toBe(narrative);
+    expect(await page.getByTestId('report-figures-note').textContent()).toBe('Số liệu đã chốt lúc nộp báo cáo.');
+    expect(await page.getByTestId('figure-incomeGenerationFund-value').textContent()).toMatch(/^[\d.]+ ₫$/);
+    expect(await page.getByTestId('report-save').count()).toBe(0);
+    expect(await fitsWidth(page)).toBe(true);
+  });
+});
+
 describe('the club area on a phone', () => {
   it('fits every screen into 360 pixels without sideways scrolling, with the menu behind the burger', async () => {
     const page = await suite.open(SMALL_PHONE);

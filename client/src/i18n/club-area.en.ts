@@ -339,6 +339,7 @@ export const clubAreaEn: typeof clubAreaVi = {
       RESCHEDULED: 'Rescheduled',
       WRITTEN_OFF: 'Written off',
       CLOSED: 'Repaid in full',
+      REOPENED: 'Reopened after a repayment was reversed',
     },
     recordedAt: 'recorded {{time}}',
   },

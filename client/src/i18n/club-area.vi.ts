@@ -337,6 +337,7 @@ export const clubAreaVi = {
       RESCHEDULED: 'Điều chỉnh lịch trả nợ',
       WRITTEN_OFF: 'Xóa nợ',
       CLOSED: 'Trả xong',
+      REOPENED: 'Mở lại do hủy lần trả ghi nhầm',
     },
     recordedAt: 'ghi lúc {{time}}',
   },

@@ -18,7 +18,7 @@ import { LoanActionForm, type LoanAction } from './LoanActionForm';
 import { loanTermsText } from './loan-text';
 import { LoanStatusBadge } from './LoanStatusBadge';
 
-const knownEvents = ['REQUESTED', 'APPROVED', 'REJECTED', 'DISBURSED', 'RESCHEDULED', 'WRITTEN_OFF', 'CLOSED'] as const;
+const knownEvents = ['REQUESTED', 'APPROVED', 'REJECTED', 'DISBURSED', 'RESCHEDULED', 'WRITTEN_OFF', 'CLOSED', 'REOPENED'] as const;
 type KnownEvent = (typeof knownEvents)[number];
 
 /** What the board can do next with a loan, by where it stands. */
