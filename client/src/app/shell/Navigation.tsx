@@ -5,8 +5,13 @@ import { areaOfRole } from '../areas';
 import { useSignedInUser } from '../session/SessionProvider';
 import { areaLabelKey, navigationByArea } from './navigation-items';
 
-function isActive(pathname: string, to: string): boolean {
+function matches(pathname: string, to: string): boolean {
   return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The one item a path belongs to: the longest match, so an area's home is not lit on its inner pages. */
+function activeItemOf(pathname: string, targets: string[]): string | undefined {
+  return targets.filter((to) => matches(pathname, to)).sort((a, b) => b.length - a.length)[0];
 }
 
 export function Navigation({ onNavigate }: { onNavigate: () => void }) {
@@ -15,6 +20,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const user = useSignedInUser();
   const area = areaOfRole(user.role);
   const workspaceName = user.club?.name ?? user.tenant?.name;
+  const activeTo = activeItemOf(pathname, navigationByArea[area].map((item) => item.to));
 
   return (
     <>
@@ -38,7 +44,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
             to={item.to}
             label={t(item.labelKey)}
             leftSection={<item.icon size={22} stroke={1.6} />}
-            active={isActive(pathname, item.to)}
+            active={item.to === activeTo}
             onClick={onNavigate}
             data-testid={`nav-${item.key}`}
           />
