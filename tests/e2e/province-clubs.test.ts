@@ -238,14 +238,21 @@ describe('the clubs page', () => {
     expect(await row.getByTestId('club-fund-income-generation').textContent()).toMatch(/[\d.]+ ₫$/);
 
     // Filters: an active club is not among the planned ones, and comes back when the filter is cleared.
-    await page.getByTestId('clubs-status').click();
-    await page.getByRole('option', { name: 'Dự kiến thành lập' }).click();
+    // A click that lands while the dropdown is still opening is lost on a busy machine: choose until it shows.
+    const chooseStatus = async (label: string) => {
+      await expect
+        .poll(async () => {
+          await page.getByTestId('clubs-status').click();
+          await page.getByRole('option', { name: label }).click({ timeout: 3_000 }).catch(() => undefined);
+          return page.getByTestId('clubs-status').inputValue();
+        }, EVENTUALLY)
+        .toBe(label);
+    };
+    await chooseStatus('Dự kiến thành lập');
     await expect.poll(() => row.count(), EVENTUALLY).toBe(0);
-    await page.getByTestId('clubs-status').click();
-    await page.getByRole('option', { name: 'Đang hoạt động' }).click();
+    await chooseStatus('Đang hoạt động');
     await expect.poll(() => row.count(), EVENTUALLY).toBe(1);
-    await page.getByTestId('clubs-status').click();
-    await page.getByRole('option', { name: 'Dự kiến thành lập' }).click();
+    await chooseStatus('Dự kiến thành lập');
     await expect.poll(() => row.count(), EVENTUALLY).toBe(0);
     await page.getByRole('button', { name: 'Bỏ lọc' }).click();
     await expect.poll(() => row.count(), EVENTUALLY).toBe(1);
