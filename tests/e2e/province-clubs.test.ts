@@ -7,7 +7,8 @@ import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
 
 const suite = useBrowserSuite();
 /** Saves, refetches and page changes can take seconds on a busy machine. */
-const EVENTUALLY = { timeout: 10_000 };
+// Generous: the whole suite runs two browsers, two servers and PostgreSQL on two cores.
+const EVENTUALLY = { timeout: 20_000 };
 
 const QUALITY_NAMES: Record<string, string> = {
   MEMBERS: 'Số thành viên',
@@ -208,7 +209,7 @@ describe('the monthly report approval queue', () => {
   });
 });
 
-describe('the clubs page', () => {
+describe('the clubs page', { timeout: 90_000 }, () => {
   it('lists the Kiên Lương club with its quality checklist score and opens its card', async () => {
     const server = suite.server();
     const admin = await server.signIn('kiengiang');
@@ -227,6 +228,8 @@ describe('the clubs page', () => {
     await page.getByTestId('clubs-table').waitFor();
     // Search ignores accents, as people type on a phone.
     await page.getByTestId('clubs-search').fill('kien luong');
+    // The search is published after a pause in typing; wait for it, so it cannot land after the filters are cleared.
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), EVENTUALLY).toBe('kien luong');
     const row = page.locator(`[data-testid="club-row"][data-club-id="${club!.id}"]`);
     await expect.poll(() => page.getByTestId('club-row').count(), EVENTUALLY).toBeGreaterThan(0);
     expect(await row.getByTestId('club-link').textContent()).toBe(KIEN_LUONG_CLUB);
@@ -256,7 +259,7 @@ describe('the clubs page', () => {
     await expect.poll(() => row.count(), EVENTUALLY).toBe(0);
     await page.getByRole('button', { name: 'Bỏ lọc' }).click();
     await expect.poll(() => row.count(), EVENTUALLY).toBe(1);
-    expect(await page.getByTestId('clubs-search').inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('clubs-search').inputValue(), EVENTUALLY).toBe('');
 
     await row.getByTestId('club-link').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), EVENTUALLY).toBe(KIEN_LUONG_CLUB);
