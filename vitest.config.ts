@@ -15,7 +15,7 @@ export default defineConfig({
     setupFiles: ['reflect-metadata'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    testTimeout: 90_000,
     hookTimeout: 180_000,
     reporters: ['default', 'json'],
     outputFile: { json: '.data/test-results.json' },

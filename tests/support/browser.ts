@@ -36,7 +36,8 @@ export const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, ha
 
 export async function newPage(browser: Browser, baseURL: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, locale: 'vi-VN', ...options });
-  context.setDefaultTimeout(10_000);
+  // The full suite runs browsers, servers and PostgreSQL together on two cores: steps can be slow, not wrong.
+  context.setDefaultTimeout(25_000);
   const page = await context.newPage();
   return { context, page };
 }
