@@ -51,8 +51,8 @@ export function ClubsPage() {
       statuses: filters.status ? [filters.status] : null,
       search: filters.search || null,
     },
-    // The shared cache keys the clubs list by its search only, so other filters must come from the server.
-    fetchPolicy: 'network-only',
+    // Each filter has its own cached page (keyArgs in app/apollo.ts): shown at once, then refreshed.
+    fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.clubs;
   const retry = () => void refetch().catch(() => undefined);
