@@ -1,10 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Anchor, Button, Checkbox, Group, NativeSelect, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { hasErrorCode } from '../../app/errors';
 import { parseDisplayDate } from '../../app/local-date';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
@@ -28,6 +27,7 @@ import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { useActionKey } from '../ui/use-action-key';
 import { activityAreas } from './activity-areas';
+import { BackLink } from '../../app/ui/BackLink';
 
 type Activity = NonNullable<ClubActivityQuery['activity']>;
 
@@ -173,12 +173,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
 function BackToActivities() {
   const { t } = useTranslation();
   return (
-    <Anchor component={Link} to="/club/activities">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={18} />
-        {t('clubArea.activities.back')}
-      </Group>
-    </Anchor>
+    <BackLink to="/club/activities" large>{t('clubArea.activities.back')}</BackLink>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconArrowBackUp, IconArrowLeft } from '@tabler/icons-react';
+import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,6 +17,7 @@ import { Money } from '../ui/Money';
 import { LoanActionForm, type LoanAction } from './LoanActionForm';
 import { loanTermsText } from './loan-text';
 import { LoanStatusBadge } from './LoanStatusBadge';
+import { BackLink } from '../../app/ui/BackLink';
 
 const knownEvents = ['REQUESTED', 'APPROVED', 'REJECTED', 'DISBURSED', 'RESCHEDULED', 'WRITTEN_OFF', 'CLOSED', 'REOPENED'] as const;
 type KnownEvent = (typeof knownEvents)[number];
@@ -98,12 +99,7 @@ export function LoanPage() {
   const { data, error, refetch } = useQuery(ClubLoanDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const loan = data?.loan;
   const back = (
-    <Anchor component={Link} to="/club/loans" data-testid="loan-back">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={18} />
-        {t('clubArea.loan.back')}
-      </Group>
-    </Anchor>
+    <BackLink to="/club/loans" testId="loan-back" large>{t('clubArea.loan.back')}</BackLink>
   );
 
   if (error && !data) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconCheck, IconDoorExit, IconPencil } from '@tabler/icons-react';
+import { IconCheck, IconDoorExit, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -22,6 +22,7 @@ import classes from '../ui/club-ui.module.css';
 import { DuplicateWarning } from './DuplicateWarning';
 import { MemberBadges } from './MemberBadges';
 import { MemberLeftForm } from './MemberLeftForm';
+import { BackLink } from '../../app/ui/BackLink';
 
 function yesNo(t: (key: 'clubArea.common.yes' | 'clubArea.common.no') => string, value: boolean): string {
   return value ? t('clubArea.common.yes') : t('clubArea.common.no');
@@ -74,12 +75,7 @@ export function MemberPage() {
   const { data, error, refetch } = useQuery(ClubMemberDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const member = data?.member;
   const back = (
-    <Anchor component={Link} to="/club/members" data-testid="member-back">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={18} />
-        {t('clubArea.members.back')}
-      </Group>
-    </Anchor>
+    <BackLink to="/club/members" testId="member-back" large>{t('clubArea.members.back')}</BackLink>
   );
 
   if (error && !data) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;

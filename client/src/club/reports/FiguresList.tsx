@@ -2,15 +2,15 @@ import { Card, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnd } from '../../app/format';
-import type { ClubReportFiguresFragment } from '../../gql/graphql';
+import type { ReportFiguresFieldsFragment } from '../../gql/graphql';
 import { activityAreas } from '../activities/activity-areas';
 import { formatDecimal } from '../club-format';
 import { InfoRows, type InfoRow } from '../ui/InfoRows';
 
-type FigureKey = Exclude<keyof ClubReportFiguresFragment, 'activitiesByArea' | '__typename'>;
+type FigureKey = Exclude<keyof ReportFiguresFieldsFragment, 'activitiesByArea' | '__typename'>;
 
 /** A month's figures grouped as the club's paper report has them. */
-export function FiguresList({ figures }: { figures: ClubReportFiguresFragment }) {
+export function FiguresList({ figures }: { figures: ReportFiguresFieldsFragment }) {
   const { t, i18n } = useTranslation();
   const percent = (value: string) => `${formatDecimal(value, i18n.resolvedLanguage)}%`;
   const people = (count: number) => t('clubArea.common.people', { count });

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Grid, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconArrowLeft, IconCheck, IconEdit, IconSwitchHorizontal, IconX } from '@tabler/icons-react';
+import { IconCheck, IconEdit, IconSwitchHorizontal, IconX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,6 +16,7 @@ import { ClubDialog, type ClubDialogState } from './ClubDialog';
 import { ClubStatusBadge } from './ClubStatusBadge';
 import { qualityItemExpected, qualityItemName, qualityItemValue } from './quality-text';
 import { QualityScore } from './QualityScore';
+import { BackLink } from '../../app/ui/BackLink';
 
 type Club = NonNullable<ProvinceClubDetailQuery['club']>;
 
@@ -129,12 +130,7 @@ export function ClubPage() {
   const club = data?.club;
 
   const back = (
-    <Anchor component={Link} to="/province/clubs" size="sm" data-testid="club-back">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={16} />
-        {t('provinceClubs.detail.back')}
-      </Group>
-    </Anchor>
+    <BackLink to="/province/clubs" testId="club-back">{t('provinceClubs.detail.back')}</BackLink>
   );
 
   if (error && !data) {

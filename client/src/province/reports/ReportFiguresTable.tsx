@@ -2,14 +2,14 @@ import { Paper, Table, Title } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnd } from '../../app/format';
-import type { ActivityArea, ProvinceReportDetailFragment } from '../../gql/graphql';
+import type { ActivityArea, ReportFiguresFieldsFragment } from '../../gql/graphql';
 import { formatDecimal } from '../clubs/club-format';
 import classes from './report.module.css';
 
 /** The eight areas in the order of the program's documents. */
 const areaOrder: ActivityArea[] = ['LIVELIHOOD', 'HEALTH', 'HOME_CARE', 'SELF_HELP', 'RIGHTS', 'LEARNING', 'CULTURE', 'RESOURCE_MOBILISATION'];
 
-type Figures = ProvinceReportDetailFragment['figures'];
+type Figures = ReportFiguresFieldsFragment;
 type FigureKey = Exclude<keyof Figures, 'activitiesByArea' | '__typename'>;
 type Row = { key: string; label: string; value: ReactNode; indent?: boolean };
 

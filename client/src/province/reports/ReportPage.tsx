@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,6 +15,7 @@ import { ReportDecision } from './ReportDecision';
 import { ReportFiguresTable } from './ReportFiguresTable';
 import { ReportHistory } from './ReportHistory';
 import { ReportStatusBadge } from './ReportStatusBadge';
+import { BackLink } from '../../app/ui/BackLink';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -38,12 +38,7 @@ export function ReportPage() {
   const reload = () => refetch();
 
   const back = (
-    <Anchor component={Link} to="/province/reports" size="sm" data-testid="report-back">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={16} />
-        {t('provinceClubs.report.back')}
-      </Group>
-    </Anchor>
+    <BackLink to="/province/reports" testId="report-back">{t('provinceClubs.report.back')}</BackLink>
   );
 
   if (error && !data) {

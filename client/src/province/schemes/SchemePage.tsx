@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Group, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
 import { PageHeader } from '../../app/ui/PageHeader';
@@ -15,6 +14,7 @@ import { SchemeOverview } from './SchemeOverview';
 import { SchemeStatusBadge } from './SchemeStatusBadge';
 import { SpendingPanel } from './spending/SpendingPanel';
 import { TargetsEditor } from './targets/TargetsEditor';
+import { BackLink } from '../../app/ui/BackLink';
 
 const tabs = ['overview', 'budget', 'targets', 'spending', 'club-plan', 'history'] as const;
 type SchemeTab = (typeof tabs)[number];
@@ -44,12 +44,7 @@ export function SchemePage() {
   const scheme = data?.scheme;
 
   const back = (
-    <Anchor component={Link} to="/province/schemes" size="sm" data-testid="scheme-back">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={16} />
-        {t('schemes.overview.back')}
-      </Group>
-    </Anchor>
+    <BackLink to="/province/schemes" testId="scheme-back">{t('schemes.overview.back')}</BackLink>
   );
 
   if (error && !data) return <Stack>{back}<QueryError error={error} onRetry={() => void reload().catch(() => undefined)} /></Stack>;

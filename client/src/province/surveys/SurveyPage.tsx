@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconArrowLeft, IconEdit, IconPlus } from '@tabler/icons-react';
+import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import classes from '../../app/ui/responsive-table.module.css';
 import { SurveyDocument, type SurveyVisitDetailFragment } from '../../gql/graphql';
 import { SurveyForm } from './SurveyForm';
 import { SurveyVisitForm } from './SurveyVisitForm';
+import { BackLink } from '../../app/ui/BackLink';
 
 export function SurveyPage() {
   const { t } = useTranslation();
@@ -42,12 +43,7 @@ export function SurveyPage() {
     ).filter(([, text]) => text);
 
   const back = (
-    <Anchor component={Link} to="/province/surveys" size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={16} />
-        {t('surveys.back')}
-      </Group>
-    </Anchor>
+    <BackLink to="/province/surveys">{t('surveys.back')}</BackLink>
   );
 
   if (error && !data) return <Stack>{back}<QueryError error={error} onRetry={reload} /></Stack>;
