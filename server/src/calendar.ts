@@ -1,3 +1,5 @@
+import type { FieldProblem } from './graphql/errors.js';
+
 /** Days in Vietnam's calendar, seven hours ahead of UTC: what "today" means to a club. */
 export function todayInVietnam(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -46,4 +48,10 @@ export function lastDayOf(month: string): string {
 /** The `YYYY-MM` month after this one. */
 export function nextMonth(month: string): string {
   return addMonths(firstDayOf(month), 1).slice(0, 7);
+}
+
+/** A recorded day is not in the future, nor before the day it follows (joining, approval, payout). */
+export function checkDay(field: string, day: string, problems: FieldProblem[], notBefore?: string | null): void {
+  if (day > todayInVietnam()) problems.push({ field, message: 'must not be in the future' });
+  if (notBefore && day < notBefore) problems.push({ field, message: `must not be before ${notBefore}` });
 }

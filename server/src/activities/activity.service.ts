@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service.js';
+import { checkDay } from '../calendar.js';
 import { requireClub } from '../clubs/club-scope.js';
-import { checkDay } from '../funds/ledger.service.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { once } from '../idempotency/client-request.js';

@@ -4,14 +4,15 @@ import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { FundBalances } from '../funds/ledger.types.js';
 import type { Context } from '../graphql/context.js';
 import { connectionComplexity, connectionOf } from '../graphql/pagination.js';
+import { boardOf, volunteersOf } from '../members/member.service.js';
 import { Member } from '../members/member.types.js';
 import { Scheme } from '../schemes/scheme.types.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { Role } from '../users/role.js';
 import { QualityChecklist } from './club-quality.js';
-import { Club, ClubStatusChange, type ClubStatus } from './club.entity.js';
+import { Club, ClubStatusChange } from './club.entity.js';
 import { ChangeClubStatusInput, ClubsArgs, CreateClubInput, UpdateClubInput } from './club.inputs.js';
-import { changeClubStatus, createClub, listClubs, updateClub } from './club.service.js';
+import { changeClubStatus, createClub, listClubs, statusHistoryOf, updateClub } from './club.service.js';
 
 export const ClubConnection = connectionOf(Club, 'Club', 'club');
 
@@ -97,35 +98,18 @@ export class ClubResolver {
   @Authorized(PROVINCE_OR_CLUB)
   @FieldResolver(() => [Member], { description: 'The management board: head, deputies, treasurer, secretary.' })
   async board(@Root() club: Club, @Ctx() context: Context): Promise<Member[]> {
-    const rows: Array<{ id: string }> = await (await context.db()).query(
-      `select id from member where club_id = $1 and board_role is not null and left_on is null
-        order by array_position(array['HEAD', 'DEPUTY', 'TREASURER', 'SECRETARY'], board_role), search_name`,
-      [club.id],
-    );
-    const members = await context.loaders.memberById.loadMany(rows.map((row) => row.id));
-    return members.filter((member): member is Member => member instanceof Member);
+    return boardOf(await context.db(), club.id);
   }
 
   @Authorized(PROVINCE_OR_CLUB)
   @FieldResolver(() => [Member], { description: 'The home-care volunteers.' })
   async homeCareVolunteers(@Root() club: Club, @Ctx() context: Context): Promise<Member[]> {
-    const rows: Array<{ id: string }> = await (await context.db()).query(
-      'select id from member where club_id = $1 and home_care_volunteer and left_on is null order by search_name',
-      [club.id],
-    );
-    const members = await context.loaders.memberById.loadMany(rows.map((row) => row.id));
-    return members.filter((member): member is Member => member instanceof Member);
+    return volunteersOf(await context.db(), club.id);
   }
 
   @FieldResolver(() => [ClubStatusChange], { description: 'Every status the club has had, oldest first, with its reason.' })
   async statusHistory(@Root() club: Club, @Ctx() context: Context): Promise<ClubStatusChange[]> {
-    const rows: Array<{ status: ClubStatus; effective_on: string; reason: string | null; recorded_at: Date }> = await (await context.db()).query(
-      `select status, effective_on::text as effective_on, reason, recorded_at from club_status_change where club_id = $1 order by effective_on, recorded_at`,
-      [club.id],
-    );
-    return rows.map((row) =>
-      Object.assign(new ClubStatusChange(), { status: row.status, effectiveOn: row.effective_on, reason: row.reason, recordedAt: row.recorded_at }),
-    );
+    return statusHistoryOf(await context.db(), club.id);
   }
 
   @FieldResolver(() => AdminUnit, { description: 'The commune, ward or town of the club.' })

@@ -4,7 +4,7 @@ import { todayInVietnam } from '../calendar.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { likeTerm, normalizeText } from '../text.js';
-import { Club } from './club.entity.js';
+import { Club, ClubStatusChange, type ClubStatus } from './club.entity.js';
 import type { ChangeClubStatusInput, ClubFieldsInput, ClubsArgs, CreateClubInput, UpdateClubInput } from './club.inputs.js';
 
 export async function findClubsByIds(db: EntityManager, ids: readonly string[]): Promise<Club[]> {
@@ -175,4 +175,15 @@ export async function changeClubStatus(db: EntityManager, requestId: string, inp
   const after = await reloadClub(db, before.id);
   await recordAudit(db, requestId, { action: 'club.status', entityType: 'club', entityId: before.id, before, after: { ...after, reason } });
   return after;
+}
+
+/** Every status a club has had, oldest first, with the reasons given. */
+export async function statusHistoryOf(db: EntityManager, clubId: string): Promise<ClubStatusChange[]> {
+  const rows: Array<{ status: ClubStatus; effective_on: string; reason: string | null; recorded_at: Date }> = await db.query(
+    `select status, effective_on::text as effective_on, reason, recorded_at from club_status_change where club_id = $1 order by effective_on, recorded_at`,
+    [clubId],
+  );
+  return rows.map((row) =>
+    Object.assign(new ClubStatusChange(), { status: row.status, effectiveOn: row.effective_on, reason: row.reason, recordedAt: row.recorded_at }),
+  );
 }

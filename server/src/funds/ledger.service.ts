@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service.js';
-import { todayInVietnam } from '../calendar.js';
+import { checkDay, todayInVietnam } from '../calendar.js';
 import { requireClub } from '../clubs/club-scope.js';
 import { badInput, notFound, type FieldProblem } from '../graphql/errors.js';
 import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { once } from '../idempotency/client-request.js';
-import { formatVnd } from '../schemes/scheme.errors.js';
+import { formatVnd } from '../money/format-vnd.js';
 import { normalizeText, optionalText } from '../text.js';
 import type { LedgerArgs, RecordFundEntryInput, ReverseLedgerEntryInput } from './ledger.inputs.js';
 import { DIRECT_KINDS, Fund, FundBalances, LedgerEntry, LedgerKind } from './ledger.types.js';
@@ -129,11 +129,6 @@ export function refuseOverdraw(field: string, fund: Fund, balance: bigint, amoun
   }
 }
 
-export function checkDay(field: string, day: string, problems: FieldProblem[], notBefore?: string | null): void {
-  if (day > todayInVietnam()) problems.push({ field, message: 'must not be in the future' });
-  if (notBefore && day < notBefore) problems.push({ field, message: `must not be before ${notBefore}` });
-}
-
 /** Contributions, seed capital and expenses, with what a fund may receive and spend. */
 export async function addFundEntry(
   db: EntityManager,
@@ -240,7 +235,7 @@ export async function listLedger(db: EntityManager, clubId: string, args: Ledger
   let after = '';
   if (args.after) {
     const [entryOn, recordedAt, id] = decodeCursor(args.after, 3);
-    after = `where (entry_on, recorded_at, id) < ($${parameters.push(String(entryOn))}::date, $${parameters.push(String(recordedAt))}::timestamptz, $${parameters.push(String(id))}::uuid)`;
+    after = `where (ordered.entry_on, ordered.recorded_at, ordered.id) < ($${parameters.push(String(entryOn))}::date, $${parameters.push(String(recordedAt))}::timestamptz, $${parameters.push(String(id))}::uuid)`;
   }
   const rows: Array<EntryRow & { recorded_at_text: string }> = await db.query(
     `with ordered as (
@@ -255,7 +250,7 @@ export async function listLedger(db: EntityManager, clubId: string, args: Ledger
        from ordered
        left join ledger_entry reversal on reversal.reverses_id = ordered.id
        left join app_user account on account.id = ordered.recorded_by
-       ${after.replace(/\(entry_on, recorded_at, id\)/, '(ordered.entry_on, ordered.recorded_at, ordered.id)')}
+       ${after}
       order by ordered.entry_on desc, ordered.recorded_at desc, ordered.id desc
       limit ${args.first + 1}`,
     parameters,

@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service.js';
-import { addMonths, todayInVietnam } from '../calendar.js';
+import { addMonths, checkDay, todayInVietnam } from '../calendar.js';
 import { requireClub } from '../clubs/club-scope.js';
-import { appendEntry, checkDay, fundBalance, lockClubMoney, refuseOverdraw } from '../funds/ledger.service.js';
+import { appendEntry, fundBalance, lockClubMoney, refuseOverdraw } from '../funds/ledger.service.js';
 import { Fund, LedgerKind } from '../funds/ledger.types.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { decodeCursor, type Page } from '../graphql/pagination.js';
 import { once } from '../idempotency/client-request.js';
-import { formatVnd } from '../schemes/scheme.errors.js';
+import { formatVnd } from '../money/format-vnd.js';
 import { normalizeText, optionalText } from '../text.js';
 import type {
   DisburseLoanInput,
@@ -102,8 +102,9 @@ async function recordEvent(db: EntityManager, loan: Loan, action: string, happen
   );
 }
 
-async function touch(db: EntityManager, id: string, set: string, values: unknown[]): Promise<void> {
-  await db.query(`update loan set ${set}, version = version + 1, updated_at = now() where id = $1`, [id, ...values]);
+/** Changes a loan and moves its version on; with nothing to set, only the version moves (a repayment changed it). */
+async function touch(db: EntityManager, id: string, set = '', values: unknown[] = []): Promise<void> {
+  await db.query(`update loan set ${set ? `${set}, ` : ''}version = version + 1, updated_at = now() where id = $1`, [id, ...values]);
 }
 
 function chargeOf(loan: Pick<Loan, 'monthlyRate' | 'flatFee'>): LoanCharge {
@@ -502,7 +503,7 @@ export async function takeRepayment(
     await touch(db, loan.id, `status = 'CLOSED', closed_on = $2`, [input.paidOn]);
     await recordEvent(db, loan, 'CLOSED', input.paidOn, null);
   } else {
-    await touch(db, loan.id, 'status = status', []);
+    await touch(db, loan.id);
   }
   await recordAudit(db, requestId, {
     action: 'loan.repay',
@@ -561,7 +562,7 @@ export async function reverseRepayment(db: EntityManager, requestId: string, inp
       await touch(db, loan.id, `status = 'DISBURSED', closed_on = null`, []);
       await recordEvent(db, loan, 'REOPENED', today, reason);
     } else {
-      await touch(db, loan.id, 'status = status', []);
+      await touch(db, loan.id);
     }
     await recordAudit(db, requestId, { action: 'loan.repay.reverse', entityType: 'repayment', entityId: row.id, before: { id: original.id }, after: { reason } });
     return { repaymentId: row.id };

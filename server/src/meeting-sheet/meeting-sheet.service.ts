@@ -6,16 +6,12 @@ import { LedgerKind } from '../funds/ledger.types.js';
 import { badInput } from '../graphql/errors.js';
 import { once } from '../idempotency/client-request.js';
 import { findLoansByIds, findRepaymentsByIds, payOutLoan, takeRepayment } from '../loans/loan.service.js';
-import { findMembersByIds } from '../members/member.service.js';
+import { membersOnDay } from '../members/member.service.js';
 import { optionalText } from '../text.js';
 import { MeetingSheet, MeetingSheetResult, type SubmitMeetingSheetInput } from './meeting-sheet.types.js';
 
 export async function meetingSheetOf(db: EntityManager, clubId: string, heldOn: string): Promise<MeetingSheet> {
   await requireClub(db, clubId, false);
-  const members: Array<{ id: string }> = await db.query(
-    `select id from member where club_id = $1 and joined_on <= $2 and (left_on is null or left_on > $2) order by search_name, id`,
-    [clubId, heldOn],
-  );
   const loans: Array<{ id: string }> = await db.query(
     `select id from loan where club_id = $1 and status in ('DISBURSED', 'APPROVED') order by status desc, requested_on`,
     [clubId],
@@ -25,11 +21,10 @@ export async function meetingSheetOf(db: EntityManager, clubId: string, heldOn: 
       order by held_on desc limit 1`,
     [clubId, heldOn],
   );
-  const memberById = new Map((await findMembersByIds(db, members.map((row) => row.id))).map((member) => [member.id, member]));
   const loanById = new Map((await findLoansByIds(db, loans.map((row) => row.id))).map((loan) => [loan.id, loan]));
   return Object.assign(new MeetingSheet(), {
     heldOn,
-    members: members.map((row) => memberById.get(row.id)!),
+    members: await membersOnDay(db, clubId, heldOn),
     loans: loans.map((row) => loanById.get(row.id)!),
     recordedMeeting: meetings[0] ? (await findActivitiesByIds(db, [meetings[0].id]))[0] : null,
   });

@@ -322,6 +322,27 @@ export async function confirmMemberDistinct(db: EntityManager, requestId: string
   return after;
 }
 
-/** Members who are in the club on a day: joined by then and not yet left. */
-export const MEMBER_ON_DAY = (alias: string, day: string) =>
-  `${alias}.joined_on <= ${day} and (${alias}.left_on is null or ${alias}.left_on > ${day})`;
+async function membersWhere(db: EntityManager, condition: string, order: string, parameters: unknown[]): Promise<Member[]> {
+  const rows: MemberRow[] = await db.query(`select ${MEMBER_COLUMNS} from member where ${condition} order by ${order}`, parameters);
+  return rows.map(memberOf);
+}
+
+/** Members of a club on a day (joined by then, not yet left), by name: the meeting sheet's roster. */
+export function membersOnDay(db: EntityManager, clubId: string, day: string): Promise<Member[]> {
+  return membersWhere(db, 'club_id = $1 and joined_on <= $2 and (left_on is null or left_on > $2)', 'search_name, id', [clubId, day]);
+}
+
+/** The management board now: head, deputies, treasurer, secretary, in that order. */
+export function boardOf(db: EntityManager, clubId: string): Promise<Member[]> {
+  return membersWhere(
+    db,
+    'club_id = $1 and board_role is not null and left_on is null',
+    `array_position(array['HEAD', 'DEPUTY', 'TREASURER', 'SECRETARY'], board_role), search_name`,
+    [clubId],
+  );
+}
+
+/** The home-care volunteers now, by name. */
+export function volunteersOf(db: EntityManager, clubId: string): Promise<Member[]> {
+  return membersWhere(db, 'club_id = $1 and home_care_volunteer and left_on is null', 'search_name', [clubId]);
+}

@@ -139,7 +139,7 @@ async function recordEvent(db: EntityManager, report: MonthlyReport, action: str
 }
 
 /** The club's draft for the month, created on first save with its due day from the province settings. */
-async function upsertDraft(db: EntityManager, requestId: string, clubId: string, input: SaveMonthlyReportInput): Promise<MonthlyReport> {
+export async function saveReportDraft(db: EntityManager, requestId: string, clubId: string, input: SaveMonthlyReportInput): Promise<MonthlyReport> {
   await requireClub(db, clubId);
   const problems: FieldProblem[] = [];
   const thisMonth = todayInVietnam().slice(0, 7);
@@ -168,14 +168,10 @@ async function upsertDraft(db: EntityManager, requestId: string, clubId: string,
   return after;
 }
 
-export async function saveReportDraft(db: EntityManager, requestId: string, clubId: string, input: SaveMonthlyReportInput): Promise<MonthlyReport> {
-  return upsertDraft(db, requestId, clubId, input);
-}
-
 /** Submits the report; its figures are frozen as they stand now, whatever changes later. */
 export async function submitReport(db: EntityManager, requestId: string, clubId: string, input: SaveMonthlyReportInput): Promise<MonthlyReport> {
   if (input.month >= todayInVietnam().slice(0, 7)) throw badInput([{ field: 'month', message: 'a month is reported once it is over' }]);
-  const draft = await upsertDraft(db, requestId, clubId, input);
+  const draft = await saveReportDraft(db, requestId, clubId, input);
   const figures = await figuresOf(db, clubId, draft.month);
   await db.query(
     `update monthly_report set status = 'SUBMITTED', figures = $2, submitted_at = now(), first_submitted_at = coalesce(first_submitted_at, now()),

@@ -3,7 +3,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { decodeCursor, type Page } from '../graphql/pagination.js';
 import { normalizeText, optionalText } from '../text.js';
-import { decimalOf, formatVnd, hundredthsOf } from './scheme.errors.js';
+import { formatVnd } from '../money/format-vnd.js';
+import { decimalOf, hundredthsOf } from './scheme.errors.js';
 import type {
   ApproveSchemeInput,
   BudgetLineInput,

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { todayInVietnam } from '../calendar.js';
 import { normalizeText } from '../text.js';
-import { formatVnd } from './scheme.errors.js';
+import { formatVnd } from '../money/format-vnd.js';
 import type { RecordDisbursementInput, ReverseDisbursementInput } from './scheme.inputs.js';
 import { change, recordSchemeChange } from './scheme.service.js';
 import { Disbursement } from './scheme.types.js';
