@@ -70,12 +70,15 @@ interface LockedLine {
  * neither can spend what the other just took.
  */
 async function lockLine(db: EntityManager, lineId: string): Promise<LockedLine | undefined> {
+  const locked: unknown[] = await db.query('select 1 from budget_line where id = $1 for update', [lineId]);
+  if (!locked.length) return undefined;
+  // Read after the lock is held, in a statement of its own: under READ COMMITTED a new statement
+  // sees what a payment that held the lock before us committed; the locking statement would not.
   const rows: LockedLine[] = await db.query(
     `select line.id, line.scheme_id, line.source, line.purpose, line.year, line.amount::text as amount, scheme.status,
             coalesce((select sum(paid.amount) from disbursement paid where paid.budget_line_id = line.id), 0)::text as spent
        from budget_line line join scheme on scheme.id = line.scheme_id
-      where line.id = $1
-      for update of line`,
+      where line.id = $1`,
     [lineId],
   );
   return rows[0];
