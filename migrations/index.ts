@@ -3,6 +3,7 @@ import { ProvinceWorkspace1764100000000 } from './1764100000000-province-workspa
 import { HierarchyChanges1764200000000 } from './1764200000000-hierarchy-changes.js';
 import { ImportValidity1764250000000 } from './1764250000000-import-validity.js';
 import { ClubsAtWork1764300000000 } from './1764300000000-clubs-at-work.js';
+import { LiveFigures1764400000000 } from './1764400000000-live-figures.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   HierarchyChanges1764200000000,
   ImportValidity1764250000000,
   ClubsAtWork1764300000000,
+  LiveFigures1764400000000,
 ];
