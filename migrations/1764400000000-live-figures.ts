@@ -312,6 +312,31 @@ export class LiveFigures1764400000000 implements MigrationInterface {
         end
         $$;
 
+      -- The unit that stands today in the place of a retired one: follows merges, and for a split
+      -- the successor that now holds the given hamlet (else the first successor in official order).
+      create function ishc.current_unit_of(p_tenant uuid, p_unit uuid, p_hamlet uuid) returns uuid
+        language plpgsql stable
+        as $$
+        declare
+          unit uuid := p_unit;
+          successor uuid;
+          hamlet_parent uuid := (select parent_id from admin_unit where tenant_id = p_tenant and id = p_hamlet);
+        begin
+          for step in 1..10 loop
+            select succession.successor_id into successor
+              from admin_unit_succession succession
+              join admin_unit on admin_unit.tenant_id = succession.tenant_id and admin_unit.id = succession.successor_id
+             where succession.tenant_id = p_tenant and succession.predecessor_id = unit
+             order by (admin_unit.id = hamlet_parent) desc nulls last, admin_unit.sort_key, admin_unit.id
+             limit 1;
+            exit when successor is null;
+            unit := successor;
+          end loop;
+          return unit;
+        end
+        $$;
+      grant execute on function ishc.current_unit_of(uuid, uuid, uuid) to ishc_province, ishc_club, ishc_national, ishc_national_admin;
+
       -- Where a loan stands: principal repaid, and the oldest instalment of the current schedule
       -- that payments (covering instalments in order) do not yet cover.
       create function ishc.refresh_loan_position(p_tenant uuid, p_loan uuid) returns void
@@ -508,6 +533,7 @@ export class LiveFigures1764400000000 implements MigrationInterface {
       drop function ishc.refresh_club_of_loan();
       drop function ishc.refresh_changed_clubs();
       drop function ishc.refresh_loan_position(uuid, uuid);
+      drop function ishc.current_unit_of(uuid, uuid, uuid);
       drop function ishc.refresh_club_activity(uuid, uuid, date);
       drop function ishc.refresh_club_figures(uuid, uuid);
       drop function ishc.add_to_province(uuid, uuid, integer);

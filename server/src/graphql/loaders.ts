@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { createActivityLoaders } from '../activities/activity.loaders.js';
 import { createAdminUnitLoaders } from '../admin-units/admin-unit.loaders.js';
 import { createClubLoaders } from '../clubs/club.loaders.js';
+import { createFigureLoaders } from '../figures/figure.loaders.js';
 import { createLedgerLoaders } from '../funds/ledger.loaders.js';
 import { createLoanLoaders } from '../loans/loan.loaders.js';
 import { createMemberLoaders } from '../members/member.loaders.js';
@@ -21,6 +22,7 @@ export function createLoaders(db: () => Promise<EntityManager>) {
     ...createLoanLoaders(db),
     ...createLedgerLoaders(db),
     ...createActivityLoaders(db),
+    ...createFigureLoaders(db),
   };
 }
 

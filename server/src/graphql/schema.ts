@@ -6,6 +6,7 @@ import { AdminUnitChangeResolver } from '../admin-units/admin-unit-changes.resol
 import { AdminUnitResolver, AdminUnitSuccessionResolver } from '../admin-units/admin-unit.resolver.js';
 import { ClubPlanResolver } from '../club-plan/club-plan.resolver.js';
 import { ClubResolver } from '../clubs/club.resolver.js';
+import { figureResolvers } from '../figures/figure.resolver.js';
 import { LedgerResolver } from '../funds/ledger.resolver.js';
 import { LoanResolver } from '../loans/loan.resolver.js';
 import { MeetingSheetResolver } from '../meeting-sheet/meeting-sheet.resolver.js';
@@ -29,7 +30,9 @@ export const resolvers = [TenantResolver, AdminUnitResolver, AdminUnitSuccession
   // The province workspace.
   ProgramResolver, SchemeResolver, TargetResolver, TargetShareResolver, BudgetLineResolver, DisbursementResolver,
   ClubPlanResolver, SurveyResolver, SurveyVisitResolver, ReferenceFigureResolver, MemberResolver, ActivityResolver,
-  HomeCareVisitResolver, LedgerResolver, LoanResolver, MeetingSheetResolver, MonthlyReportResolver] as const;
+  HomeCareVisitResolver, LedgerResolver, LoanResolver, MeetingSheetResolver, MonthlyReportResolver,
+  // Live figures: dashboards, the national comparison, the early warning.
+  ...figureResolvers] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,0 +1,171 @@
+import type { EntityManager } from 'typeorm';
+import { addMonths, lastDayOf, todayInVietnam } from '../calendar.js';
+import { percentOf } from '../loans/loan.service.js';
+import { monthStart, portfolioOfClubs } from './figure.service.js';
+import { ClubHealth, HealthLevel, HealthReason, HealthReasonCode } from './figure.types.js';
+
+/** What the score is made of, and what each part weighs (points of 100). */
+export const HEALTH_WEIGHTS = { areas: 25, reports: 20, attendance: 20, portfolio: 20, churn: 15 } as const;
+const AREAS = 8;
+/** A report missing costs more than a report late; three of either cost the whole part at most. */
+const MISSING_REPORT_POINTS = 7;
+const LATE_REPORT_POINTS = 3;
+
+export interface HealthInputs {
+  /** Areas of activity covered in the last three months (0–8). */
+  areasCovered: number;
+  /** Of the last three reports that are due: not submitted, and first submitted after the due day. */
+  reportsMissing: number;
+  reportsLate: number;
+  /** Members present per monthly meeting: the last three months, and the three before. */
+  meetingsRecent: number;
+  attendanceRecent: number;
+  meetingsBefore: number;
+  attendanceBefore: number;
+  /** PAR30 in percent, two decimals. */
+  par30: string;
+  /** Members who left in the last twelve months, and members twelve months ago (or now, if the club is younger). */
+  leftInYear: number;
+  membersYearAgo: number;
+}
+
+function level(score: number): HealthLevel {
+  if (score < 60) return HealthLevel.AT_RISK;
+  if (score < 80) return HealthLevel.WATCH;
+  return HealthLevel.HEALTHY;
+}
+
+function reason(code: HealthReasonCode, pointsLost: number, value: string | number): HealthReason {
+  return Object.assign(new HealthReason(), { code, pointsLost, value: String(value) });
+}
+
+/** The score and its reasons from the measures; a pure function, so every rule is tested alone. */
+export function scoreOf(inputs: HealthInputs): { score: number; level: HealthLevel; reasons: HealthReason[] } {
+  const reasons: HealthReason[] = [];
+  if (inputs.areasCovered < AREAS) {
+    const lost = Math.round((HEALTH_WEIGHTS.areas * (AREAS - inputs.areasCovered)) / AREAS);
+    reasons.push(reason(HealthReasonCode.FEW_AREAS, lost, inputs.areasCovered));
+  }
+  const missingLost = Math.min(HEALTH_WEIGHTS.reports, inputs.reportsMissing * MISSING_REPORT_POINTS);
+  if (missingLost > 0) reasons.push(reason(HealthReasonCode.MISSING_REPORTS, missingLost, inputs.reportsMissing));
+  const lateLost = Math.min(HEALTH_WEIGHTS.reports - missingLost, inputs.reportsLate * LATE_REPORT_POINTS);
+  if (lateLost > 0) reasons.push(reason(HealthReasonCode.LATE_REPORTS, lateLost, inputs.reportsLate));
+  if (inputs.meetingsRecent === 0) {
+    reasons.push(reason(HealthReasonCode.NO_MEETINGS, HEALTH_WEIGHTS.attendance, 0));
+  } else if (inputs.meetingsBefore > 0 && inputs.attendanceBefore > 0) {
+    const recent = inputs.attendanceRecent / inputs.meetingsRecent;
+    const before = inputs.attendanceBefore / inputs.meetingsBefore;
+    const change = ((recent - before) / before) * 100;
+    // A fall of up to a tenth is ordinary; beyond it, a point per two percent.
+    if (change < -10) {
+      const lost = Math.min(HEALTH_WEIGHTS.attendance, Math.round(-change / 2));
+      reasons.push(reason(HealthReasonCode.ATTENDANCE_FALLING, lost, change.toFixed(2)));
+    }
+  }
+  const par30 = Number(inputs.par30);
+  if (par30 > 0) {
+    const lost = Math.min(HEALTH_WEIGHTS.portfolio, Math.max(1, Math.round(par30)));
+    reasons.push(reason(HealthReasonCode.PORTFOLIO_AT_RISK, lost, inputs.par30));
+  }
+  if (inputs.leftInYear > 0 && inputs.membersYearAgo > 0) {
+    const churn = percentOf(BigInt(inputs.leftInYear), BigInt(inputs.membersYearAgo));
+    // Some members leave every year (they move, they pass away); more than one in twenty is a sign.
+    if (Number(churn) > 5) {
+      const lost = Math.min(HEALTH_WEIGHTS.churn, Math.round(Number(churn)));
+      reasons.push(reason(HealthReasonCode.MEMBERS_LEAVING, lost, churn));
+    }
+  }
+  reasons.sort((left, right) => right.pointsLost - left.pointsLost);
+  const score = Math.max(0, 100 - reasons.reduce((sum, item) => sum + item.pointsLost, 0));
+  return { score, level: level(score), reasons };
+}
+
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let bits = mask; bits; bits &= bits - 1) count += 1;
+  return count;
+}
+
+/**
+ * Each club's health at the end of a month (the month so far, for the current one), read from the
+ * live figures: activity months, reports, loans and membership totals, in four statements whatever
+ * the number of clubs.
+ */
+export async function healthOf(db: EntityManager, tenantId: string, clubIds: readonly string[], month: string): Promise<Map<string, ClubHealth>> {
+  const result = new Map<string, ClubHealth>();
+  if (!clubIds.length) return result;
+  const asOf = [lastDayOf(month), todayInVietnam()].sort()[0];
+  const recentFrom = monthStart(addMonths(`${month}-01`, -2).slice(0, 7));
+  const beforeFrom = monthStart(addMonths(`${month}-01`, -5).slice(0, 7));
+  const yearAgo = monthStart(addMonths(`${month}-01`, -12).slice(0, 7));
+
+  const activity: Array<{ club_id: string; areas: number; meetings_recent: number; attendance_recent: number; meetings_before: number; attendance_before: number }> =
+    await db.query(
+      `select club_id,
+              coalesce(bit_or(areas) filter (where month >= $3), 0) as areas,
+              coalesce(sum(meetings) filter (where month >= $3), 0)::int as meetings_recent,
+              coalesce(sum(meeting_attendance) filter (where month >= $3), 0)::int as attendance_recent,
+              coalesce(sum(meetings) filter (where month < $3), 0)::int as meetings_before,
+              coalesce(sum(meeting_attendance) filter (where month < $3), 0)::int as attendance_before
+         from club_month_activity
+        where tenant_id = $1 and club_id = any($2) and month >= $4 and month <= $5
+        group by club_id`,
+      [tenantId, clubIds, recentFrom, beforeFrom, monthStart(month)],
+    );
+
+  // The three latest report months whose due day has passed by then.
+  const reports: Array<{ club_id: string; missing: number; late: number }> = await db.query(
+    `with due_month as (
+       select report_month::date as month,
+              (report_month + interval '1 month')::date
+                + (coalesce((select report_due_day from province_setting where tenant_id = $1), 5) - 1) as due_on
+         from generate_series($3::date - interval '6 months', $3::date, interval '1 month') as report_month
+     ),
+     counted as (
+       select month, due_on from due_month where due_on < $4::date order by month desc limit 3
+     )
+     select club.id as club_id,
+            count(*) filter (where report.first_submitted_at is null)::int as missing,
+            count(*) filter (where (report.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > coalesce(report.due_on, counted.due_on))::int as late
+       from club
+       cross join counted
+       left join monthly_report report on report.tenant_id = club.tenant_id and report.club_id = club.id and report.month = counted.month
+      where club.tenant_id = $1 and club.id = any($2)
+        and counted.month >= date_trunc('month', coalesce(club.founded_on, club.created_at::date))
+      group by club.id`,
+    [tenantId, clubIds, monthStart(month), asOf],
+  );
+
+  const membership: Array<{ club_id: string; left_now: number; members_now: number; left_then: number | null; members_then: number | null }> = await db.query(
+    `select now.club_id, now.left_total as left_now, now.members as members_now, then_.left_total as left_then, then_.members as members_then
+       from club_month_figure now
+       left join club_month_figure then_
+         on then_.tenant_id = now.tenant_id and then_.club_id = now.club_id and then_.month <= $4 and then_.valid_until > $4
+      where now.tenant_id = $1 and now.club_id = any($2) and now.month <= $3 and now.valid_until > $3`,
+    [tenantId, clubIds, monthStart(month), yearAgo],
+  );
+
+  const portfolios = await portfolioOfClubs(db, tenantId, clubIds);
+  const activityByClub = new Map(activity.map((row) => [row.club_id, row]));
+  const reportsByClub = new Map(reports.map((row) => [row.club_id, row]));
+  const membershipByClub = new Map(membership.map((row) => [row.club_id, row]));
+  for (const clubId of clubIds) {
+    const done = activityByClub.get(clubId);
+    const reported = reportsByClub.get(clubId);
+    const members = membershipByClub.get(clubId);
+    const scored = scoreOf({
+      areasCovered: bitCount(done?.areas ?? 0),
+      reportsMissing: reported?.missing ?? 0,
+      reportsLate: reported?.late ?? 0,
+      meetingsRecent: done?.meetings_recent ?? 0,
+      attendanceRecent: done?.attendance_recent ?? 0,
+      meetingsBefore: done?.meetings_before ?? 0,
+      attendanceBefore: done?.attendance_before ?? 0,
+      par30: portfolios.get(clubId)?.par30 ?? '0',
+      leftInYear: members ? members.left_now - (members.left_then ?? 0) : 0,
+      membersYearAgo: members ? (members.members_then ?? members.members_now) : 0,
+    });
+    result.set(clubId, Object.assign(new ClubHealth(), { clubId, ...scored }));
+  }
+  return result;
+}

@@ -1,0 +1,270 @@
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { AdminUnit } from '../admin-units/admin-unit.entity.js';
+import { addMonths } from '../calendar.js';
+import { Club } from '../clubs/club.entity.js';
+import { viewerOf, type Context } from '../graphql/context.js';
+import { badInput, forbidden, type FieldProblem } from '../graphql/errors.js';
+import { MonthScalar } from '../graphql/scalars.js';
+import { listNationalPhases } from '../program/program.service.js';
+import { NationalPhase } from '../program/program.types.js';
+import { Scheme } from '../schemes/scheme.types.js';
+import { Tenant } from '../tenants/tenant.entity.js';
+import { NATIONAL_ROLES, Role } from '../users/role.js';
+import { healthOf } from './club-health.js';
+import { currentMonth, dashboardParts, qualityBandsOf, runningClubsOf } from './figure.service.js';
+import {
+  ClubFigures,
+  ClubHealth,
+  HealthLevel,
+  NationalComparison,
+  ProvinceComparison,
+  ProvinceContribution,
+  ProvinceDashboard,
+  ProvinceTrendPoint,
+  UnitFigures,
+} from './figure.types.js';
+import { nationalComparison } from './national-comparison.js';
+
+const READERS = [Role.PROVINCE_ADMIN, ...NATIONAL_ROLES];
+/** A trend longer than five years is a report, not a screen: exports cover it. */
+const MAX_PERIOD_MONTHS = 60;
+
+@ArgsType()
+class ProvinceScopeArgs {
+  @Field(() => ID, { nullable: true, description: 'The province (national office; a province sees only its own).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'is not a province identifier' })
+  tenantId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A district, commune or other unit; the whole province if not given.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'is not a unit identifier' })
+  unitId?: string | null;
+
+  @Field(() => MonthScalar, { nullable: true, description: 'The month: figures at its end; the current month if not given.' })
+  month?: string | null;
+}
+
+@ArgsType()
+class ProvinceDashboardArgs extends ProvinceScopeArgs {
+  @Field(() => ID, { nullable: true, description: 'The scheme; the approved one covering the month if not given.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'is not a scheme identifier' })
+  schemeId?: string | null;
+}
+
+@ArgsType()
+class ClubsAtRiskArgs extends ProvinceScopeArgs {
+  @Field(() => Int, { defaultValue: 20, description: 'How many clubs, worst first (at most 500).' })
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  first: number;
+
+  @Field(() => [HealthLevel], { nullable: true, description: 'Only clubs at these levels.' })
+  @IsOptional()
+  @IsIn(Object.values(HealthLevel), { each: true })
+  levels?: HealthLevel[] | null;
+}
+
+@ArgsType()
+class NationalComparisonArgs {
+  @Field(() => ID, { nullable: true, description: 'The national phase whose targets the provinces contribute to; the one covering the month if not given.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'is not a phase identifier' })
+  phaseId?: string | null;
+
+  @Field(() => MonthScalar, { nullable: true, description: 'First month of the period: new clubs and money mobilised are counted from it, the trend starts at it. Twelve months back if not given.' })
+  fromMonth?: string | null;
+
+  @Field(() => MonthScalar, { nullable: true, description: 'Last month of the period; the current month if not given.' })
+  month?: string | null;
+}
+
+function checkedMonth(month: string | null | undefined, field: string, problems: FieldProblem[]): string {
+  const now = currentMonth();
+  if (!month) return now;
+  if (month > now) problems.push({ field, message: 'must not be after the current month' });
+  return month;
+}
+
+/** The province a request is about: a province's own, or the one the national office names. */
+function provinceOf(context: Context, tenantId: string | null | undefined): string {
+  const viewer = viewerOf(context);
+  if (viewer.role === Role.PROVINCE_ADMIN) {
+    if (tenantId && tenantId !== viewer.tenantId) throw forbidden('You can see only your own province.');
+    return viewer.tenantId!;
+  }
+  if (!tenantId) throw badInput([{ field: 'tenantId', message: 'is required: name the province to show' }]);
+  return tenantId;
+}
+
+@Resolver(() => ProvinceDashboard)
+export class ProvinceDashboardResolver {
+  @Authorized(READERS)
+  @Query(() => ProvinceDashboard, {
+    description:
+      'A province’s dashboard at a month, computed live from the records: every indicator against the scheme’s targets, the units one level down, quality, loans, budget execution and the trend.',
+  })
+  async provinceDashboard(@Args(() => ProvinceDashboardArgs) args: ProvinceDashboardArgs, @Ctx() context: Context): Promise<ProvinceDashboard> {
+    const problems: FieldProblem[] = [];
+    const month = checkedMonth(args.month, 'month', problems);
+    if (problems.length) throw badInput(problems);
+    const tenantId = provinceOf(context, args.tenantId);
+    const db = await context.db();
+    const parts = await dashboardParts(db, tenantId, args.unitId ?? null, month, args.schemeId ?? null);
+    const running = parts.rollup.clubs.filter((club) => club.running === 1).map((club) => club.id);
+    const health = await healthOf(db, tenantId, running, month);
+    return Object.assign(new ProvinceDashboard(), {
+      tenantId,
+      unitId: args.unitId ?? null,
+      schemeId: parts.period?.id ?? null,
+      month,
+      figures: parts.rollup.figures,
+      progress: parts.progress,
+      units: parts.rollup.units,
+      quality: qualityBandsOf(parts.rollup.clubs),
+      loans: parts.loans,
+      budget: parts.budget,
+      trend: parts.trend,
+      clubsAtRiskCount: [...health.values()].filter((club) => club.level === HealthLevel.AT_RISK).length,
+    });
+  }
+
+  @FieldResolver(() => Tenant, { description: 'The province.' })
+  async tenant(@Root() dashboard: ProvinceDashboard, @Ctx() context: Context): Promise<Tenant> {
+    return (await context.loaders.tenantById.load(dashboard.tenantId))!;
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit shown; null for the whole province.' })
+  async unit(@Root() dashboard: ProvinceDashboard, @Ctx() context: Context): Promise<AdminUnit | null> {
+    return dashboard.unitId ? context.loaders.adminUnitById.load(dashboard.unitId) : null;
+  }
+
+  @FieldResolver(() => Scheme, { nullable: true, description: 'The scheme whose targets are shown; null if the province has none.' })
+  async scheme(@Root() dashboard: ProvinceDashboard, @Ctx() context: Context): Promise<Scheme | null> {
+    return dashboard.schemeId ? context.loaders.schemeById.load(dashboard.schemeId) : null;
+  }
+
+  @Authorized(READERS)
+  @Query(() => [ClubHealth], {
+    description: 'Early warning: the running clubs of a province or unit by health score, worst first, with the reasons for each point lost.',
+  })
+  async clubsAtRisk(@Args(() => ClubsAtRiskArgs) args: ClubsAtRiskArgs, @Ctx() context: Context): Promise<ClubHealth[]> {
+    const problems: FieldProblem[] = [];
+    const month = checkedMonth(args.month, 'month', problems);
+    if (problems.length) throw badInput(problems);
+    const tenantId = provinceOf(context, args.tenantId);
+    const db = await context.db();
+    const clubIds = await runningClubsOf(db, tenantId, args.unitId ?? null, month);
+    const health = [...(await healthOf(db, tenantId, clubIds, month)).values()];
+    return health
+      .filter((club) => !args.levels?.length || args.levels.includes(club.level))
+      .sort((left, right) => left.score - right.score || left.clubId.localeCompare(right.clubId))
+      .slice(0, args.first);
+  }
+}
+
+@Resolver(() => UnitFigures)
+export class UnitFiguresResolver {
+  @FieldResolver(() => AdminUnit, { description: 'The unit.' })
+  async unit(@Root() figures: UnitFigures, @Ctx() context: Context): Promise<AdminUnit> {
+    return (await context.loaders.adminUnitById.load(figures.unitId))!;
+  }
+}
+
+@Resolver(() => ClubHealth)
+export class ClubHealthResolver {
+  @FieldResolver(() => Club, { description: 'The club.' })
+  async club(@Root() health: ClubHealth, @Ctx() context: Context): Promise<Club> {
+    return (await context.loaders.clubById.load(health.clubId))!;
+  }
+}
+
+@Resolver(() => NationalComparison)
+export class NationalComparisonResolver {
+  @Authorized([...NATIONAL_ROLES])
+  @Query(() => NationalComparison, {
+    description:
+      'Every province side by side on the shared indicators, absolute and normalised, with each province’s contribution to the national phase’s targets. For the national office; holds no personal data.',
+  })
+  async nationalComparison(@Args(() => NationalComparisonArgs) args: NationalComparisonArgs, @Ctx() context: Context): Promise<NationalComparison> {
+    const problems: FieldProblem[] = [];
+    const month = checkedMonth(args.month, 'month', problems);
+    const fromMonth = args.fromMonth ?? addMonths(`${month}-01`, -11).slice(0, 7);
+    if (fromMonth > month) problems.push({ field: 'fromMonth', message: 'must not be after the month' });
+    else if (addMonths(`${fromMonth}-01`, MAX_PERIOD_MONTHS) <= `${month}-01`) {
+      problems.push({ field: 'fromMonth', message: `must be at most ${MAX_PERIOD_MONTHS} months before the month` });
+    }
+    if (problems.length) throw badInput(problems);
+    const db = await context.db();
+    const phases = await listNationalPhases(db, args.phaseId ?? null);
+    if (args.phaseId && !phases.length) throw badInput([{ field: 'phaseId', message: 'is not a national phase' }]);
+    const year = Number(month.slice(0, 4));
+    const phase = args.phaseId
+      ? phases[0]
+      : ([...phases].sort((left, right) => right.firstYear - left.firstYear).find((candidate) => candidate.firstYear <= year && candidate.lastYear >= year) ?? null);
+    return nationalComparison(db, phase, fromMonth, month);
+  }
+
+  @FieldResolver(() => NationalPhase, { nullable: true, description: 'The national phase of the contributions.' })
+  async phase(@Root() comparison: NationalComparison, @Ctx() context: Context): Promise<NationalPhase | null> {
+    return comparison.phaseId ? ((await listNationalPhases(await context.db(), comparison.phaseId))[0] ?? null) : null;
+  }
+}
+
+@Resolver(() => ProvinceComparison)
+export class ProvinceComparisonResolver {
+  @FieldResolver(() => Tenant, { nullable: true, description: 'The province; null for the national total.' })
+  async tenant(@Root() comparison: ProvinceComparison, @Ctx() context: Context): Promise<Tenant | null> {
+    return comparison.tenantId === 'national' ? null : context.loaders.tenantById.load(comparison.tenantId);
+  }
+}
+
+@Resolver(() => ProvinceContribution)
+export class ProvinceContributionResolver {
+  @FieldResolver(() => Tenant, { description: 'The province.' })
+  async tenant(@Root() contribution: ProvinceContribution, @Ctx() context: Context): Promise<Tenant> {
+    return (await context.loaders.tenantById.load(contribution.tenantId))!;
+  }
+}
+
+@Resolver(() => ProvinceTrendPoint)
+export class ProvinceTrendPointResolver {
+  @FieldResolver(() => Tenant, { description: 'The province.' })
+  async tenant(@Root() point: ProvinceTrendPoint, @Ctx() context: Context): Promise<Tenant> {
+    return (await context.loaders.tenantById.load(point.tenantId))!;
+  }
+}
+
+@ArgsType()
+class ClubMonthArgs {
+  @Field(() => MonthScalar, { nullable: true, description: 'The month: figures at its end; the current month if not given.' })
+  month?: string | null;
+}
+
+@Resolver(() => Club)
+export class ClubFiguresResolver {
+  @FieldResolver(() => ClubFigures, { nullable: true, description: 'The club’s live figures at the end of a month; null before it had any.' })
+  async figures(@Root() club: Club, @Args(() => ClubMonthArgs) { month }: ClubMonthArgs, @Ctx() context: Context): Promise<ClubFigures | null> {
+    return context.loaders.clubFiguresAt.load(`${club.tenantId}|${club.id}|${month ?? currentMonth()}`);
+  }
+
+  @FieldResolver(() => ClubHealth, { nullable: true, description: 'The club’s early-warning score at the end of a month; null unless it is running.' })
+  async health(@Root() club: Club, @Args(() => ClubMonthArgs) { month }: ClubMonthArgs, @Ctx() context: Context): Promise<ClubHealth | null> {
+    if (club.status !== 'ACTIVE') return null;
+    return context.loaders.clubHealthAt.load(`${club.tenantId}|${club.id}|${month ?? currentMonth()}`);
+  }
+}
+
+export const figureResolvers = [
+  ClubFiguresResolver,
+  ProvinceDashboardResolver,
+  UnitFiguresResolver,
+  ClubHealthResolver,
+  NationalComparisonResolver,
+  ProvinceComparisonResolver,
+  ProvinceContributionResolver,
+  ProvinceTrendPointResolver,
+] as const;

@@ -1,0 +1,502 @@
+import type { EntityManager } from 'typeorm';
+import { addMonths, firstDayOf, lastDayOf, todayInVietnam } from '../calendar.js';
+import { percentOf } from '../loans/loan.service.js';
+import { PAR_DAYS } from '../loans/loan.types.js';
+import { listIndicators } from '../program/program.service.js';
+import type { Indicator } from '../program/program.types.js';
+import { listTargetsOfSchemes } from '../schemes/scheme.service.js';
+import { BudgetSource, type Target } from '../schemes/scheme.types.js';
+import {
+  BudgetExecution,
+  ClubFigures,
+  FigureSet,
+  IndicatorProgress,
+  MonthFigures,
+  PortfolioFigures,
+  ProgressStatus,
+  QualityBand,
+  UnitFigures,
+} from './figure.types.js';
+
+/** A reporting month as the first day of it. */
+export function monthStart(month: string): string {
+  return firstDayOf(month);
+}
+
+export function currentMonth(): string {
+  return todayInVietnam().slice(0, 7);
+}
+
+/** The figure columns a club row carries, as read from club_month_figure. */
+export interface ClubFigureRow {
+  club_id: string;
+  running: number;
+  members: number;
+  women: number;
+  older: number;
+  poor_or_near_poor: number;
+  ethnic_minority: number;
+  volunteers: number;
+  borrowers: number;
+  joined_total: number;
+  left_total: number;
+  income_fund: string;
+  activity_fund: string;
+  items_met: number;
+  meets_standard: boolean;
+}
+
+/** A club placed in the hierarchy, with its figures at the month (null before it has any). */
+interface PlacedClub extends Partial<ClubFigureRow> {
+  id: string;
+  founded_on: string | null;
+  status: string;
+  current_commune_id: string;
+  child_id: string | null;
+}
+
+const FIGURE_FIELDS = [
+  'running', 'members', 'women', 'older', 'poor_or_near_poor', 'ethnic_minority', 'volunteers', 'borrowers',
+  'joined_total', 'left_total', 'income_fund', 'activity_fund', 'items_met', 'meets_standard',
+] as const;
+
+/** The columns of club_month_figure under an alias, amounts as text (bigint). */
+export function figureColumns(alias: string): string {
+  return FIGURE_FIELDS.map((field) => (field.endsWith('_fund') ? `${alias}.${field}::text as ${field}` : `${alias}.${field}`)).join(', ');
+}
+
+/**
+ * The clubs of a unit (or of the whole province), each with its figures at the end of the month
+ * and the child unit it rolls up into (null for a club placed on the unit itself). A club whose
+ * commune was retired counts under the unit that took its place (ishc.current_unit_of), and still
+ * under the old unit when that is the one asked for.
+ */
+async function placedClubs(db: EntityManager, tenantId: string, unitId: string | null, month: string): Promise<PlacedClub[]> {
+  return db.query(
+    `with scope_unit as (
+       select path from admin_unit
+        where tenant_id = $1 and (id = $2 or ($2 is null and parent_id is null))
+        order by sort_key limit 1
+     ),
+     placed as (
+       select club.id, club.founded_on::text as founded_on, club.status, original.path as original_path,
+              coalesce(successor.id, original.id) as current_commune_id, coalesce(successor.path, original.path) as current_path
+         from club
+         join admin_unit original on original.tenant_id = club.tenant_id and original.id = club.commune_id
+         left join lateral (
+           select unit.id, unit.path from admin_unit unit
+            where exists (select 1 from admin_unit_succession succession
+                           where succession.tenant_id = club.tenant_id and succession.predecessor_id = club.commune_id)
+              and unit.tenant_id = club.tenant_id and unit.id = ishc.current_unit_of(club.tenant_id, club.commune_id, club.hamlet_id)
+         ) successor on true
+        where club.tenant_id = $1 and club.status <> 'PLANNED'
+     ),
+     in_scope as (
+       select placed.*, scope_unit.path as scope_path,
+              case when placed.current_path <@ scope_unit.path then placed.current_path else placed.original_path end as counted_path
+         from placed cross join scope_unit
+        where placed.current_path <@ scope_unit.path or placed.original_path <@ scope_unit.path
+     )
+     select in_scope.id, in_scope.founded_on, in_scope.status, in_scope.current_commune_id,
+            case when in_scope.counted_path = in_scope.scope_path then null
+                 else replace(ltree2text(subpath(in_scope.counted_path, nlevel(in_scope.scope_path), 1)), '_', '-')::uuid
+            end as child_id,
+            ${figureColumns('figure')}
+       from in_scope
+       left join club_month_figure figure
+         on figure.tenant_id = $1 and figure.club_id = in_scope.id and figure.month <= $3 and figure.valid_until > $3`,
+    [tenantId, unitId, monthStart(month)],
+  );
+}
+
+/** The running clubs of a unit (or the province) at the end of a month. */
+export async function runningClubsOf(db: EntityManager, tenantId: string, unitId: string | null, month: string): Promise<string[]> {
+  return (await placedClubs(db, tenantId, unitId, month)).filter((club) => club.running === 1).map((club) => club.id);
+}
+
+/** Clubs' figures at the end of a month, one statement for any number of clubs. */
+export async function clubFiguresAt(db: EntityManager, clubIds: readonly string[], month: string): Promise<Map<string, ClubFigures>> {
+  const rows: ClubFigureRow[] = await db.query(
+    `select figure.club_id, ${figureColumns('figure')} from club_month_figure figure
+      where figure.club_id = any($1) and figure.month <= $2 and figure.valid_until > $2`,
+    [clubIds, monthStart(month)],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.club_id,
+      Object.assign(new ClubFigures(), {
+        clubId: row.club_id,
+        running: row.running === 1,
+        members: row.members,
+        olderMembers: row.older,
+        womenMembers: row.women,
+        poorOrNearPoorMembers: row.poor_or_near_poor,
+        borrowers: row.borrowers,
+        itemsMet: row.items_met,
+        meetsStandard: row.meets_standard,
+        incomeFund: BigInt(row.income_fund),
+        activityFund: BigInt(row.activity_fund),
+      }),
+    ]),
+  );
+}
+
+export function emptyFigures(): FigureSet {
+  return Object.assign(new FigureSet(), {
+    clubs: 0,
+    clubsMeetingStandard: 0,
+    clubsWithBothFunds: 0,
+    communesWithClub: 0,
+    members: 0,
+    olderMembers: 0,
+    womenMembers: 0,
+    poorOrNearPoorMembers: 0,
+    ethnicMinorityMembers: 0,
+    volunteers: 0,
+    borrowers: 0,
+    incomeFund: 0n,
+    activityFund: 0n,
+  });
+}
+
+/** The sum of two groups' figures (communes are assumed distinct: groups of different provinces). */
+export function addFigures(left: FigureSet, right: FigureSet): FigureSet {
+  const sum = new FigureSet();
+  for (const key of Object.keys(right) as Array<keyof FigureSet>) {
+    (sum as unknown as Record<string, number | bigint>)[key] = (left[key] as never) + (right[key] as never);
+  }
+  return sum;
+}
+
+/** Sums the figures of running clubs; communes are counted once however many clubs they have. */
+export function figuresOf(clubs: ReadonlyArray<Partial<ClubFigureRow> & { current_commune_id?: string }>): FigureSet {
+  const figures = emptyFigures();
+  const communes = new Set<string>();
+  for (const club of clubs) {
+    if (club.running !== 1) continue;
+    figures.clubs += 1;
+    if (club.meets_standard) figures.clubsMeetingStandard += 1;
+    const incomeFund = BigInt(club.income_fund ?? 0);
+    const activityFund = BigInt(club.activity_fund ?? 0);
+    if (incomeFund > 0n && activityFund > 0n) figures.clubsWithBothFunds += 1;
+    if (club.current_commune_id) communes.add(club.current_commune_id);
+    figures.members += club.members ?? 0;
+    figures.olderMembers += club.older ?? 0;
+    figures.womenMembers += club.women ?? 0;
+    figures.poorOrNearPoorMembers += club.poor_or_near_poor ?? 0;
+    figures.ethnicMinorityMembers += club.ethnic_minority ?? 0;
+    figures.volunteers += club.volunteers ?? 0;
+    figures.borrowers += club.borrowers ?? 0;
+    figures.incomeFund += incomeFund;
+    figures.activityFund += activityFund;
+  }
+  figures.communesWithClub = communes.size;
+  return figures;
+}
+
+export interface SchemePeriod {
+  id: string;
+  firstYear: number;
+  lastYear: number;
+}
+
+/** Whether a club was founded within the scheme's period, up to the end of the month. */
+function foundedInPeriod(foundedOn: string | null, period: SchemePeriod | null, month: string): boolean {
+  if (!foundedOn || !period) return false;
+  const end = lastDayOf(month) < `${period.lastYear}-12-31` ? lastDayOf(month) : `${period.lastYear}-12-31`;
+  return foundedOn >= `${period.firstYear}-01-01` && foundedOn <= end;
+}
+
+function foundedBeforePeriod(foundedOn: string | null, period: SchemePeriod | null): boolean {
+  return !!foundedOn && !!period && foundedOn < `${period.firstYear}-01-01`;
+}
+
+/** The scheme shown by default: the approved one whose period holds the month, else the latest approved. */
+export async function schemeForMonth(db: EntityManager, tenantId: string, schemeId: string | null, month: string): Promise<SchemePeriod | null> {
+  const year = Number(month.slice(0, 4));
+  const rows: Array<{ id: string; first_year: number; last_year: number }> = await db.query(
+    `select id, first_year, last_year from scheme
+      where tenant_id = $1 and (id = $2 or ($2 is null and status <> 'DRAFT'))
+      order by ($3 between first_year and last_year) desc, last_year desc limit 1`,
+    [tenantId, schemeId, year],
+  );
+  return rows[0] ? { id: rows[0].id, firstYear: rows[0].first_year, lastYear: rows[0].last_year } : null;
+}
+
+/** Money mobilised from society and paid out for a scheme up to the end of the month, optionally only to some clubs or units. */
+async function fundsMobilised(
+  db: EntityManager,
+  schemeId: string,
+  month: string,
+  recipients: { clubIds: string[]; unitId: string } | null,
+): Promise<bigint> {
+  const rows: Array<{ total: string }> = await db.query(
+    `select coalesce(sum(paid.amount), 0)::text as total
+       from disbursement paid join budget_line line on line.tenant_id = paid.tenant_id and line.id = paid.budget_line_id
+      where line.scheme_id = $1 and line.source = 'MOBILISED' and paid.paid_on <= $2
+        and ($3::uuid[] is null
+             or paid.recipient_club_id = any($3)
+             or paid.recipient_unit_id in (select unit.id from admin_unit unit, admin_unit scope
+                                            where scope.tenant_id = line.tenant_id and scope.id = $4
+                                              and unit.tenant_id = line.tenant_id and unit.path <@ scope.path))`,
+    [schemeId, lastDayOf(month), recipients?.clubIds ?? null, recipients?.unitId ?? null],
+  );
+  return BigInt(rows[0].total);
+}
+
+/** Actual values of the catalogue's indicators for a group of clubs. */
+export function actualValues(figures: FigureSet, newClubs: number, maintained: number, mobilised: bigint, provinces: { withClubs: number; all: number }) {
+  return new Map<string, string>([
+    ['NEW_CLUBS', String(newClubs)],
+    ['CLUBS_MAINTAINED', String(maintained)],
+    ['CLUBS_RUNNING', String(figures.clubs)],
+    ['COMMUNES_WITH_CLUB', String(figures.communesWithClub)],
+    ['MEMBERS', String(figures.members)],
+    ['OLDER_MEMBERS', String(figures.olderMembers)],
+    ['WOMEN_MEMBERS', String(figures.womenMembers)],
+    ['POOR_NEAR_POOR_MEMBERS', String(figures.poorOrNearPoorMembers)],
+    ['CLUBS_MEETING_STANDARD_PCT', percentOf(BigInt(figures.clubsMeetingStandard), BigInt(figures.clubs))],
+    ['MEMBERS_BORROWED_PCT', percentOf(BigInt(figures.borrowers), BigInt(figures.members))],
+    ['CLUBS_WITH_BOTH_FUNDS_PCT', percentOf(BigInt(figures.clubsWithBothFunds), BigInt(figures.clubs))],
+    ['FUNDS_MOBILISED', mobilised.toString()],
+    ['PROVINCES_WITH_CLUBS_PCT', percentOf(BigInt(provinces.withClubs), BigInt(provinces.all))],
+  ]);
+}
+
+/** A decimal text times a fraction, to two decimals. */
+function scaled(value: string, numerator: number, denominator: number): string {
+  return (Math.round((Number(value) * numerator * 100) / denominator) / 100).toFixed(2).replace(/\.00$/, '');
+}
+
+/**
+ * What the milestones ask by the end of the month: the milestone of the year before, moved
+ * towards this year's by the months gone. Without milestones, the target spread evenly over the
+ * scheme's period.
+ */
+export function expectedBy(target: string, milestones: ReadonlyArray<{ year: number; value: string }>, period: SchemePeriod, month: string): string {
+  const year = Number(month.slice(0, 4));
+  const monthsGone = Number(month.slice(5, 7));
+  if (year > period.lastYear) return target;
+  if (year < period.firstYear) return '0';
+  const milestoneOf = (wanted: number) => milestones.find((milestone) => milestone.year === wanted)?.value;
+  const thisYear = milestoneOf(year);
+  if (thisYear !== undefined) {
+    const lastYear = milestoneOf(year - 1) ?? (year === period.firstYear ? '0' : undefined);
+    if (lastYear === undefined) return scaled(thisYear, monthsGone, 12);
+    const gap = Number(thisYear) - Number(lastYear);
+    return (Math.round((Number(lastYear) + (gap * monthsGone) / 12) * 100) / 100).toFixed(2).replace(/\.00$/, '');
+  }
+  const totalMonths = (period.lastYear - period.firstYear + 1) * 12;
+  const gone = (year - period.firstYear) * 12 + monthsGone;
+  return scaled(target, gone, totalMonths);
+}
+
+export function progressOf(
+  indicators: readonly Indicator[],
+  actuals: Map<string, string>,
+  targets: readonly Target[],
+  period: SchemePeriod | null,
+  month: string,
+  unitId: string | null,
+): IndicatorProgress[] {
+  return indicators.map((indicator) => {
+    const actual = actuals.get(indicator.code) ?? '0';
+    const target = targets.find((candidate) => candidate.indicatorId === indicator.id);
+    const targetValue = !target ? null : unitId ? (target.breakdown.find((share) => share.unitId === unitId)?.value ?? null) : target.value;
+    if (targetValue === null || !period || Number(targetValue) === 0) {
+      return Object.assign(new IndicatorProgress(), { indicator, actual, target: targetValue, expected: null, percentAchieved: null, status: ProgressStatus.NO_TARGET });
+    }
+    // A unit's share has no milestones of its own: it follows the province's, scaled.
+    const milestones = unitId
+      ? target!.milestones.map((milestone) => ({ year: milestone.year, value: scaled(milestone.value, Number(targetValue), Number(target!.value)) }))
+      : target!.milestones;
+    const expected = expectedBy(targetValue, milestones, period, month);
+    const status =
+      Number(actual) >= Number(targetValue) ? ProgressStatus.ACHIEVED : Number(actual) >= Number(expected) ? ProgressStatus.ON_TRACK : ProgressStatus.BEHIND;
+    return Object.assign(new IndicatorProgress(), {
+      indicator,
+      actual,
+      target: targetValue,
+      expected,
+      percentAchieved: percentOf(BigInt(Math.round(Number(actual) * 100)), BigInt(Math.round(Number(targetValue) * 100))),
+      status,
+    });
+  });
+}
+
+/** The loan portfolio of some clubs now: outstanding principal and the part more than 30 days past due. */
+export async function portfolioOfClubs(db: EntityManager, tenantId: string, clubIds: readonly string[]): Promise<Map<string, PortfolioFigures>> {
+  const rows: Array<{ club_id: string; loans: number; outstanding: string; loans_at_risk: number; at_risk: string }> = await db.query(
+    `select club_id, count(*)::int as loans, sum(principal - principal_repaid)::text as outstanding,
+            count(*) filter (where unpaid_since < $3::date - $4::int)::int as loans_at_risk,
+            coalesce(sum(principal - principal_repaid) filter (where unpaid_since < $3::date - $4::int), 0)::text as at_risk
+       from loan
+      where tenant_id = $1 and status = 'DISBURSED' and club_id = any($2) and principal > principal_repaid
+      group by club_id`,
+    [tenantId, clubIds, todayInVietnam(), PAR_DAYS],
+  );
+  return new Map(rows.map((row) => [row.club_id, portfolioFigures(row.loans, BigInt(row.outstanding), row.loans_at_risk, BigInt(row.at_risk))]));
+}
+
+export function portfolioFigures(activeLoans: number, outstandingPrincipal: bigint, loansAtRisk: number, principalAtRisk: bigint): PortfolioFigures {
+  return Object.assign(new PortfolioFigures(), {
+    activeLoans,
+    outstandingPrincipal,
+    loansAtRisk,
+    principalAtRisk,
+    par30: percentOf(principalAtRisk, outstandingPrincipal),
+  });
+}
+
+export function sumPortfolios(portfolios: Iterable<PortfolioFigures>): PortfolioFigures {
+  let loans = 0;
+  let outstanding = 0n;
+  let loansAtRisk = 0;
+  let atRisk = 0n;
+  for (const portfolio of portfolios) {
+    loans += portfolio.activeLoans;
+    outstanding += portfolio.outstandingPrincipal;
+    loansAtRisk += portfolio.loansAtRisk;
+    atRisk += portfolio.principalAtRisk;
+  }
+  return portfolioFigures(loans, outstanding, loansAtRisk, atRisk);
+}
+
+/** Budget execution of a scheme by source, up to the end of the month. */
+export async function budgetExecutionOf(db: EntityManager, schemeId: string, month: string): Promise<BudgetExecution[]> {
+  const rows: Array<{ source: BudgetSource; planned: string; spent: string }> = await db.query(
+    `select line.source, sum(line.amount)::text as planned,
+            coalesce(sum((select sum(paid.amount) from disbursement paid
+                           where paid.tenant_id = line.tenant_id and paid.budget_line_id = line.id and paid.paid_on <= $2)), 0)::text as spent
+       from budget_line line where line.scheme_id = $1
+      group by line.source order by sum(line.amount) desc, line.source`,
+    [schemeId, lastDayOf(month)],
+  );
+  return rows.map((row) =>
+    Object.assign(new BudgetExecution(), {
+      source: row.source,
+      planned: BigInt(row.planned),
+      spent: BigInt(row.spent),
+      percentSpent: percentOf(BigInt(row.spent), BigInt(row.planned)),
+    }),
+  );
+}
+
+const TREND_COLUMNS = ['clubs', 'clubs_meeting_standard', 'members', 'older', 'women', 'borrowers', 'income_fund', 'activity_fund'] as const;
+
+function monthFiguresOf(row: Record<(typeof TREND_COLUMNS)[number] | 'month', string>): MonthFigures {
+  return Object.assign(new MonthFigures(), {
+    month: row.month,
+    clubs: Number(row.clubs),
+    clubsMeetingStandard: Number(row.clubs_meeting_standard),
+    members: Number(row.members),
+    olderMembers: Number(row.older),
+    womenMembers: Number(row.women),
+    borrowers: Number(row.borrowers),
+    incomeFund: BigInt(row.income_fund),
+    activityFund: BigInt(row.activity_fund),
+  });
+}
+
+/** The province month by month, from its running totals. */
+export async function provinceTrend(db: EntityManager, tenantId: string, fromMonth: string, toMonth: string): Promise<MonthFigures[]> {
+  const rows = await db.query(
+    `with running_total as (
+       select month, lead(month) over (order by month) as next_month,
+              sum(clubs_running) over w as clubs, sum(clubs_meeting_standard) over w as clubs_meeting_standard,
+              sum(members) over w as members, sum(older) over w as older, sum(women) over w as women,
+              sum(borrowers) over w as borrowers, sum(income_fund) over w as income_fund, sum(activity_fund) over w as activity_fund
+         from province_month_figure where tenant_id = $1
+       window w as (order by month)
+     )
+     select to_char(series.month, 'YYYY-MM') as month,
+            ${TREND_COLUMNS.map((column) => `coalesce(running_total.${column}, 0)::text as ${column}`).join(', ')}
+       from generate_series($2::date, $3::date, interval '1 month') as series (month)
+       left join running_total on running_total.month <= series.month
+        and (running_total.next_month is null or running_total.next_month > series.month)
+      order by series.month`,
+    [tenantId, monthStart(fromMonth), monthStart(toMonth)],
+  );
+  return rows.map(monthFiguresOf);
+}
+
+/** Some clubs month by month. */
+export async function clubsTrend(db: EntityManager, tenantId: string, clubIds: readonly string[], fromMonth: string, toMonth: string): Promise<MonthFigures[]> {
+  const rows = await db.query(
+    `select to_char(series.month, 'YYYY-MM') as month,
+            count(figure.club_id) filter (where figure.running = 1)::text as clubs,
+            count(figure.club_id) filter (where figure.running = 1 and figure.meets_standard)::text as clubs_meeting_standard,
+            ${['members', 'older', 'women', 'borrowers', 'income_fund', 'activity_fund']
+              .map((column) => `coalesce(sum(figure.${column}) filter (where figure.running = 1), 0)::text as ${column}`)
+              .join(', ')}
+       from generate_series($3::date, $4::date, interval '1 month') as series (month)
+       left join club_month_figure figure
+         on figure.tenant_id = $1 and figure.club_id = any($2) and figure.month <= series.month and figure.valid_until > series.month
+      group by series.month order by series.month`,
+    [tenantId, clubIds, monthStart(fromMonth), monthStart(toMonth)],
+  );
+  return rows.map(monthFiguresOf);
+}
+
+export interface UnitRollup {
+  figures: FigureSet;
+  units: UnitFigures[];
+  clubs: PlacedClub[];
+  newClubs: number;
+  maintained: number;
+}
+
+/** The clubs of a unit at a month, summed for the unit and for each unit one level down. */
+export async function rollupOf(db: EntityManager, tenantId: string, unitId: string | null, month: string, period: SchemePeriod | null, newClubsTarget: Target | undefined): Promise<UnitRollup> {
+  const clubs = await placedClubs(db, tenantId, unitId, month);
+  const byChild = new Map<string, PlacedClub[]>();
+  for (const club of clubs) {
+    if (!club.child_id) continue;
+    byChild.set(club.child_id, [...(byChild.get(club.child_id) ?? []), club]);
+  }
+  const units = [...byChild.entries()].map(([childId, childClubs]) =>
+    Object.assign(new UnitFigures(), {
+      unitId: childId,
+      figures: figuresOf(childClubs),
+      newClubs: childClubs.filter((club) => foundedInPeriod(club.founded_on, period, month)).length,
+      newClubsTarget: newClubsTarget?.breakdown.find((share) => share.unitId === childId)?.value ?? null,
+    }),
+  );
+  return {
+    figures: figuresOf(clubs),
+    units,
+    clubs,
+    newClubs: clubs.filter((club) => foundedInPeriod(club.founded_on, period, month)).length,
+    maintained: clubs.filter((club) => club.running === 1 && foundedBeforePeriod(club.founded_on, period)).length,
+  };
+}
+
+export function qualityBandsOf(clubs: ReadonlyArray<Partial<ClubFigureRow>>): QualityBand[] {
+  const counts = [0, 0, 0, 0, 0, 0, 0];
+  for (const club of clubs) if (club.running === 1) counts[club.items_met ?? 0] += 1;
+  return counts.map((count, itemsMet) => Object.assign(new QualityBand(), { itemsMet, clubs: count }));
+}
+
+/** Everything the province dashboard computes, in a handful of statements. */
+export async function dashboardParts(db: EntityManager, tenantId: string, unitId: string | null, month: string, schemeId: string | null) {
+  const period = await schemeForMonth(db, tenantId, schemeId, month);
+  const [indicators, targets] = await Promise.all([listIndicators(db), period ? listTargetsOfSchemes(db, [period.id]) : Promise.resolve([])]);
+  const newClubsIndicator = indicators.find((indicator) => indicator.code === 'NEW_CLUBS');
+  const rollup = await rollupOf(db, tenantId, unitId, month, period, targets.find((target) => target.indicatorId === newClubsIndicator?.id));
+  const clubIds = rollup.clubs.map((club) => club.id);
+  const mobilised = period ? await fundsMobilised(db, period.id, month, unitId ? { clubIds, unitId } : null) : 0n;
+  const actuals = actualValues(rollup.figures, rollup.newClubs, rollup.maintained, mobilised, {
+    withClubs: rollup.figures.clubs > 0 ? 1 : 0,
+    all: 1,
+  });
+  const fromMonth = addMonths(`${month}-01`, -11).slice(0, 7);
+  const trend = unitId ? await clubsTrend(db, tenantId, clubIds, fromMonth, month) : await provinceTrend(db, tenantId, fromMonth, month);
+  return {
+    period,
+    rollup,
+    progress: progressOf(indicators, actuals, targets, period, month, unitId),
+    loans: sumPortfolios((await portfolioOfClubs(db, tenantId, clubIds)).values()),
+    budget: period ? await budgetExecutionOf(db, period.id, month) : [],
+    trend,
+  };
+}

@@ -1,0 +1,281 @@
+import type { EntityManager } from 'typeorm';
+import { lastDayOf } from '../calendar.js';
+import { percentOf } from '../loans/loan.service.js';
+import { listIndicators } from '../program/program.service.js';
+import type { Indicator, NationalPhase } from '../program/program.types.js';
+import { listTargetsOfSchemes } from '../schemes/scheme.service.js';
+import { actualValues, addFigures, emptyFigures, monthStart, progressOf, type SchemePeriod } from './figure.service.js';
+import {
+  FigureSet,
+  NationalComparison,
+  PhaseContribution,
+  ProgressStatus,
+  ProvinceComparison,
+  ProvinceContribution,
+  ProvinceTrendPoint,
+} from './figure.types.js';
+
+interface ProvinceRow {
+  tenant_id: string;
+  clubs: string;
+  clubs_meeting_standard: string;
+  members: string;
+  women: string;
+  older: string;
+  poor_or_near_poor: string;
+  ethnic_minority: string;
+  volunteers: string;
+  borrowers: string;
+  income_fund: string;
+  activity_fund: string;
+}
+
+interface ClubCounts {
+  tenant_id: string;
+  communes: number;
+  with_both_funds: number;
+  new_clubs: number;
+  phase_new_clubs: number;
+}
+
+/** a / b × scale to two decimals, or null when b is unknown or zero. */
+function ratio(part: number | bigint, whole: number | bigint | null, scale: number): string | null {
+  if (whole === null || BigInt(whole) <= 0n) return null;
+  return percentOf(BigInt(part) * BigInt(scale), BigInt(whole) * 100n);
+}
+
+function figureSetOf(row: ProvinceRow, counts: ClubCounts | undefined): FigureSet {
+  return Object.assign(new FigureSet(), {
+    clubs: Number(row.clubs),
+    clubsMeetingStandard: Number(row.clubs_meeting_standard),
+    clubsWithBothFunds: counts?.with_both_funds ?? 0,
+    communesWithClub: counts?.communes ?? 0,
+    members: Number(row.members),
+    olderMembers: Number(row.older),
+    womenMembers: Number(row.women),
+    poorOrNearPoorMembers: Number(row.poor_or_near_poor),
+    ethnicMinorityMembers: Number(row.ethnic_minority),
+    volunteers: Number(row.volunteers),
+    borrowers: Number(row.borrowers),
+    incomeFund: BigInt(row.income_fund),
+    activityFund: BigInt(row.activity_fund),
+  });
+}
+
+function comparisonOf(
+  tenantId: string,
+  figures: FigureSet,
+  newClubs: number,
+  fundsMobilised: bigint,
+  reference: { communes: bigint | null; olderPopulation: bigint | null },
+  percentOfOwnTargets: string | null,
+): ProvinceComparison {
+  return Object.assign(new ProvinceComparison(), {
+    tenantId,
+    figures,
+    newClubs,
+    fundsMobilised,
+    percentOfOwnTargets,
+    clubsPer100Communes: ratio(figures.clubs, reference.communes, 100),
+    membersPer1000Older: ratio(figures.members, reference.olderPopulation, 1000),
+    membersPerClub: ratio(figures.members, figures.clubs, 1) ?? '0',
+    olderPercent: percentOf(BigInt(figures.olderMembers), BigInt(figures.members)),
+    womenPercent: percentOf(BigInt(figures.womenMembers), BigInt(figures.members)),
+    poorOrNearPoorPercent: percentOf(BigInt(figures.poorOrNearPoorMembers), BigInt(figures.members)),
+    meetingStandardPercent: percentOf(BigInt(figures.clubsMeetingStandard), BigInt(figures.clubs)),
+    borrowedPercent: percentOf(BigInt(figures.borrowers), BigInt(figures.members)),
+  });
+}
+
+const SUMMED = ['clubs', 'clubs_meeting_standard', 'members', 'women', 'older', 'poor_or_near_poor', 'ethnic_minority', 'volunteers', 'borrowers', 'income_fund', 'activity_fund'] as const;
+
+/**
+ * Every province side by side at the end of a month, read from the live totals: a province's
+ * figures are the sum of its monthly changes (province_month_figure), so the cost does not grow
+ * with members or loans. New clubs and money mobilised are counted over the period.
+ */
+export async function nationalComparison(db: EntityManager, phase: NationalPhase | null, fromMonth: string, month: string): Promise<NationalComparison> {
+  const to = monthStart(month);
+  const from = monthStart(fromMonth);
+  const phaseStart = phase ? `${phase.firstYear}-01-01` : from;
+
+  // Each province's totals at every month of the period: the last is the one compared.
+  const totals: Array<ProvinceRow & { month: string }> = await db.query(
+    `with running_total as (
+       select tenant_id, month, lead(month) over (partition by tenant_id order by month) as next_month,
+              sum(clubs_running) over w as clubs, ${SUMMED.slice(1).map((column) => `sum(${column}) over w as ${column}`).join(', ')}
+         from province_month_figure
+        where month <= $2
+       window w as (partition by tenant_id order by month)
+     )
+     select tenant.id as tenant_id, to_char(series.month, 'YYYY-MM') as month,
+            ${SUMMED.map((column) => `coalesce(running_total.${column}, 0)::text as ${column}`).join(', ')}
+       from tenant
+       cross join generate_series($1::date, $2::date, interval '1 month') as series (month)
+       left join running_total on running_total.tenant_id = tenant.id and running_total.month <= series.month
+        and (running_total.next_month is null or running_total.next_month > series.month)
+      where tenant.status = 'ACTIVE'
+      order by tenant.id, series.month`,
+    [from, to],
+  );
+
+  // What cannot be summed from totals: communes with a club (once each) and clubs holding both funds.
+  const clubCounts: ClubCounts[] = await db.query(
+    `select club.tenant_id,
+            count(distinct club.commune_id) filter (where figure.running = 1)::int as communes,
+            count(*) filter (where figure.running = 1 and figure.income_fund > 0 and figure.activity_fund > 0)::int as with_both_funds,
+            count(*) filter (where club.founded_on between $1 and $3 and club.status <> 'PLANNED')::int as new_clubs,
+            count(*) filter (where club.founded_on between $4 and $3 and club.status <> 'PLANNED')::int as phase_new_clubs
+       from club
+       left join club_month_figure figure
+         on figure.tenant_id = club.tenant_id and figure.club_id = club.id and figure.month <= $2 and figure.valid_until > $2
+      group by club.tenant_id`,
+    [from, to, lastDayOf(month), phaseStart],
+  );
+
+  const mobilised: Array<{ tenant_id: string; total: string; phase_total: string }> = await db.query(
+    `select line.tenant_id, coalesce(sum(paid.amount) filter (where paid.paid_on >= $1), 0)::text as total,
+            coalesce(sum(paid.amount) filter (where paid.paid_on >= $3), 0)::text as phase_total
+       from disbursement paid join budget_line line on line.tenant_id = paid.tenant_id and line.id = paid.budget_line_id
+      where line.source = 'MOBILISED' and paid.paid_on >= least($1, $3) and paid.paid_on <= $2
+      group by line.tenant_id`,
+    [from, lastDayOf(month), phaseStart],
+  );
+
+  const reference: Array<{ tenant_id: string; kind: string; value: string }> = await db.query(
+    `select distinct on (tenant_id, kind) tenant_id, kind, value::text as value
+       from reference_figure where kind in ('COMMUNES', 'OLDER_POPULATION') and year <= $1
+      order by tenant_id, kind, year desc`,
+    [Number(month.slice(0, 4))],
+  );
+
+  // Each province's scheme for the month, for the share of its own targets achieved.
+  const schemes: Array<{ tenant_id: string; id: string; first_year: number; last_year: number; new_clubs: number }> = await db.query(
+    `select distinct on (scheme.tenant_id) scheme.tenant_id, scheme.id, scheme.first_year, scheme.last_year,
+            (select count(*) from club where club.tenant_id = scheme.tenant_id and club.status <> 'PLANNED'
+               and club.founded_on between make_date(scheme.first_year, 1, 1) and least($2::date, make_date(scheme.last_year, 12, 31)))::int as new_clubs
+       from scheme
+      where scheme.status <> 'DRAFT' and $1 between scheme.first_year and scheme.last_year
+      order by scheme.tenant_id, scheme.last_year desc`,
+    [Number(month.slice(0, 4)), lastDayOf(month)],
+  );
+  const [indicators, targets] = await Promise.all([
+    listIndicators(db),
+    schemes.length ? listTargetsOfSchemes(db, schemes.map((scheme) => scheme.id)) : Promise.resolve([]),
+  ]);
+
+  const countsByTenant = new Map(clubCounts.map((row) => [row.tenant_id, row]));
+  const mobilisedByTenant = new Map(mobilised.map((row) => [row.tenant_id, BigInt(row.total)]));
+  const referenceOf = (tenantId: string, kind: string) => {
+    const row = reference.find((candidate) => candidate.tenant_id === tenantId && candidate.kind === kind);
+    return row ? BigInt(row.value) : null;
+  };
+
+  const monthLabel = month;
+  const latest = totals.filter((row) => row.month === monthLabel);
+  const provinceCount = latest.length;
+  const provincesWithClubs = latest.filter((row) => Number(row.clubs) > 0).length;
+  const provinces = latest.map((row) => {
+    const figures = figureSetOf(row, countsByTenant.get(row.tenant_id));
+    const scheme = schemes.find((candidate) => candidate.tenant_id === row.tenant_id);
+    let percentOfOwnTargets: string | null = null;
+    if (scheme) {
+      const period: SchemePeriod = { id: scheme.id, firstYear: scheme.first_year, lastYear: scheme.last_year };
+      const schemeTargets = targets.filter((target) => target.schemeId === scheme.id);
+      const actuals = actualValues(figures, scheme.new_clubs, 0, mobilisedByTenant.get(row.tenant_id) ?? 0n, {
+        withClubs: figures.clubs > 0 ? 1 : 0,
+        all: 1,
+      });
+      const measured = progressOf(indicators, actuals, schemeTargets, period, month, null).filter(
+        (progress) => progress.status !== ProgressStatus.NO_TARGET && progress.indicator.code !== 'CLUBS_MAINTAINED',
+      );
+      if (measured.length) {
+        const capped = measured.map((progress) => Math.min(100, Number(progress.percentAchieved)));
+        percentOfOwnTargets = (Math.round((capped.reduce((sum, value) => sum + value, 0) / capped.length) * 100) / 100).toFixed(2);
+      }
+    }
+    return comparisonOf(
+      row.tenant_id,
+      figures,
+      countsByTenant.get(row.tenant_id)?.new_clubs ?? 0,
+      mobilisedByTenant.get(row.tenant_id) ?? 0n,
+      { communes: referenceOf(row.tenant_id, 'COMMUNES'), olderPopulation: referenceOf(row.tenant_id, 'OLDER_POPULATION') },
+      percentOfOwnTargets,
+    );
+  });
+
+  const nationalFigures = provinces.reduce((sum, province) => addFigures(sum, province.figures), emptyFigures());
+  const sumReference = (kind: 'COMMUNES' | 'OLDER_POPULATION') => {
+    const values = latest.map((row) => referenceOf(row.tenant_id, kind));
+    return values.length && values.every((value) => value !== null) ? values.reduce((sum, value) => sum! + value!, 0n) : null;
+  };
+  const national = comparisonOf(
+    'national',
+    nationalFigures,
+    provinces.reduce((sum, province) => sum + province.newClubs, 0),
+    provinces.reduce((sum, province) => sum + province.fundsMobilised, 0n),
+    { communes: sumReference('COMMUNES'), olderPopulation: sumReference('OLDER_POPULATION') },
+    null,
+  );
+
+  const inPhase = new Map(
+    provinces.map((province) => [
+      province.tenantId,
+      {
+        figures: province.figures,
+        newClubs: countsByTenant.get(province.tenantId)?.phase_new_clubs ?? 0,
+        mobilised: BigInt(mobilised.find((row) => row.tenant_id === province.tenantId)?.phase_total ?? '0'),
+      },
+    ]),
+  );
+  return Object.assign(new NationalComparison(), {
+    phaseId: phase?.id ?? null,
+    fromMonth,
+    month,
+    provinces,
+    national,
+    contributions: phase ? contributionsTo(phase, indicators, inPhase, nationalFigures, { withClubs: provincesWithClubs, all: provinceCount }) : [],
+    trend: totals.map((row) =>
+      Object.assign(new ProvinceTrendPoint(), { tenantId: row.tenant_id, month: row.month, clubs: Number(row.clubs), members: Number(row.members) }),
+    ),
+  });
+}
+
+/** Each province's part in the phase's targets that an indicator measures, counted since the phase began. */
+function contributionsTo(
+  phase: NationalPhase,
+  indicators: Indicator[],
+  inPhase: Map<string, { figures: FigureSet; newClubs: number; mobilised: bigint }>,
+  nationalFigures: FigureSet,
+  provinceCounts: { withClubs: number; all: number },
+): PhaseContribution[] {
+  const nationalNewClubs = [...inPhase.values()].reduce((sum, entry) => sum + entry.newClubs, 0);
+  const nationalMobilised = [...inPhase.values()].reduce((sum, entry) => sum + entry.mobilised, 0n);
+  const nationalValues = actualValues(nationalFigures, nationalNewClubs, 0, nationalMobilised, provinceCounts);
+  const percentOfValue = (value: string, target: string) =>
+    percentOf(BigInt(Math.round(Number(value) * 100)), BigInt(Math.round(Number(target) * 100)));
+  return phase.targets
+    .filter((target) => target.indicatorId && target.targetValue !== null)
+    .map((target) => {
+      const indicator = indicators.find((candidate) => candidate.id === target.indicatorId)!;
+      const targetValue = target.targetValue!;
+      const actual = nationalValues.get(indicator.code) ?? '0';
+      return Object.assign(new PhaseContribution(), {
+        phaseTarget: target,
+        indicator,
+        target: targetValue,
+        byYear: target.byYear,
+        actual,
+        percentAchieved: percentOfValue(actual, targetValue),
+        provinces: [...inPhase.entries()].map(([tenantId, entry]) => {
+          const value =
+            actualValues(entry.figures, entry.newClubs, 0, entry.mobilised, { withClubs: entry.figures.clubs > 0 ? 1 : 0, all: 1 }).get(indicator.code) ?? '0';
+          return Object.assign(new ProvinceContribution(), {
+            tenantId,
+            value,
+            percentOfTarget: indicator.unit === 'PERCENT' ? value : percentOfValue(value, targetValue),
+          });
+        }),
+      });
+    });
+}
