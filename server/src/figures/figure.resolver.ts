@@ -1,10 +1,9 @@
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
-import { addMonths } from '../calendar.js';
 import { Club } from '../clubs/club.entity.js';
 import { viewerOf, type Context } from '../graphql/context.js';
-import { badInput, forbidden, type FieldProblem } from '../graphql/errors.js';
+import { badInput, type FieldProblem } from '../graphql/errors.js';
 import { MonthScalar } from '../graphql/scalars.js';
 import { listNationalPhases } from '../program/program.service.js';
 import { NationalPhase } from '../program/program.types.js';
@@ -12,6 +11,7 @@ import { Scheme } from '../schemes/scheme.types.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { NATIONAL_ROLES, Role } from '../users/role.js';
 import { healthOf } from './club-health.js';
+import { checkedMonth, comparisonPeriodOf, provinceOf } from './figure-scope.js';
 import { currentMonth, dashboardParts, qualityBandsOf, runningClubsOf } from './figure.service.js';
 import {
   ClubFigures,
@@ -27,8 +27,6 @@ import {
 import { nationalComparison } from './national-comparison.js';
 
 const READERS = [Role.PROVINCE_ADMIN, ...NATIONAL_ROLES];
-/** A trend longer than five years is a report, not a screen: exports cover it. */
-const MAX_PERIOD_MONTHS = 60;
 
 @ArgsType()
 class ProvinceScopeArgs {
@@ -82,24 +80,6 @@ class NationalComparisonArgs {
   month?: string | null;
 }
 
-function checkedMonth(month: string | null | undefined, field: string, problems: FieldProblem[]): string {
-  const now = currentMonth();
-  if (!month) return now;
-  if (month > now) problems.push({ field, message: 'must not be after the current month' });
-  return month;
-}
-
-/** The province a request is about: a province's own, or the one the national office names. */
-function provinceOf(context: Context, tenantId: string | null | undefined): string {
-  const viewer = viewerOf(context);
-  if (viewer.role === Role.PROVINCE_ADMIN) {
-    if (tenantId && tenantId !== viewer.tenantId) throw forbidden('You can see only your own province.');
-    return viewer.tenantId!;
-  }
-  if (!tenantId) throw badInput([{ field: 'tenantId', message: 'is required: name the province to show' }]);
-  return tenantId;
-}
-
 @Resolver(() => ProvinceDashboard)
 export class ProvinceDashboardResolver {
   @Authorized(READERS)
@@ -111,7 +91,7 @@ export class ProvinceDashboardResolver {
     const problems: FieldProblem[] = [];
     const month = checkedMonth(args.month, 'month', problems);
     if (problems.length) throw badInput(problems);
-    const tenantId = provinceOf(context, args.tenantId);
+    const tenantId = provinceOf(viewerOf(context), args.tenantId);
     const db = await context.db();
     const parts = await dashboardParts(db, tenantId, args.unitId ?? null, month, args.schemeId ?? null);
     const running = parts.rollup.clubs.filter((club) => club.running === 1).map((club) => club.id);
@@ -155,7 +135,7 @@ export class ProvinceDashboardResolver {
     const problems: FieldProblem[] = [];
     const month = checkedMonth(args.month, 'month', problems);
     if (problems.length) throw badInput(problems);
-    const tenantId = provinceOf(context, args.tenantId);
+    const tenantId = provinceOf(viewerOf(context), args.tenantId);
     const db = await context.db();
     const clubIds = await runningClubsOf(db, tenantId, args.unitId ?? null, month);
     const health = [...(await healthOf(db, tenantId, clubIds, month)).values()];
@@ -190,21 +170,8 @@ export class NationalComparisonResolver {
       'Every province side by side on the shared indicators, absolute and normalised, with each province’s contribution to the national phase’s targets. For the national office; holds no personal data.',
   })
   async nationalComparison(@Args(() => NationalComparisonArgs) args: NationalComparisonArgs, @Ctx() context: Context): Promise<NationalComparison> {
-    const problems: FieldProblem[] = [];
-    const month = checkedMonth(args.month, 'month', problems);
-    const fromMonth = args.fromMonth ?? addMonths(`${month}-01`, -11).slice(0, 7);
-    if (fromMonth > month) problems.push({ field: 'fromMonth', message: 'must not be after the month' });
-    else if (addMonths(`${fromMonth}-01`, MAX_PERIOD_MONTHS) <= `${month}-01`) {
-      problems.push({ field: 'fromMonth', message: `must be at most ${MAX_PERIOD_MONTHS} months before the month` });
-    }
-    if (problems.length) throw badInput(problems);
     const db = await context.db();
-    const phases = await listNationalPhases(db, args.phaseId ?? null);
-    if (args.phaseId && !phases.length) throw badInput([{ field: 'phaseId', message: 'is not a national phase' }]);
-    const year = Number(month.slice(0, 4));
-    const phase = args.phaseId
-      ? phases[0]
-      : ([...phases].sort((left, right) => right.firstYear - left.firstYear).find((candidate) => candidate.firstYear <= year && candidate.lastYear >= year) ?? null);
+    const { phase, fromMonth, month } = await comparisonPeriodOf(db, args);
     return nationalComparison(db, phase, fromMonth, month);
   }
 

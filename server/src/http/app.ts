@@ -18,6 +18,7 @@ import { buildApiSchema } from '../graphql/schema.js';
 import type { Services } from '../graphql/services.js';
 import { RequestScope, type Viewer } from '../database/request-scope.js';
 import { migrationNames } from '../database/data-source.js';
+import { addExportRoutes } from '../exports/export.routes.js';
 import type { Logger } from '../logger.js';
 
 export interface AppOptions {
@@ -95,6 +96,13 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
     }
   });
 
+  addExportRoutes(app, {
+    dataSource,
+    statementTimeoutMs: options.statementTimeoutMs,
+    log,
+    viewerOf: async (request) => (await viewerFrom(request, services)).viewer,
+  });
+
   app.use(
     '/graphql',
     express.json({ limit: LIMITS.bodyBytes }),
@@ -105,7 +113,7 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
 
   if (options.serveClient && existsSync(clientDist)) {
     app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_request, response) => {
+    app.get(/^\/(?!graphql|healthz|readyz|exports).*/, (_request, response) => {
       response.sendFile(path.join(clientDist, 'index.html'), { maxAge: 0 });
     });
   }

@@ -1,0 +1,80 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** How a column's values are written: amounts and percents stay numbers, in CSV and in the workbook. */
+export type ColumnKind = 'text' | 'count' | 'money' | 'percent' | 'decimal' | 'month';
+
+export interface ExportColumn<Row> {
+  /** Vietnamese header, as the people who open the file read it. */
+  header: string;
+  kind: ColumnKind;
+  value: (row: Row) => string | number | bigint | null;
+}
+
+const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
+  text: undefined,
+  month: undefined,
+  count: '#,##0',
+  money: '#,##0',
+  percent: '0.00',
+  decimal: '0.00',
+};
+
+const WIDTH: Record<ColumnKind, number> = { text: 36, month: 10, count: 12, money: 18, percent: 10, decimal: 12 };
+
+function csvField(value: string | number | bigint | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A cell value for the workbook: numbers as numbers (amounts are whole đồng, safe as doubles up to 2^53). */
+function cellOf(kind: ColumnKind, value: string | number | bigint | null): string | number | null {
+  if (value === null) return null;
+  if (kind === 'text' || kind === 'month') return String(value);
+  return Number(value);
+}
+
+async function write(stream: Writable, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+/**
+ * Writes a table as it is produced, batch by batch, so a large export never sits whole in memory:
+ * CSV in UTF-8 with a byte-order mark (so spreadsheet programs read the Vietnamese right), or an
+ * XLSX workbook written by the streaming writer.
+ */
+export async function writeTable<Row>(
+  stream: Writable,
+  format: ExportFormat,
+  sheetName: string,
+  columns: ReadonlyArray<ExportColumn<Row>>,
+  batches: AsyncIterable<readonly Row[]>,
+): Promise<void> {
+  if (format === 'csv') {
+    await write(stream, `\uFEFF${columns.map((column) => csvField(column.header)).join(',')}\r\n`);
+    for await (const batch of batches) {
+      const lines = batch.map((row) => columns.map((column) => csvField(column.value(row))).join(',')).join('\r\n');
+      if (lines) await write(stream, `${lines}\r\n`);
+    }
+    stream.end();
+    return;
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((column, index) => ({
+    header: column.header,
+    key: String(index),
+    width: WIDTH[column.kind],
+    style: NUMBER_FORMAT[column.kind] ? { numFmt: NUMBER_FORMAT[column.kind] } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for await (const batch of batches) {
+    for (const row of batch) sheet.addRow(columns.map((column) => cellOf(column.kind, column.value(row)))).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
