@@ -1,22 +1,170 @@
 import 'reflect-metadata';
+import os from 'node:os';
+import pg from 'pg';
+import { SignInThrottle } from '../server/src/auth/sign-in-throttle.js';
+import { appDatabaseUrl, createDataSource } from '../server/src/database/data-source.js';
+import { buildApiSchema } from '../server/src/graphql/schema.js';
 import { TEST_APP_PASSWORD } from '../tests/support/constants.js';
+import { ROSTER_QUERY, runApiMeasures } from './api-measures.js';
 import { openBenchDatabase } from './database.js';
+import { AS_OF } from './dataset/generate.js';
 import { prepareDataset } from './dataset/load.js';
+import { readFixtures } from './fixtures.js';
+import { measureThroughput, round, startBenchServer, type ThroughputResult } from './harness.js';
+import { compareLayers, type LayerComparison } from './layer-comparison.js';
+import { startPostGraphile } from './postgraphile-peer.js';
+import { printTable, writeResults, type BenchResults, type PeerComparison } from './report.js';
+import { compareLiveWithRaw, compareRls, rlsCases } from './sql-comparisons.js';
 
 const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 async function main(): Promise<void> {
+  const startedAt = new Date();
   const database = await openBenchDatabase();
   log(`database: ${database.where}`);
   // The login role is cluster-wide: the bench gives it the password the test suite gives it, so a
   // bench run and a test run on one server never lock each other out.
   const appPassword = process.env.APP_DATABASE_PASSWORD ?? TEST_APP_PASSWORD;
+  const appUrl = appDatabaseUrl(database.ownerUrl, appPassword);
+  const app = createDataSource({ url: appUrl, poolSize: 10, applicationName: 'ishc-bench-app' });
   try {
+    const prepareStarted = performance.now();
     const prepared = await prepareDataset(database.ownerUrl, appPassword, { regenerate: args.has('--regenerate'), log });
-    log(`dataset ${prepared.marker.version}: ${JSON.stringify(prepared.marker.seconds)}`);
+    const prepareSeconds = round((performance.now() - prepareStarted) / 1000, 1);
+    log(`dataset ${prepared.marker.version} ready (${prepared.generatedNow ? 'generated now' : 'already loaded'}, ${prepareSeconds} s)`);
+    if (args.has('--load-only')) return;
+
+    await app.initialize();
+    const fixtures = await readFixtures(database.ownerUrl);
+    const server = await startBenchServer(app);
+    const schema = await buildApiSchema();
+    const samples = quick ? 30 : 100;
+    const seconds = quick ? 6 : 15;
+
+    try {
+      log('API measures (one request at a time, after warm-up)');
+      const api = await runApiMeasures(server, schema, fixtures, { warmUp: 20, samples, log });
+
+      log('comparison 1: type-graphql schema vs hand-written graphql-js schema (roster)');
+      const staffViewer = { ...fixtures.staff, issuedAt: new Date() };
+      const services = { tokens: server.tokens, signInThrottle: new SignInThrottle({ perLogin: 1000, perAddress: 1000, windowMs: 60_000 }) };
+      let layers: LayerComparison | { error: string };
+      try {
+        layers = await compareLayers(schema, app, staffViewer, services, { concurrency: 4, seconds });
+        log(`  type-graphql ${layers.typeGraphql.perSecond}/s, hand-written ${layers.handwritten.perSecond}/s, ratio ${layers.ratio}`);
+      } catch (error) {
+        layers = { error: (error as Error).message };
+        log(`  failed: ${layers.error}`);
+      }
+
+      log('comparison 2: row-level security vs the owner with an explicit tenant');
+      const month = AS_OF.slice(0, 7);
+      const cases = rlsCases(fixtures.staff.tenantId, fixtures.staff.clubId, month);
+      const rlsSamples = quick ? 100 : 300;
+      const rls = [
+        ...(await compareRls(database.ownerUrl, appUrl, { role: 'ishc_club', tenantId: fixtures.staff.tenantId, clubId: fixtures.staff.clubId }, cases.club, rlsSamples)),
+        ...(await compareRls(database.ownerUrl, appUrl, { role: 'ishc_province', tenantId: fixtures.staff.tenantId, clubId: null }, cases.province, rlsSamples)),
+      ];
+      for (const result of rls) log(`  ${result.name}: RLS ${result.rlsP50Ms} ms, owner ${result.ownerP50Ms} ms, ratio ${result.ratio}`);
+
+      log('comparison 3: PostGraphile 5 serving the same roster');
+      const peer = await comparePeer(database.ownerUrl, server, fixtures.staff, seconds);
+      log(`  ${'error' in peer ? `not measured: ${peer.error}` : `ours ${peer.ours.perSecond}/s, PostGraphile ${peer.postgraphile.perSecond}/s, ratio ${peer.ratio}`}`);
+
+      log('comparison 4: national totals from the live figures vs aggregated from raw rows');
+      const liveVersusRaw = await compareLiveWithRaw(database.ownerUrl, month, { live: quick ? 10 : 30, raw: quick ? 2 : 3 });
+      log(`  live ${liveVersusRaw.liveP50Ms} ms, raw ${liveVersusRaw.rawP50Ms} ms, ${liveVersusRaw.speedup}× (same answers: ${liveVersusRaw.sameAnswers})`);
+
+      const results: BenchResults = {
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        command: `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+        machine: await machine(database.ownerUrl, database.where),
+        dataset: { ...prepared.marker, generatedNow: prepared.generatedNow, prepareSeconds },
+        measures: api.measures,
+        rosterGrowth: api.rosterGrowth,
+        queries: api.queries,
+        layers,
+        rls,
+        peer,
+        liveVersusRaw,
+      };
+      const files = await writeResults(results);
+      printTable(results);
+      log(`results: ${files.join(', ')}`);
+    } finally {
+      await server.stop();
+    }
   } finally {
+    if (app.isInitialized) await app.destroy();
     await database.stop();
+  }
+}
+
+async function comparePeer(
+  ownerUrl: string,
+  server: Awaited<ReturnType<typeof startBenchServer>>,
+  staff: { userId: string; role: import('../server/src/users/role.js').Role; tenantId: string; clubId: string },
+  seconds: number,
+): Promise<PeerComparison> {
+  let peer: Awaited<ReturnType<typeof startPostGraphile>> | undefined;
+  try {
+    peer = await startPostGraphile(ownerUrl, { tenantId: staff.tenantId, clubId: staff.clubId });
+    const started = peer;
+    const check = await fetch(started.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: started.query, variables: started.variables }) });
+    const checked = (await check.json()) as { data?: { allMembers?: { edges: unknown[] } }; errors?: Array<{ message: string }> };
+    if (checked.errors?.length) throw new Error(`PostGraphile answered: ${checked.errors.map((error) => error.message).join('; ')}`);
+    const rows = checked.data?.allMembers?.edges.length ?? 0;
+    const token = await server.token(staff);
+    const ourRequest = async () => {
+      const { json } = await server.post({ query: ROSTER_QUERY, variables: { first: 50, standing: 'CURRENT' } }, token);
+      if (json.errors?.length) throw new Error(json.errors[0].message);
+    };
+    const peerRequest = async () => {
+      const response = await fetch(started.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: started.query, variables: started.variables }) });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (body.errors?.length) throw new Error('PostGraphile error');
+    };
+    const ours: ThroughputResult[] = [];
+    const theirs: ThroughputResult[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      ours.push(await measureThroughput(ourRequest, { concurrency: 4, seconds: seconds / 3, warmUp: 20 }));
+      theirs.push(await measureThroughput(peerRequest, { concurrency: 4, seconds: seconds / 3, warmUp: 20 }));
+    }
+    const total = (results: ThroughputResult[]): ThroughputResult => {
+      const requests = results.reduce((sum, result) => sum + result.requests, 0);
+      const elapsed = results.reduce((sum, result) => sum + result.seconds, 0);
+      return { ...results[0], requests, seconds: round(elapsed), perSecond: round(requests / elapsed, 1), errors: results.reduce((sum, result) => sum + result.errors, 0) };
+    };
+    const oursTotal = total(ours);
+    const theirsTotal = total(theirs);
+    const ratio = round(oursTotal.perSecond / theirsTotal.perSecond, 3);
+    return { query: started.query, rows, ours: oursTotal, postgraphile: theirsTotal, ratio, pass: ratio >= 1 };
+  } catch (error) {
+    return { error: (error as Error).message.slice(0, 500) };
+  } finally {
+    await peer?.stop().catch(() => undefined);
+  }
+}
+
+async function machine(ownerUrl: string, where: string): Promise<BenchResults['machine']> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: string; shared_buffers: string }>(`select version(), current_setting('shared_buffers') as shared_buffers`);
+    return {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+      node: process.version,
+      postgres: rows[0].version.split(' on ')[0],
+      sharedBuffers: rows[0].shared_buffers,
+      database: where,
+    };
+  } finally {
+    await client.end();
   }
 }
 

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { RequestScope, type Viewer } from '../server/src/database/request-scope.js';
+import type { Context } from '../server/src/graphql/context.js';
+import { createLoaders } from '../server/src/graphql/loaders.js';
+import type { Services } from '../server/src/graphql/services.js';
+import { createLogger } from '../server/src/logger.js';
+import { ROSTER_QUERY } from './api-measures.js';
+import { handwrittenSchema } from './handwritten-schema.js';
+import { measureThroughput, round, type ThroughputResult } from './harness.js';
+
+export interface LayerComparison {
+  query: string;
+  typeGraphql: ThroughputResult;
+  handwritten: ThroughputResult;
+  /** Throughput of type-graphql over the hand-written schema; the budget is ≥ 0.90. */
+  ratio: number;
+  pass: boolean;
+  /** Time spent in graphql execution alone (no database), per request, for both. */
+  executionOnlyMicroseconds?: { typeGraphql: number; handwritten: number; ratio: number };
+}
+
+const silent = createLogger('silent');
+
+/** A context as the HTTP app builds it (http/app.ts buildContext), for in-process execution. */
+function contextFor(dataSource: DataSource, viewer: Viewer, services: Services): Context {
+  const scope = new RequestScope(dataSource, viewer, { statementTimeoutMs: 30_000 });
+  const db = () => scope.db();
+  return { requestId: randomUUID(), viewer, authFailure: null, clientAddress: '127.0.0.1', scope, db, loaders: createLoaders(db), services, log: silent };
+}
+
+async function run(schema: GraphQLSchema, document: DocumentNode, dataSource: DataSource, viewer: Viewer, services: Services, variables: Record<string, unknown>) {
+  const contextValue = contextFor(dataSource, viewer, services);
+  try {
+    const result = await execute({ schema, document, contextValue, variableValues: variables });
+    if (result.errors?.length) throw new Error(result.errors.map((error) => error.message).join('; '));
+    return result;
+  } finally {
+    await contextValue.scope.rollback();
+  }
+}
+
+/**
+ * The same roster query, resolved by the same service functions in the same request scope,
+ * executed in process by graphql-js against the type-graphql schema and against a hand-written
+ * one: the difference is the schema layer alone (argument classes, validation, auth checker,
+ * middlewares type-graphql wraps around resolvers).
+ */
+export async function compareLayers(
+  apiSchema: GraphQLSchema,
+  dataSource: DataSource,
+  viewer: Viewer,
+  services: Services,
+  options: { concurrency: number; seconds: number },
+): Promise<LayerComparison> {
+  const document = parse(ROSTER_QUERY);
+  for (const schema of [apiSchema, handwrittenSchema]) {
+    const problems = validate(schema, document);
+    if (problems.length) throw new Error(`roster query does not validate: ${problems.map((problem) => problem.message).join('; ')}`);
+  }
+  const variables = { first: 50, standing: 'CURRENT' };
+  const typeGraphql = () => run(apiSchema, document, dataSource, viewer, services, variables).then(() => undefined);
+  const handwritten = () => run(handwrittenSchema, document, dataSource, viewer, services, variables).then(() => undefined);
+
+  // Same answers first: the comparison means nothing otherwise.
+  const [a, b] = await Promise.all([
+    run(apiSchema, document, dataSource, viewer, services, variables),
+    run(handwrittenSchema, document, dataSource, viewer, services, variables),
+  ]);
+  if (JSON.stringify(a.data) !== JSON.stringify(b.data)) throw new Error('the hand-written schema answers differently from the API');
+
+  // Alternate the two in rounds, so a busy moment of the machine does not favour either.
+  const rounds = 3;
+  const typeResults: ThroughputResult[] = [];
+  const handResults: ThroughputResult[] = [];
+  for (let index = 0; index < rounds; index += 1) {
+    typeResults.push(await measureThroughput(typeGraphql, { concurrency: options.concurrency, seconds: options.seconds / rounds, warmUp: 20 }));
+    handResults.push(await measureThroughput(handwritten, { concurrency: options.concurrency, seconds: options.seconds / rounds, warmUp: 20 }));
+  }
+  const combine = (results: ThroughputResult[]): ThroughputResult => {
+    const requests = results.reduce((sum, result) => sum + result.requests, 0);
+    const seconds = results.reduce((sum, result) => sum + result.seconds, 0);
+    const p50s = results.map((result) => result.p50).sort((x, y) => x - y);
+    const p95s = results.map((result) => result.p95).sort((x, y) => x - y);
+    return {
+      concurrency: options.concurrency,
+      seconds: round(seconds),
+      requests,
+      perSecond: round(requests / seconds, 1),
+      p50: p50s[Math.floor(p50s.length / 2)],
+      p95: p95s[Math.floor(p95s.length / 2)],
+      errors: results.reduce((sum, result) => sum + result.errors, 0),
+    };
+  };
+  const typeGraphqlResult = combine(typeResults);
+  const handwrittenResult = combine(handResults);
+
+  // The schema layer without the database: resolve against rows already read.
+  const executionOnly = await executionOnlyCost(apiSchema, document, dataSource, viewer, services, variables);
+
+  const ratio = round(typeGraphqlResult.perSecond / handwrittenResult.perSecond, 3);
+  return {
+    query: ROSTER_QUERY,
+    typeGraphql: typeGraphqlResult,
+    handwritten: handwrittenResult,
+    ratio,
+    pass: ratio >= 0.9,
+    executionOnlyMicroseconds: executionOnly,
+  };
+}
+
+/**
+ * Execution cost of each schema with the database taken out: the request scope's transaction is
+ * replaced by an EntityManager stand-in that answers the roster's two statements from memory.
+ */
+async function executionOnlyCost(
+  apiSchema: GraphQLSchema,
+  document: DocumentNode,
+  dataSource: DataSource,
+  viewer: Viewer,
+  services: Services,
+  variables: Record<string, unknown>,
+): Promise<{ typeGraphql: number; handwritten: number; ratio: number }> {
+  const recorded = new Map<string, unknown>();
+  const recorder = contextFor(dataSource, viewer, services);
+  const realDb = await recorder.db();
+  const fakeDb = {
+    query: async (sql: string, parameters?: unknown[]) => {
+      const key = sql;
+      if (!recorded.has(key)) recorded.set(key, await realDb.query(sql, parameters));
+      return structuredClone(recorded.get(key));
+    },
+  };
+  const contextWith = (): Context => {
+    const context = contextFor(dataSource, viewer, services);
+    const db = async () => fakeDb as never;
+    return { ...context, db, loaders: createLoaders(db) };
+  };
+  await execute({ schema: apiSchema, document, contextValue: contextWith(), variableValues: variables });
+  await recorder.scope.rollback();
+  const time = async (schema: GraphQLSchema) => {
+    const iterations = 2_000;
+    for (let index = 0; index < 200; index += 1) await execute({ schema, document, contextValue: contextWith(), variableValues: variables });
+    const started = performance.now();
+    for (let index = 0; index < iterations; index += 1) {
+      const result = await execute({ schema, document, contextValue: contextWith(), variableValues: variables });
+      if (result.errors?.length) throw new Error(result.errors[0].message);
+    }
+    return ((performance.now() - started) * 1000) / iterations;
+  };
+  const typeGraphql = await time(apiSchema);
+  const handwritten = await time(handwrittenSchema);
+  return { typeGraphql: round(typeGraphql, 1), handwritten: round(handwritten, 1), ratio: round(handwritten / typeGraphql, 3) };
+}

@@ -1,0 +1,114 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Measure } from './api-measures.js';
+import type { ThroughputResult } from './harness.js';
+import type { LayerComparison } from './layer-comparison.js';
+import type { DatasetMarker } from './dataset/load.js';
+import type { LiveVersusRaw, RlsCase } from './sql-comparisons.js';
+
+export type PeerComparison =
+  | { query: string; rows: number; ours: ThroughputResult; postgraphile: ThroughputResult; ratio: number; pass: boolean }
+  | { error: string };
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  command: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; postgres: string; sharedBuffers: string; database: string };
+  dataset: DatasetMarker & { generatedNow: boolean; prepareSeconds: number };
+  measures: Measure[];
+  rosterGrowth: Array<{ first: number; returned: number; statements: number; dataStatements: number }>;
+  queries: Record<string, string>;
+  layers: LayerComparison | { error: string };
+  rls: RlsCase[];
+  peer: PeerComparison;
+  liveVersusRaw: LiveVersusRaw;
+}
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const README_START = '<!-- latest results: written by npm run bench -->';
+const README_END = '<!-- end of latest results -->';
+
+function verdict(pass: boolean | undefined): string {
+  return pass === undefined ? '—' : pass ? 'pass' : '**FAIL**';
+}
+
+/** The results as Markdown tables: what `npm run bench` prints and writes into bench/README.md. */
+export function resultsMarkdown(results: BenchResults): string {
+  const lines: string[] = [];
+  const { machine, dataset } = results;
+  lines.push(`Run \`${results.command}\` on ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.postgres} (shared_buffers ${machine.sharedBuffers}), ${machine.database}.`);
+  lines.push('');
+  const counts = dataset.counts;
+  lines.push(`Dataset \`${dataset.version}\`: ${counts.tenant ?? 0} provinces, ${counts.admin_unit ?? 0} units, ${counts.club ?? 0} clubs, ${counts.member ?? 0} members, ${counts.loan ?? 0} loans, ${counts.loan_instalment ?? 0} instalments, ${counts.repayment ?? 0} repayments, ${counts.activity ?? 0} activities, ${counts.attendance ?? 0} attendance rows, ${counts.ledger_entry ?? 0} ledger entries, ${counts.monthly_report ?? 0} monthly reports. Generated ${dataset.generatedAt.slice(0, 16).replace('T', ' ')} UTC in ${dataset.seconds.total} s (generate + COPY ${dataset.seconds.generateAndCopy} s, live figures ${dataset.seconds.figures} s, VACUUM ANALYZE ${dataset.seconds.vacuumAnalyze} s)${dataset.generatedNow ? '' : `; this run found it loaded and started in ${dataset.prepareSeconds} s`}.`);
+  lines.push('');
+  lines.push('| measure | p50 ms | p95 ms | statements / request (data) | budget | result |');
+  lines.push('|---|---:|---:|---:|---|---|');
+  for (const measure of results.measures) {
+    const budget = `${measure.budgetP95Ms === null ? 'no time budget' : `p95 ≤ ${measure.budgetP95Ms} ms`}, ≤ ${measure.budgetStatements} statements`;
+    if (!measure.result) {
+      lines.push(`| ${measure.name} | — | — | — | ${budget} | not available: ${measure.unavailable ?? ''} |`);
+      continue;
+    }
+    const r = measure.result;
+    lines.push(`| ${measure.name} | ${r.p50} | ${r.p95} | ${r.statementsMedian} (${r.dataStatementsMedian}) | ${budget} | ${verdict(measure.pass)}${measure.note ? ` (${measure.note})` : ''} |`);
+  }
+  lines.push('');
+  lines.push('Statements counted at the driver (every `pg` query of the request, BEGIN, scope and COMMIT included; in brackets without them). Server time: from the request reaching the HTTP server to the end of its response.');
+  lines.push('');
+  lines.push(`Roster statements by list length (with hamlet and club of each member): ${results.rosterGrowth.map((row) => `first ${row.first} → ${row.returned} rows, ${row.statements} statements`).join('; ')}: ${new Set(results.rosterGrowth.map((row) => row.statements)).size === 1 ? 'constant' : '**grows with the list**'}.`);
+  lines.push('');
+  lines.push('| comparison | ours | other | ratio | budget | result |');
+  lines.push('|---|---:|---:|---:|---|---|');
+  if ('error' in results.layers) {
+    lines.push(`| (1) type-graphql vs hand-written graphql-js, roster | — | — | — | ≥ 0.90 | not measured: ${results.layers.error} |`);
+  } else {
+    const layers = results.layers;
+    lines.push(`| (1) GraphQL layer, roster: type-graphql vs hand-written graphql-js (req/s, concurrency ${layers.typeGraphql.concurrency}) | ${layers.typeGraphql.perSecond} | ${layers.handwritten.perSecond} | ${layers.ratio} | ≥ 0.90 | ${verdict(layers.pass)} |`);
+    if (layers.executionOnlyMicroseconds) {
+      const cost = layers.executionOnlyMicroseconds;
+      lines.push(`| (1) same, execution alone without the database (µs per request) | ${cost.typeGraphql} | ${cost.handwritten} | ${cost.ratio} | — | — |`);
+    }
+  }
+  for (const rls of results.rls) {
+    lines.push(`| (2) RLS vs owner + WHERE tenant_id, ${rls.name} (p50 ms) | ${rls.rlsP50Ms} | ${rls.ownerP50Ms} | ${rls.ratio} | ≤ 1.25 | ${verdict(rls.pass)} |`);
+  }
+  if ('error' in results.peer) {
+    lines.push(`| (3) roster vs PostGraphile 5 (req/s) | — | — | — | ≥ 1 | not measured: ${results.peer.error} |`);
+  } else {
+    lines.push(`| (3) roster vs PostGraphile 5, same RLS scope (req/s, concurrency ${results.peer.ours.concurrency}) | ${results.peer.ours.perSecond} | ${results.peer.postgraphile.perSecond} | ${results.peer.ratio} | ≥ 1 | ${verdict(results.peer.pass)} |`);
+  }
+  const live = results.liveVersusRaw;
+  lines.push(`| (4) national totals ${live.month}: live figures vs aggregating raw rows (p50 ms) | ${live.liveP50Ms} | ${live.rawP50Ms} | ${live.speedup}× faster | ≥ 5× | ${verdict(live.pass)}${live.sameAnswers ? ', same totals' : ', **totals differ**'} |`);
+  lines.push('');
+  lines.push('Plans under RLS (`EXPLAIN (ANALYZE, VERBOSE)`, full text in the results file):');
+  lines.push('');
+  for (const rls of results.rls) {
+    const checks = rls.planChecks;
+    lines.push(`- ${rls.name}: tenant setting as an InitPlan: ${checks.tenantInitPlan ? 'yes' : 'no'}; in the index condition (evaluated once per scan): ${checks.tenantSettingInIndexCondition ? 'yes' : 'no'}; index led by tenant_id: ${checks.indexLedByTenant ?? 'none'}`);
+  }
+  return lines.join('\n');
+}
+
+export function printTable(results: BenchResults): void {
+  console.log(`\n${resultsMarkdown(results)}\n`);
+}
+
+export async function writeResults(results: BenchResults): Promise<string[]> {
+  const directory = path.join(benchDir, 'results');
+  await mkdir(directory, { recursive: true });
+  const stamp = results.startedAt.replace(/[:.]/g, '-');
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const file = path.join(directory, `${stamp}.json`);
+  await writeFile(file, json);
+  await writeFile(path.join(directory, 'latest.json'), json);
+  const readmePath = path.join(benchDir, 'README.md');
+  const readme = await readFile(readmePath, 'utf8').catch(() => `# Benchmarks\n\n${README_START}\n${README_END}\n`);
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  const section = `${README_START}\n${resultsMarkdown(results)}\n${README_END}`;
+  const updated = start >= 0 && end > start ? readme.slice(0, start) + section + readme.slice(end + README_END.length) : `${readme.trimEnd()}\n\n${section}\n`;
+  await writeFile(readmePath, updated);
+  return [path.relative(process.cwd(), file), 'bench/results/latest.json', 'bench/README.md'];
+}
