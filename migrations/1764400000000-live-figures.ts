@@ -476,6 +476,9 @@ export class LiveFigures1764400000000 implements MigrationInterface {
         for each statement execute function ishc.refresh_changed_clubs();
       create trigger club_status_figures_insert after insert on club_status_change referencing new table as changed
         for each statement execute function ishc.refresh_changed_clubs();
+      create trigger loan_figures_insert after insert on loan
+        for each row when (new.disbursed_on is not null)
+        execute function ishc.refresh_club_of_loan();
       create trigger loan_figures after update of status, disbursed_on on loan
         for each row when (old.disbursed_on is distinct from new.disbursed_on)
         execute function ishc.refresh_club_of_loan();
@@ -519,6 +522,7 @@ export class LiveFigures1764400000000 implements MigrationInterface {
       drop trigger club_figures_delete on club;
       drop trigger club_figures on club;
       drop trigger loan_figures on loan;
+      drop trigger loan_figures_insert on loan;
       drop trigger club_status_figures_insert on club_status_change;
       drop trigger ledger_figures_insert on ledger_entry;
       drop trigger member_figures_delete on member;

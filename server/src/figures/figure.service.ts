@@ -263,9 +263,14 @@ export function actualValues(figures: FigureSet, newClubs: number, maintained: n
   ]);
 }
 
+/** A number as decimal text with at most two decimals, e.g. 17.5. */
+function twoDecimals(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
 /** A decimal text times a fraction, to two decimals. */
 function scaled(value: string, numerator: number, denominator: number): string {
-  return (Math.round((Number(value) * numerator * 100) / denominator) / 100).toFixed(2).replace(/\.00$/, '');
+  return twoDecimals((Number(value) * numerator) / denominator);
 }
 
 /**
@@ -284,7 +289,7 @@ export function expectedBy(target: string, milestones: ReadonlyArray<{ year: num
     const lastYear = milestoneOf(year - 1) ?? (year === period.firstYear ? '0' : undefined);
     if (lastYear === undefined) return scaled(thisYear, monthsGone, 12);
     const gap = Number(thisYear) - Number(lastYear);
-    return (Math.round((Number(lastYear) + (gap * monthsGone) / 12) * 100) / 100).toFixed(2).replace(/\.00$/, '');
+    return twoDecimals(Number(lastYear) + (gap * monthsGone) / 12);
   }
   const totalMonths = (period.lastYear - period.firstYear + 1) * 12;
   const gone = (year - period.firstYear) * 12 + monthsGone;

@@ -255,7 +255,7 @@ export class HealthReason {
   @Field(() => Int, { description: 'Points lost, of 100.' })
   pointsLost: number;
 
-  @Field(() => DecimalScalar, { description: 'The measure behind it: areas covered, reports late or missing, percent change of attendance, PAR30 in percent, or percent of members who left.' })
+  @Field(() => String, { description: 'The measure behind it, a decimal number: areas covered, reports late or missing, percent change of attendance (negative for a fall), PAR30 in percent, or percent of members who left.' })
   value: string;
 }
 
