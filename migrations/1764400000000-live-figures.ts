@@ -43,9 +43,11 @@ export class LiveFigures1764400000000 implements MigrationInterface {
         foreign key (tenant_id, club_id) references club (tenant_id, id) on delete cascade
       );
       create index club_month_figure_valid on club_month_figure (tenant_id, valid_until, month) include (club_id, running);
-      -- The national office reads every province's clubs at a month.
-      create index club_month_figure_valid_nationally on club_month_figure (valid_until, month) include (tenant_id, club_id)
-        where running = 1;
+      -- The national office reads every province's running clubs at a month: the rows whose span
+      -- holds it. A span index finds them without reading the rows of other months (every club has
+      -- rows in the future too: the Januaries in which members turn 60).
+      create index club_month_figure_running_at on club_month_figure using gist (daterange(month, valid_until))
+        include (tenant_id, club_id, income_fund, activity_fund) where running = 1;
 
       create table province_month_figure (
         tenant_id uuid not null,

@@ -31,11 +31,8 @@ interface ProvinceRow {
 }
 
 interface ClubCounts {
-  tenant_id: string;
   communes: number;
   with_both_funds: number;
-  new_clubs: number;
-  phase_new_clubs: number;
 }
 
 /** a / b × scale to two decimals, or null when b is unknown or zero. */
@@ -120,17 +117,22 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
   );
 
   // What cannot be summed from totals: communes with a club (once each) and clubs holding both funds.
-  const clubCounts: ClubCounts[] = await db.query(
-    `select club.tenant_id,
-            count(distinct club.commune_id) filter (where figure.running = 1)::int as communes,
-            count(*) filter (where figure.running = 1 and figure.income_fund > 0 and figure.activity_fund > 0)::int as with_both_funds,
-            count(*) filter (where club.founded_on between $1 and $3 and club.status <> 'PLANNED')::int as new_clubs,
-            count(*) filter (where club.founded_on between $4 and $3 and club.status <> 'PLANNED')::int as phase_new_clubs
-       from club
-       left join club_month_figure figure
-         on figure.tenant_id = club.tenant_id and figure.club_id = club.id and figure.month <= $2 and figure.valid_until > $2
-      group by club.tenant_id`,
-    [from, to, lastDayOf(month), phaseStart],
+  const clubCounts: Array<{ tenant_id: string; communes: number; with_both_funds: number }> = await db.query(
+    `select figure.tenant_id, count(distinct club.commune_id)::int as communes,
+            count(*) filter (where figure.income_fund > 0 and figure.activity_fund > 0)::int as with_both_funds
+       from club_month_figure figure
+       join club on club.tenant_id = figure.tenant_id and club.id = figure.club_id
+      where figure.running = 1 and daterange(figure.month, figure.valid_until) @> $1::date
+      group by figure.tenant_id`,
+    [to],
+  );
+  const founded: Array<{ tenant_id: string; new_clubs: number; phase_new_clubs: number }> = await db.query(
+    `select tenant_id,
+            count(*) filter (where founded_on between $1 and $2)::int as new_clubs,
+            count(*) filter (where founded_on between $3 and $2)::int as phase_new_clubs
+       from club where status <> 'PLANNED' and founded_on between least($1::date, $3::date) and $2
+      group by tenant_id`,
+    [from, lastDayOf(month), phaseStart],
   );
 
   const mobilised: Array<{ tenant_id: string; total: string; phase_total: string }> = await db.query(
@@ -165,6 +167,7 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
   ]);
 
   const countsByTenant = new Map(clubCounts.map((row) => [row.tenant_id, row]));
+  const foundedByTenant = new Map(founded.map((row) => [row.tenant_id, row]));
   const mobilisedByTenant = new Map(mobilised.map((row) => [row.tenant_id, BigInt(row.total)]));
   const referenceOf = (tenantId: string, kind: string) => {
     const row = reference.find((candidate) => candidate.tenant_id === tenantId && candidate.kind === kind);
@@ -197,7 +200,7 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
     return comparisonOf(
       row.tenant_id,
       figures,
-      countsByTenant.get(row.tenant_id)?.new_clubs ?? 0,
+      foundedByTenant.get(row.tenant_id)?.new_clubs ?? 0,
       mobilisedByTenant.get(row.tenant_id) ?? 0n,
       { communes: referenceOf(row.tenant_id, 'COMMUNES'), olderPopulation: referenceOf(row.tenant_id, 'OLDER_POPULATION') },
       percentOfOwnTargets,
@@ -223,7 +226,7 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
       province.tenantId,
       {
         figures: province.figures,
-        newClubs: countsByTenant.get(province.tenantId)?.phase_new_clubs ?? 0,
+        newClubs: foundedByTenant.get(province.tenantId)?.phase_new_clubs ?? 0,
         mobilised: BigInt(mobilised.find((row) => row.tenant_id === province.tenantId)?.phase_total ?? '0'),
       },
     ]),
