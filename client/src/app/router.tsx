@@ -42,13 +42,22 @@ export const router = createBrowserRouter([
           {
             path: 'national',
             element: <RequireArea area="national" />,
-            children: [{ index: true, element: <ProvincesPage /> }],
+            children: [
+              { index: true, element: <Navigate to="comparison" replace /> },
+              { path: 'comparison', lazy: async () => ({ Component: (await import('../national/comparison/ComparisonPage')).ComparisonPage }) },
+              { path: 'provinces', element: <ProvincesPage /> },
+              {
+                path: 'provinces/:tenantId/dashboard',
+                lazy: async () => ({ Component: (await import('../national/provinces/ProvinceDashboardPage')).NationalProvinceDashboardPage }),
+              },
+            ],
           },
           {
             path: 'province',
             element: <RequireArea area="province" />,
             children: [
-              { index: true, element: <Navigate to="hierarchy" replace /> },
+              { index: true, element: <Navigate to="dashboard" replace /> },
+              { path: 'dashboard', lazy: async () => ({ Component: (await import('../province/dashboard/ProvinceDashboardPage')).ProvinceDashboardPage }) },
               { path: 'hierarchy', element: <HierarchyPage /> },
               { path: 'schemes', element: <SchemesPage /> },
               { path: 'schemes/:id', element: <SchemePage /> },

@@ -1,4 +1,6 @@
 import { clubAreaEn } from './club-area.en';
+import { comparisonEn } from './comparison.en';
+import { dashboardEn } from './dashboard.en';
 import { provinceClubsEn } from './province-clubs.en';
 import type { Messages } from './vi';
 
@@ -767,4 +769,6 @@ export const en: Messages = {
   },
   clubArea: clubAreaEn,
   provinceClubs: provinceClubsEn,
+  dashboard: dashboardEn,
+  comparison: comparisonEn,
 };

@@ -1,4 +1,6 @@
 import { clubAreaVi } from './club-area.vi';
+import { comparisonVi } from './comparison.vi';
+import { dashboardVi } from './dashboard.vi';
 import { provinceClubsVi } from './province-clubs.vi';
 
 export const vi = {
@@ -766,6 +768,8 @@ export const vi = {
   },
   clubArea: clubAreaVi,
   provinceClubs: provinceClubsVi,
+  dashboard: dashboardVi,
+  comparison: comparisonVi,
 };
 
 export type Messages = typeof vi;

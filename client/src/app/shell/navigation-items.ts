@@ -8,6 +8,7 @@ import {
   IconClipboardList,
   IconFileText,
   IconHeartHandshake,
+  IconLayoutDashboard,
   IconMap2,
   IconReportMoney,
   IconSitemap,
@@ -19,6 +20,8 @@ import {
 import type { Area } from '../areas';
 
 export type NavigationLabelKey =
+  | 'comparison.nav.comparison'
+  | 'dashboard.nav.dashboard'
   | 'nav.provinces'
   | 'nav.hierarchy'
   | 'nav.schemes'
@@ -44,8 +47,12 @@ export interface NavigationItem {
 }
 
 export const navigationByArea: Record<Area, NavigationItem[]> = {
-  national: [{ key: 'provinces', to: '/national', labelKey: 'nav.provinces', icon: IconMap2 }],
+  national: [
+    { key: 'comparison', to: '/national/comparison', labelKey: 'comparison.nav.comparison', icon: IconChartBar },
+    { key: 'provinces', to: '/national/provinces', labelKey: 'nav.provinces', icon: IconMap2 },
+  ],
   province: [
+    { key: 'dashboard', to: '/province/dashboard', labelKey: 'dashboard.nav.dashboard', icon: IconLayoutDashboard },
     { key: 'hierarchy', to: '/province/hierarchy', labelKey: 'nav.hierarchy', icon: IconSitemap },
     { key: 'schemes', to: '/province/schemes', labelKey: 'nav.schemes', icon: IconReportMoney },
     { key: 'surveys', to: '/province/surveys', labelKey: 'nav.surveys', icon: IconClipboardList },
