@@ -14,10 +14,10 @@ async function pathOf(page: Page): Promise<string> {
 
 describe('signing in', () => {
   const landings = [
-    { login: 'national', area: 'national', path: '/national', heading: 'Các tỉnh, thành phố' },
-    { login: 'national.viewer', area: 'national', path: '/national', heading: 'Các tỉnh, thành phố' },
-    { login: 'kiengiang', area: 'province', path: '/province/hierarchy', workspace: 'Kiên Giang' },
-    { login: 'thainguyen', area: 'province', path: '/province/hierarchy', workspace: 'Thái Nguyên' },
+    { login: 'national', area: 'national', path: '/national/comparison', heading: 'So sánh các tỉnh, thành phố' },
+    { login: 'national.viewer', area: 'national', path: '/national/comparison', heading: 'So sánh các tỉnh, thành phố' },
+    { login: 'kiengiang', area: 'province', path: '/province/dashboard', workspace: 'Kiên Giang' },
+    { login: 'thainguyen', area: 'province', path: '/province/dashboard', workspace: 'Thái Nguyên' },
     { login: 'kienluong.club', area: 'club', path: '/club', workspace: KIEN_LUONG_CLUB },
   ] as const;
 
@@ -73,6 +73,8 @@ describe('the national area', () => {
   it('lists both demo provinces with their GSO codes and root units', async () => {
     const page = await open();
     await signIn(page, 'national.viewer');
+    await page.getByTestId('area-national').waitFor();
+    await page.getByTestId('nav-provinces').click();
     await page.getByTestId('provinces-table').waitFor();
     const rows = page.getByTestId('province-row');
     await expect.poll(() => rows.count()).toBe(2);
@@ -86,6 +88,8 @@ describe('the province area', () => {
   it('finds Kiên Lương when the admin types "kien luong" without accents, and only in its own province', async () => {
     const page = await open();
     await signIn(page, 'kiengiang');
+    await page.getByTestId('area-province').waitFor();
+    await page.getByTestId('nav-hierarchy').click();
     await page.getByTestId('hierarchy-tree').waitFor();
     await page.getByTestId('hierarchy-search').fill('kien luong');
     const results = page.getByTestId('hierarchy-search-result');
@@ -105,6 +109,8 @@ describe('the province area', () => {
   it('opens the tree level by level from the province down to the communes', async () => {
     const page = await open();
     await signIn(page, 'thainguyen');
+    await page.getByTestId('area-province').waitFor();
+    await page.getByTestId('nav-hierarchy').click();
     const tree = page.getByTestId('hierarchy-tree');
     await tree.waitFor();
     const city = tree.locator('[data-testid="tree-node"][data-level="2"]', { hasText: 'Thái Nguyên' }).first();
@@ -144,7 +150,7 @@ describe('language and phone use', () => {
   it('works on a phone: menu behind the burger, no sideways scrolling', async () => {
     const page = await open(PHONE);
     await signIn(page, 'kiengiang');
-    await page.getByTestId('hierarchy-tree').waitFor();
+    await page.getByTestId('dashboard').waitFor();
     const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     expect(await fitsWidth()).toBe(true);
     const onScreen = () =>

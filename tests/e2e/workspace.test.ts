@@ -144,6 +144,7 @@ describe('the hierarchy', () => {
 
     const page = await open();
     await openProvince(page);
+    await page.getByTestId('nav-hierarchy').click();
     await page.getByTestId('hierarchy-tree').waitFor();
     await page.locator(`[data-testid="tree-node"][data-unit-id="${district.id}"]`).click();
     await page.getByRole('button', { name: 'Thao tác với Xã Thạnh Đông Mới' }).click();
@@ -186,6 +187,7 @@ describe('the hierarchy', () => {
   it('imports a file with validity dates, shows every bad row a page at a time, and brings retired units in retired', async () => {
     const page = await open();
     await openProvince(page);
+    await page.getByTestId('nav-hierarchy').click();
     await page.getByTestId('hierarchy-import').click();
     const header = 'code,name,kind,parent_code,valid_from,valid_to';
     const bad = [header, ...Array.from({ length: 600 }, (_, index) => `${48001 + index},Ấp Số ${index + 1},Ấp,30790,31/02/2020,`)].join('\n');

@@ -1,0 +1,106 @@
+/// <reference lib="dom" />
+// Page callbacks below run inside the browser, hence the DOM types.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
+import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
+
+const suite = useBrowserSuite();
+const open = suite.open;
+
+async function openDashboard(page: Page): Promise<void> {
+  await signIn(page, 'kiengiang');
+  await page.getByTestId('dashboard').waitFor();
+}
+
+function figure(page: Page, testId: string): Promise<string | null> {
+  return page.getByTestId(testId).getByTestId('figure-value').textContent();
+}
+
+describe('the province dashboard', () => {
+  it('opens first for the province admin with the Kiên Lương club’s figures, and the club first among those at risk with its reasons', async () => {
+    const page = await open();
+    await openDashboard(page);
+    expect(new URL(page.url()).pathname).toBe('/province/dashboard');
+    expect(await page.getByTestId('nav-dashboard').getAttribute('href')).toBe('/province/dashboard');
+    expect(await page.locator('nav a').first().getAttribute('data-testid')).toBe('nav-dashboard');
+
+    expect(await figure(page, 'figure-clubs')).toBe('1');
+    expect(await figure(page, 'figure-members')).toBe('61');
+    expect(await figure(page, 'loans-par30')).toBe('20,54%');
+    expect(await page.getByTestId('dashboard-scheme-shown').textContent()).toContain('Kiên Giang');
+
+    const club = page.getByTestId('at-risk-club').first();
+    await club.waitFor();
+    expect(await club.getByTestId('at-risk-club-name').textContent()).toBe(KIEN_LUONG_CLUB);
+    expect(await club.getAttribute('data-level')).toBe('AT_RISK');
+    expect(await club.getByTestId('health-level').textContent()).toBe('Có nguy cơ');
+    const reasons = await club.getByTestId('health-reason').allTextContents();
+    expect(reasons.some((reason) => reason.startsWith('Dư nợ quá hạn trên 30 ngày (PAR30) 20,54%'))).toBe(true);
+    expect(reasons.some((reason) => reason.startsWith('Chỉ có 3/8 lĩnh vực hoạt động trong 3 tháng qua'))).toBe(true);
+    expect(await page.getByTestId('at-risk-count').textContent()).toBe('1 câu lạc bộ có nguy cơ');
+
+    // Every indicator of the catalogue with its status against the scheme's targets.
+    const newClubs = page.locator('[data-testid="progress-row"][data-code="NEW_CLUBS"]');
+    expect(await newClubs.getByTestId('progress-status').textContent()).toBe('Chậm tiến độ');
+    expect(await page.locator('[data-testid="progress-row"][data-code="MEMBERS"]').getByTestId('progress-status').textContent()).toBe('Chưa đặt chỉ tiêu');
+    expect(await page.locator('[data-testid="budget-row"][data-source="PROVINCE_BUDGET"]').textContent()).toContain('1.155.000.000 ₫');
+    await page.getByTestId('quality-chart').locator('svg.recharts-surface').first().waitFor();
+    await page.getByTestId('trend-chart').locator('svg.recharts-surface').first().waitFor();
+  });
+
+  it('drills down into the district of Kiên Lương, lists its club with figures and health, and walks back up', async () => {
+    const page = await open();
+    await openDashboard(page);
+    const district = page.locator('[data-testid="unit-row"]', { hasText: 'Huyện Kiên Lương' });
+    expect(await district.getByTestId('unit-members').textContent()).toBe('61');
+    await district.getByTestId('unit-link').click();
+    await expect.poll(() => page.getByTestId('breadcrumb-current').textContent()).toBe('Huyện Kiên Lương');
+    expect(new URL(page.url()).searchParams.get('unit')).toMatch(/^[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('unit-row').allTextContents()).toEqual([expect.stringContaining('Thị trấn Kiên Lương')]);
+
+    const clubRow = page.getByTestId('unit-club-row');
+    await clubRow.first().waitFor();
+    expect(await clubRow.count()).toBe(1);
+    expect(await clubRow.getByTestId('unit-club-link').textContent()).toBe(KIEN_LUONG_CLUB);
+    expect(await clubRow.getByTestId('unit-club-members').textContent()).toBe('61');
+    expect(await clubRow.getByTestId('health-level').textContent()).toBe('Có nguy cơ');
+    expect(await figure(page, 'figure-members')).toBe('61');
+
+    // The commune below: no unit under it has clubs, so the page lists the commune's clubs alone.
+    await page.getByTestId('unit-link').click();
+    await expect.poll(() => page.getByTestId('breadcrumb-current').textContent()).toBe('Thị trấn Kiên Lương');
+    await page.getByTestId('unit-club-row').first().waitFor();
+    expect(await page.getByTestId('units-table').count()).toBe(0);
+    expect(await page.getByTestId('dashboard-clubs').textContent()).toContain('không có đơn vị cấp dưới có câu lạc bộ');
+
+    // The club's own page is one click away; back, then up to the whole province by the breadcrumb.
+    await page.getByTestId('unit-club-link').click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/province\/clubs\/[0-9a-f-]{36}$/);
+    await page.goBack();
+    await page.getByTestId('breadcrumb-link').first().waitFor();
+    await page.getByTestId('breadcrumb-link').filter({ hasText: 'Toàn tỉnh' }).click();
+    await expect.poll(() => page.getByTestId('breadcrumb-current').textContent()).toBe('Toàn tỉnh');
+    expect(new URL(page.url()).searchParams.get('unit')).toBeNull();
+  });
+
+  it('asks the server for a table’s file with the session’s token and the page’s month', async () => {
+    const page = await open();
+    await openDashboard(page);
+    const exportRequest = page.waitForRequest((request) => request.url().includes('/exports/province-progress.xlsx'));
+    await page.getByTestId('export-province-progress').getByTestId('export-xlsx').click();
+    const request = await exportRequest;
+    expect(request.headers().authorization).toMatch(/^Bearer .+/);
+    expect(new URL(request.url()).searchParams.get('month')).toMatch(/^\d{4}-\d{2}$/);
+    expect(new URL(request.url()).searchParams.get('tenantId')).toBeNull();
+  });
+
+  it('fits a phone: wide tables scroll inside their boxes and charts shrink to the screen', async () => {
+    const page = await open(PHONE);
+    await openDashboard(page);
+    await page.getByTestId('quality-chart').locator('svg.recharts-surface').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const chartWidth = await page.getByTestId('trend-chart').evaluate((element) => element.getBoundingClientRect().width);
+    expect(chartWidth).toBeLessThanOrEqual(375);
+  });
+});
