@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { todayInVietnam } from '../server/src/calendar.js';
 import { autoQuery, type AutoQuery } from './auto-query.js';
+import { clientOperation } from './client-operations.js';
+import { AS_OF } from './dataset/generate.js';
 import type { Fixtures } from './fixtures.js';
 import { measureLatency, type BenchServer, type GraphQLBody, type LatencyResult } from './harness.js';
 
@@ -49,23 +51,9 @@ async function timedPost(server: BenchServer, token: string, query: string, vari
   return server.lastServerMs();
 }
 
+/** The dataset's last month: its figures are the same whatever day the bench runs. */
 function currentMonth(): string {
-  return todayInVietnam().slice(0, 7);
-}
-
-/** Values the auto-built queries may take, by argument name or by `Type:` for any argument of that type. */
-function argumentValues(fixtures: Fixtures, unitId?: string): Record<string, unknown> {
-  const values: Record<string, unknown> = {
-    month: currentMonth(),
-    'Month:': currentMonth(),
-    'LocalDate:': todayInVietnam(),
-    year: Number(todayInVietnam().slice(0, 4)),
-  };
-  if (unitId) {
-    values.unitId = unitId;
-    values.communeId = unitId;
-  }
-  return values;
+  return AS_OF.slice(0, 7);
 }
 
 export async function runApiMeasures(
@@ -81,9 +69,11 @@ export async function runApiMeasures(
   const queries: Record<string, string> = {};
   const runId = randomBytes(4).toString('hex');
 
-  const auto = async (name: string, field: string, token: string, values: Record<string, unknown>, budget: number): Promise<void> => {
-    const built: AutoQuery = autoQuery(schema, field, values, { maxDepth: 3 });
-    const measure: Measure = { name, operation: field, budgetP95Ms: budget, budgetStatements: 10 };
+  // The client's own operation when it has one (what the screen sends), else a query built from the schema.
+  const auto = async (name: string, field: string, clientName: string, token: string, values: Record<string, unknown>, budget: number): Promise<void> => {
+    const fromClient = schema.getQueryType()?.getFields()[field] ? await clientOperation(clientName) : null;
+    const built: AutoQuery = fromClient ? { query: fromClient, variables: values } : autoQuery(schema, field, values, { maxDepth: 3 });
+    const measure: Measure = { name, operation: fromClient ? `${clientName} (client/src)` : field, budgetP95Ms: budget, budgetStatements: 10 };
     measures.push(measure);
     if ('unavailable' in built) {
       measure.unavailable = built.unavailable;
@@ -99,14 +89,11 @@ export async function runApiMeasures(
     options.log(`${name}: ${measure.result ? `p95 ${measure.result.p95} ms, ${measure.result.statementsMedian} statements` : measure.unavailable}`);
   };
 
-  await auto('national comparison (34 provinces)', 'nationalComparison', nationalToken, argumentValues(fixtures), 150);
-  await auto('province dashboard', 'provinceDashboard', provinceToken, argumentValues(fixtures), 100);
-  await auto('commune drill-down (provinceDashboard of a commune)', 'provinceDashboard', provinceToken, argumentValues(fixtures, fixtures.communeId), 100);
-  const drillDown = measures.at(-1)!;
-  drillDown.budgetP95Ms = null;
-  if (drillDown.result && !queries['commune drill-down (provinceDashboard of a commune)']?.includes('unitId')) {
-    drillDown.note = 'provinceDashboard takes no unitId argument: measured the province view';
-  }
+  const month = { month: currentMonth() };
+  await auto('national comparison (34 provinces)', 'nationalComparison', 'NationalComparison', nationalToken, month, 150);
+  await auto('province dashboard', 'provinceDashboard', 'ProvinceDashboard', provinceToken, month, 100);
+  await auto('commune drill-down (provinceDashboard of a commune)', 'provinceDashboard', 'ProvinceDashboard', provinceToken, { ...month, unitId: fixtures.communeId }, 100);
+  measures.at(-1)!.budgetP95Ms = null;
 
   const roster: Measure = { name: 'club roster, 50 members (club staff)', operation: 'members(first: 50)', budgetP95Ms: 20, budgetStatements: 10 };
   measures.push(roster);

@@ -13,15 +13,20 @@ import type { Role } from '../server/src/users/role.js';
  * (pg.Client#query). Requests measured for their statements run one at a time, so the count
  * between a request's start and its end is that request's.
  */
-export const statements = { count: 0, recording: null as string[] | null };
+export const statements = { count: 0, recording: null as string[] | null, timings: null as Array<{ text: string; ms: number }> | null };
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
   statements.count += 1;
-  if (statements.recording) {
-    const first = args[0] as string | { text?: string };
-    statements.recording.push(typeof first === 'string' ? first : (first?.text ?? '<stream>'));
+  const first = args[0] as string | { text?: string };
+  const text = typeof first === 'string' ? first : (first?.text ?? '<stream>');
+  if (statements.recording) statements.recording.push(text);
+  const result = (originalQuery as (...queryArgs: unknown[]) => unknown).apply(this, args);
+  const timings = statements.timings;
+  if (timings && result instanceof Promise) {
+    const started = performance.now();
+    result.then(() => timings.push({ text: text.replace(/\s+/g, ' ').slice(0, 100), ms: performance.now() - started }), () => undefined);
   }
-  return (originalQuery as (...queryArgs: unknown[]) => unknown).apply(this, args);
+  return result;
 } as typeof pg.Client.prototype.query;
 
 /** Transaction control and the request scope, as opposed to statements that read or write data. */
@@ -123,6 +128,8 @@ export interface LatencyResult {
   dataStatementsMedian: number;
   /** The statements of one request, as sent (first line of each). */
   exampleStatements: string[];
+  /** The slowest statements of one request, with their time in milliseconds. */
+  slowestStatements: Array<{ ms: number; text: string }>;
 }
 
 /**
@@ -139,14 +146,21 @@ export async function measureLatency(
   const counts: number[] = [];
   const dataCounts: number[] = [];
   let exampleStatements: string[] = [];
+  let slowestStatements: Array<{ ms: number; text: string }> = [];
   for (let index = 0; index < options.samples; index += 1) {
     const recording: string[] = [];
     statements.recording = recording;
+    const timings: Array<{ text: string; ms: number }> = [];
+    statements.timings = index === 0 ? timings : null;
     const before = statements.count;
     const started = performance.now();
     const serverMs = await request(index);
     clientTimes.push(performance.now() - started);
     statements.recording = null;
+    statements.timings = null;
+    if (index === 0) {
+      slowestStatements = [...timings].sort((a, b) => b.ms - a.ms).slice(0, 5).map((timing) => ({ ms: round(timing.ms), text: timing.text }));
+    }
     counts.push(statements.count - before);
     dataCounts.push(recording.filter((text) => !isScopeOrControl(text)).length);
     times.push(serverMs);
@@ -163,6 +177,7 @@ export async function measureLatency(
     statementsMax: sortedCounts[sortedCounts.length - 1],
     dataStatementsMedian: percentile([...dataCounts].sort((a, b) => a - b), 0.5),
     exampleStatements,
+    slowestStatements,
   };
 }
 

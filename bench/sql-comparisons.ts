@@ -186,24 +186,24 @@ const LIVE_SQL = `select tenant_id, sum(clubs_running)::int as clubs, sum(member
 // fund balances from the ledger.
 const RAW_SQL = `with club_state as (
     select distinct on (tenant_id, club_id) tenant_id, club_id, status
-      from club_status_change where effective_on <= $2::date
+      from club_status_change where effective_on <= $1::date
      order by tenant_id, club_id, effective_on desc, recorded_at desc
   ), running as (
     select tenant_id, club_id from club_state where status = 'ACTIVE'
   ), people as (
     select member.tenant_id, count(*)::int as members, count(*) filter (where sex = 'FEMALE')::int as women,
-           count(*) filter (where birth_year <= $3)::int as older,
+           count(*) filter (where birth_year <= $2)::int as older,
            count(*) filter (where poor_household or near_poor_household)::int as poor_or_near_poor,
            count(*) filter (where exists (select 1 from loan where loan.tenant_id = member.tenant_id and loan.member_id = member.id
-                                             and loan.disbursed_on <= $2::date))::int as borrowers
+                                             and loan.disbursed_on <= $1::date))::int as borrowers
       from member join running on running.tenant_id = member.tenant_id and running.club_id = member.club_id
-     where member.joined_on <= $2::date and (member.left_on is null or member.left_on > $2::date)
+     where member.joined_on <= $1::date and (member.left_on is null or member.left_on > $1::date)
      group by member.tenant_id
   ), funds as (
     select entry.tenant_id, coalesce(sum(amount) filter (where fund = 'INCOME_GENERATION'), 0)::bigint as income_fund,
            coalesce(sum(amount) filter (where fund = 'ACTIVITY'), 0)::bigint as activity_fund
       from ledger_entry entry join running on running.tenant_id = entry.tenant_id and running.club_id = entry.club_id
-     where entry.entry_on <= $2::date
+     where entry.entry_on <= $1::date
      group by entry.tenant_id
   )
   select tenant.id as tenant_id, (select count(*) from running where running.tenant_id = tenant.id)::int as clubs,
@@ -220,8 +220,8 @@ export async function compareLiveWithRaw(ownerUrl: string, month: string, sample
     const [year, monthNumber] = month.split('-').map(Number);
     const last = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
     const liveValues = [first];
-    const rawValues = [first, last, year - 60];
-    const rawSql = RAW_SQL.replace(/\$1::date/g, '$1::date');
+    const rawValues = [last, year - 60];
+    const rawSql = RAW_SQL;
     const live = await client.query({ name: 'live', text: LIVE_SQL, values: liveValues });
     const raw = await client.query({ name: 'raw', text: rawSql, values: rawValues });
     const differences: string[] = [];

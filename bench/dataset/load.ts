@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
@@ -11,6 +14,8 @@ import { BENCH_PASSWORD, COLUMNS, DATASET_VERSION, generateDataset, type Nationa
 
 export interface DatasetMarker {
   version: string;
+  /** Hash of the migrations the database was built with: a migration edited in place means a new database. */
+  schema: string;
   generatedAt: string;
   seconds: { generateAndCopy: number; figures: number; vacuumAnalyze: number; total: number };
   counts: Partial<Record<Table, number>>;
@@ -36,18 +41,30 @@ export async function prepareDataset(ownerUrl: string, appPassword: string, opti
   }
   await runMigrations(ownerUrl, appPassword, log);
   const existing = await readMarker(ownerUrl);
-  if (existing?.version === DATASET_VERSION) {
+  const schema = await migrationsHash();
+  if (existing?.version === DATASET_VERSION && existing.schema === schema) {
     log(`dataset ${DATASET_VERSION} already loaded (${existing.generatedAt}); skipping generation`);
     return { marker: existing, generatedNow: false };
   }
   if (existing || (await hasData(ownerUrl))) {
-    log(`database holds ${existing?.version ?? 'other data'}; recreating it for ${DATASET_VERSION}`);
+    const why = existing?.version === DATASET_VERSION ? 'migrations changed since it was built' : `it holds ${existing?.version ?? 'other data'}`;
+    log(`recreating the bench database for ${DATASET_VERSION}: ${why}`);
     await recreateDatabase(ownerUrl);
     await runMigrations(ownerUrl, appPassword, log);
   }
-  const marker = await loadDataset(ownerUrl, log);
+  const marker = { ...(await loadDataset(ownerUrl, log)), schema };
   await writeMarker(ownerUrl, marker);
   return { marker, generatedNow: true };
+}
+
+/** The migrations' source, hashed: what the bench database's schema was made from. */
+async function migrationsHash(): Promise<string> {
+  const directory = fileURLToPath(new URL('../../migrations', import.meta.url));
+  const hash = createHash('sha256');
+  for (const file of (await readdir(directory)).filter((name) => name.endsWith('.ts')).sort()) {
+    hash.update(file).update(await readFile(`${directory}/${file}`));
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 async function runMigrations(ownerUrl: string, appPassword: string, log: Log): Promise<void> {
@@ -123,7 +140,7 @@ function copyLine(values: Value[]): string {
  * (session_replication_role = replica); the generator keeps the data consistent, and the figures
  * are computed afterwards with the migration's own functions.
  */
-async function loadDataset(ownerUrl: string, log: Log): Promise<DatasetMarker> {
+async function loadDataset(ownerUrl: string, log: Log): Promise<Omit<DatasetMarker, 'schema'>> {
   const started = performance.now();
   const reference = await withClient(ownerUrl, async (client): Promise<NationalReference> => {
     const indicators = await client.query<{ code: string; id: string }>('select code, id from indicator');
