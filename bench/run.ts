@@ -22,6 +22,7 @@ const log = (message: string) => console.log(`[bench ${new Date().toISOString().
 
 async function main(): Promise<void> {
   const startedAt = new Date();
+  const loadAverageAtStart = os.loadavg().map((value) => round(value, 2));
   const database = await openBenchDatabase();
   log(`database: ${database.where}`);
   // The login role is cluster-wide: the bench gives it the password the test suite gives it, so a
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
         command: `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-        machine: await machine(database.ownerUrl, database.where),
+        machine: { ...(await machine(database.ownerUrl, database.where)), loadAverageAtStart, loadAverageAtEnd: os.loadavg().map((value) => round(value, 2)) },
         dataset: { ...prepared.marker, generatedNow: prepared.generatedNow, prepareSeconds },
         measures: api.measures,
         rosterGrowth: api.rosterGrowth,
@@ -149,7 +150,7 @@ async function comparePeer(
   }
 }
 
-async function machine(ownerUrl: string, where: string): Promise<BenchResults['machine']> {
+async function machine(ownerUrl: string, where: string): Promise<Omit<BenchResults['machine'], 'loadAverageAtStart' | 'loadAverageAtEnd'>> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
