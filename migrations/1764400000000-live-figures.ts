@@ -289,6 +289,9 @@ export class LiveFigures1764400000000 implements MigrationInterface {
         language plpgsql
         as $$
         begin
+          -- One refresh at a time per province, until the writer commits: two writers never
+          -- take away the same old rows twice, and never lock the province's months in crossed order.
+          perform pg_advisory_xact_lock(1764400, hashtext(p_tenant::text));
           perform ishc.add_to_province(p_tenant, p_club, -1);
           delete from club_month_figure where tenant_id = p_tenant and club_id = p_club;
           insert into club_month_figure select * from ishc.club_figures_computed(p_tenant, p_club);
@@ -300,6 +303,7 @@ export class LiveFigures1764400000000 implements MigrationInterface {
         language plpgsql
         as $$
         begin
+          perform pg_advisory_xact_lock(1764401, hashtext(p_club::text));
           delete from club_month_activity where tenant_id = p_tenant and club_id = p_club and month = p_month;
           insert into club_month_activity (tenant_id, club_id, month, activities, meetings, meeting_attendance, areas)
           select p_tenant, p_club, p_month, count(*), count(*) filter (where activity.monthly_meeting),
@@ -342,8 +346,12 @@ export class LiveFigures1764400000000 implements MigrationInterface {
       -- Where a loan stands: principal repaid, and the oldest instalment of the current schedule
       -- that payments (covering instalments in order) do not yet cover.
       create function ishc.refresh_loan_position(p_tenant uuid, p_loan uuid) returns void
-        language sql
+        language plpgsql
         as $$
+        begin
+          -- Lock first, then read in statements of their own, which see a repayment committed
+          -- by a writer that held the lock before us.
+          perform 1 from loan where tenant_id = p_tenant and id = p_loan for update;
           with paid as (
             select coalesce(sum(principal), 0) as principal, coalesce(sum(principal + interest), 0) as total
               from repayment where tenant_id = p_tenant and loan_id = p_loan
@@ -361,7 +369,8 @@ export class LiveFigures1764400000000 implements MigrationInterface {
               where schedule.cumulative > paid.total
               order by schedule.number limit 1)
           from paid
-          where loan.tenant_id = p_tenant and loan.id = p_loan
+          where loan.tenant_id = p_tenant and loan.id = p_loan;
+        end
         $$;
     `);
 

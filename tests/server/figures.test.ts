@@ -213,6 +213,40 @@ describe('indicator values, counted by hand', () => {
   });
 });
 
+describe('figures under concurrent writes', () => {
+  it('keep the province totals equal to the sum of its clubs when many members join at once', async () => {
+    const join = (clubId: string, index: number) =>
+      server.gql(
+        `mutation ($input: CreateMemberInput!) { createMember(input: $input) { id } }`,
+        { input: { clubId, fullName: `Hội viên đồng thời ${index}`, sex: index % 2 ? 'MALE' : 'FEMALE', birthYear: 1950 + index, joinedOn: '2026-05-02' } },
+        kienGiang,
+      );
+    const clubW = await club('CLB thử W', fixture.communeF, '2026-01-05');
+    const before = await dashboard(null, '2026-06');
+    const results = await Promise.all(Array.from({ length: 16 }, (_, index) => join(index % 2 ? clubW : fixture.clubZ, index)));
+    expect(results.filter((result) => result.errors)).toEqual([]);
+    const after = await dashboard(null, '2026-06');
+    expect(after.figures.members).toBe(before.figures.members + 16);
+    // The province's running totals, month by month, against its clubs' rows read directly.
+    const mismatches = await owner(
+      `with months as (select generate_series('2024-01-01'::date, '2026-11-01'::date, interval '1 month')::date as month),
+            from_clubs as (
+              select months.month, coalesce(sum(figure.members * figure.running), 0) as members, coalesce(sum(figure.older * figure.running), 0) as older
+                from months left join club_month_figure figure
+                  on figure.tenant_id = $1 and figure.month <= months.month and figure.valid_until > months.month
+               group by months.month),
+            from_province as (
+              select months.month, coalesce(sum(total.members), 0) as members, coalesce(sum(total.older), 0) as older
+                from months left join province_month_figure total on total.tenant_id = $1 and total.month <= months.month
+               group by months.month)
+       select * from from_clubs join from_province using (month)
+        where from_clubs.members <> from_province.members or from_clubs.older <> from_province.older`,
+      [ids.kienGiang],
+    );
+    expect(mismatches).toEqual([]);
+  });
+});
+
 describe('club early warning', () => {
   it('scores a club from its areas, reports, attendance, loans and churn, with the reasons', async () => {
     const response = await server.gql<{ clubsAtRisk: any[] }>(
