@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, isObjectType, parse, validate, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { RequestScope, type Viewer } from '../server/src/database/request-scope.js';
 import type { Context } from '../server/src/graphql/context.js';
@@ -7,6 +7,8 @@ import { createLoaders } from '../server/src/graphql/loaders.js';
 import type { Services } from '../server/src/graphql/services.js';
 import { createLogger } from '../server/src/logger.js';
 import { ROSTER_QUERY } from './api-measures.js';
+import { todayInVietnam } from '../server/src/calendar.js';
+import { ageOn, isOlderOn } from '../server/src/members/member.service.js';
 import { handwrittenSchema } from './handwritten-schema.js';
 import { measureThroughput, round, type ThroughputResult } from './harness.js';
 
@@ -18,7 +20,19 @@ export interface LayerComparison {
   ratio: number;
   pass: boolean;
   /** Time spent in graphql execution alone (no database), per request, for both. */
-  executionOnlyMicroseconds?: { typeGraphql: number; handwritten: number; ratio: number };
+  executionOnlyMicroseconds?: ExecutionOnly;
+  /** What one call of calendar.todayInVietnam costs (the roster calls it twice per member), and with one shared formatter. */
+  todayInVietnamMicroseconds?: { asIs: number; sharedFormatter: number };
+}
+
+export interface ExecutionOnly {
+  typeGraphql: number;
+  handwritten: number;
+  ratio: number;
+  /** type-graphql with Member.age and Member.older resolved without argument validation (what `@Args(..., { validate: false })` would give). */
+  withoutArgumentValidation: number;
+  /** …and every plain field read directly (what `simpleResolvers: true` would give). */
+  withoutValidationAndSimpleFields: number;
 }
 
 const silent = createLogger('silent');
@@ -107,7 +121,56 @@ export async function compareLayers(
     ratio,
     pass: ratio >= 0.9,
     executionOnlyMicroseconds: executionOnly,
+    todayInVietnamMicroseconds: todayCost(),
   };
+}
+
+function todayCost(): { asIs: number; sharedFormatter: number } {
+  const iterations = 2_000;
+  let started = performance.now();
+  for (let index = 0; index < iterations; index += 1) todayInVietnam();
+  const asIs = ((performance.now() - started) * 1000) / iterations;
+  const formatter = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+  started = performance.now();
+  for (let index = 0; index < iterations; index += 1) formatter.format(new Date());
+  const shared = ((performance.now() - started) * 1000) / iterations;
+  return { asIs: round(asIs, 1), sharedFormatter: round(shared, 2) };
+}
+
+/**
+ * Runs `work` with some of the API schema's resolvers replaced, then puts them back: how much
+ * a change to the resolvers would save, measured without changing the server. Nothing else uses
+ * the schema meanwhile (the HTTP measures are over).
+ */
+async function withReplacedResolvers<T>(schema: GraphQLSchema, options: { memberArgs: boolean; plainFields: boolean }, work: () => Promise<T>): Promise<T> {
+  const restore: Array<() => void> = [];
+  const replace = (field: { resolve?: GraphQLFieldResolver<unknown, unknown> }, resolve: GraphQLFieldResolver<unknown, unknown> | undefined) => {
+    const original = field.resolve;
+    field.resolve = resolve;
+    restore.push(() => {
+      field.resolve = original;
+    });
+  };
+  try {
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        const source = field.resolve?.toString() ?? '';
+        if (options.plainFields && source.includes('root[fieldMetadata.name]')) replace(field, undefined);
+      }
+    }
+    if (options.memberArgs) {
+      const member = schema.getType('Member');
+      if (isObjectType(member)) {
+        const fields = member.getFields();
+        replace(fields.age, (root, args) => ageOn((root as { birthYear: number }).birthYear, (args as { on?: string }).on ?? todayInVietnam()));
+        replace(fields.older, (root, args) => isOlderOn((root as { birthYear: number }).birthYear, (args as { on?: string }).on ?? todayInVietnam()));
+      }
+    }
+    return await work();
+  } finally {
+    for (const undo of restore.reverse()) undo();
+  }
 }
 
 /**
@@ -121,13 +184,13 @@ async function executionOnlyCost(
   viewer: Viewer,
   services: Services,
   variables: Record<string, unknown>,
-): Promise<{ typeGraphql: number; handwritten: number; ratio: number }> {
+): Promise<ExecutionOnly> {
   const recorded = new Map<string, unknown>();
   const recorder = contextFor(dataSource, viewer, services);
   const realDb = await recorder.db();
   const fakeDb = {
     query: async (sql: string, parameters?: unknown[]) => {
-      const key = sql;
+      const key = `${sql}\u0000${JSON.stringify(parameters ?? [])}`;
       if (!recorded.has(key)) recorded.set(key, await realDb.query(sql, parameters));
       return structuredClone(recorded.get(key));
     },
@@ -139,7 +202,10 @@ async function executionOnlyCost(
   };
   await execute({ schema: apiSchema, document, contextValue: contextWith(), variableValues: variables });
   await recorder.scope.rollback();
+  const baseline = JSON.stringify((await execute({ schema: apiSchema, document, contextValue: contextWith(), variableValues: variables })).data);
   const time = async (schema: GraphQLSchema) => {
+    const check = await execute({ schema, document, contextValue: contextWith(), variableValues: variables });
+    if (JSON.stringify(check.data) !== baseline) throw new Error('a schema variant answers differently from the API');
     const iterations = 2_000;
     for (let index = 0; index < 200; index += 1) await execute({ schema, document, contextValue: contextWith(), variableValues: variables });
     const started = performance.now();
@@ -151,5 +217,13 @@ async function executionOnlyCost(
   };
   const typeGraphql = await time(apiSchema);
   const handwritten = await time(handwrittenSchema);
-  return { typeGraphql: round(typeGraphql, 1), handwritten: round(handwritten, 1), ratio: round(handwritten / typeGraphql, 3) };
+  const withoutArgumentValidation = await withReplacedResolvers(apiSchema, { memberArgs: true, plainFields: false }, () => time(apiSchema));
+  const withoutValidationAndSimpleFields = await withReplacedResolvers(apiSchema, { memberArgs: true, plainFields: true }, () => time(apiSchema));
+  return {
+    typeGraphql: round(typeGraphql, 1),
+    handwritten: round(handwritten, 1),
+    ratio: round(handwritten / typeGraphql, 3),
+    withoutArgumentValidation: round(withoutArgumentValidation, 1),
+    withoutValidationAndSimpleFields: round(withoutValidationAndSimpleFields, 1),
+  };
 }
