@@ -8,7 +8,15 @@ import {
   GraphQLObjectType,
   GraphQLSchema,
   GraphQLString,
+  type GraphQLNullableType,
+  type GraphQLScalarType,
+  type GraphQLType,
 } from 'graphql';
+import { comparisonPeriodOf } from '../server/src/figures/figure-scope.js';
+import type { NationalComparison } from '../server/src/figures/figure.types.js';
+import { nationalComparison } from '../server/src/figures/national-comparison.js';
+import { listNationalPhases } from '../server/src/program/program.service.js';
+import { NATIONAL_ROLES } from '../server/src/users/role.js';
 import { todayInVietnam } from '../server/src/calendar.js';
 import { clubOf } from '../server/src/clubs/club-scope.js';
 import type { Context } from '../server/src/graphql/context.js';
@@ -126,3 +134,109 @@ export const handwrittenSchema = new GraphQLSchema({
     },
   }),
 });
+
+/**
+ * The national comparison as the client asks for it (client/src/national/comparison), written by
+ * hand: the same service (comparisonPeriodOf, nationalComparison, listNationalPhases) and loaders;
+ * scalars and enums are the API's own instances, so values serialise identically.
+ */
+export function handwrittenComparisonSchema(apiSchema: GraphQLSchema): GraphQLSchema {
+  const scalar = (name: string) => apiSchema.getType(name) as GraphQLScalarType;
+  const Month = new GraphQLNonNull(scalar('Month'));
+  const Decimal = scalar('Decimal');
+  const VND = scalar('VND');
+  const IndicatorUnit = apiSchema.getType('IndicatorUnit') as GraphQLEnumType;
+  const nonNull = <T extends GraphQLNullableType>(type: T) => new GraphQLNonNull(type);
+  const list = <T extends GraphQLType>(type: T) => new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(type)));
+
+  const Tenant = new GraphQLObjectType({
+    name: 'Tenant',
+    fields: { id: { type: nonNull(GraphQLID) }, name: { type: nonNull(GraphQLString) }, code: { type: nonNull(GraphQLString) } },
+  });
+  const tenantOf = (source: { tenantId: string }, _args: unknown, context: Context) => context.loaders.tenantById.load(source.tenantId);
+  const Phase = new GraphQLObjectType({
+    name: 'NationalPhase',
+    fields: { id: { type: nonNull(GraphQLID) }, decisionNumber: { type: nonNull(GraphQLString) }, title: { type: nonNull(GraphQLString) } },
+  });
+  const Figures = new GraphQLObjectType({
+    name: 'FigureSet',
+    fields: { clubs: { type: nonNull(GraphQLInt) }, members: { type: nonNull(GraphQLInt) } },
+  });
+  const Row = new GraphQLObjectType<{ tenantId: string }, Context>({
+    name: 'ProvinceComparison',
+    fields: {
+      tenant: { type: Tenant, resolve: (row, args, context) => (row.tenantId === 'national' ? null : tenantOf(row, args, context)) },
+      figures: { type: nonNull(Figures) },
+      newClubs: { type: nonNull(GraphQLInt) },
+      percentOfOwnTargets: { type: Decimal },
+      clubsPer100Communes: { type: Decimal },
+      membersPer1000Older: { type: Decimal },
+      membersPerClub: { type: nonNull(Decimal) },
+      olderPercent: { type: nonNull(Decimal) },
+      womenPercent: { type: nonNull(Decimal) },
+      poorOrNearPoorPercent: { type: nonNull(Decimal) },
+      meetingStandardPercent: { type: nonNull(Decimal) },
+      borrowedPercent: { type: nonNull(Decimal) },
+      fundsMobilised: { type: nonNull(VND) },
+    },
+  });
+  const TrendPoint = new GraphQLObjectType<{ tenantId: string }, Context>({
+    name: 'ProvinceTrendPoint',
+    fields: { month: { type: Month }, clubs: { type: nonNull(GraphQLInt) }, members: { type: nonNull(GraphQLInt) }, tenant: { type: nonNull(Tenant), resolve: tenantOf } },
+  });
+  const Indicator = new GraphQLObjectType({
+    name: 'Indicator',
+    fields: {
+      id: { type: nonNull(GraphQLID) }, code: { type: nonNull(GraphQLString) }, nameVi: { type: nonNull(GraphQLString) },
+      nameEn: { type: nonNull(GraphQLString) }, unit: { type: nonNull(IndicatorUnit) },
+    },
+  });
+  const PhaseTarget = new GraphQLObjectType({
+    name: 'NationalPhaseTarget',
+    fields: { id: { type: nonNull(GraphQLID) }, descriptionVi: { type: nonNull(GraphQLString) }, descriptionEn: { type: nonNull(GraphQLString) } },
+  });
+  const ProvinceContribution = new GraphQLObjectType<{ tenantId: string }, Context>({
+    name: 'ProvinceContribution',
+    fields: { value: { type: nonNull(Decimal) }, percentOfTarget: { type: nonNull(Decimal) }, tenant: { type: nonNull(Tenant), resolve: tenantOf } },
+  });
+  const Contribution = new GraphQLObjectType({
+    name: 'PhaseContribution',
+    fields: {
+      byYear: { type: GraphQLInt }, target: { type: nonNull(Decimal) }, actual: { type: nonNull(Decimal) }, percentAchieved: { type: nonNull(Decimal) },
+      indicator: { type: nonNull(Indicator) }, phaseTarget: { type: nonNull(PhaseTarget) }, provinces: { type: list(ProvinceContribution) },
+    },
+  });
+  const Comparison = new GraphQLObjectType<NationalComparison, Context>({
+    name: 'NationalComparison',
+    fields: {
+      fromMonth: { type: Month },
+      month: { type: Month },
+      phase: {
+        type: Phase,
+        resolve: async (comparison, _args, context) =>
+          comparison.phaseId ? ((await listNationalPhases(await context.db(), comparison.phaseId))[0] ?? null) : null,
+      },
+      provinces: { type: list(Row) },
+      national: { type: nonNull(Row) },
+      trend: { type: list(TrendPoint) },
+      contributions: { type: list(Contribution) },
+    },
+  });
+  return new GraphQLSchema({
+    query: new GraphQLObjectType<unknown, Context>({
+      name: 'Query',
+      fields: {
+        nationalComparison: {
+          type: nonNull(Comparison),
+          args: { phaseId: { type: GraphQLID }, fromMonth: { type: scalar('Month') }, month: { type: scalar('Month') } },
+          async resolve(_root, args: { phaseId?: string; fromMonth?: string; month?: string }, context) {
+            if (!context.viewer || !(NATIONAL_ROLES as readonly string[]).includes(context.viewer.role)) throw new Error('forbidden');
+            const db = await context.db();
+            const { phase, fromMonth, month } = await comparisonPeriodOf(db, args);
+            return nationalComparison(db, phase, fromMonth, month);
+          },
+        },
+      },
+    }),
+  });
+}

@@ -6,6 +6,8 @@ import { appDatabaseUrl, createDataSource } from '../server/src/database/data-so
 import { buildApiSchema } from '../server/src/graphql/schema.js';
 import { TEST_APP_PASSWORD } from '../tests/support/constants.js';
 import { ROSTER_QUERY, runApiMeasures } from './api-measures.js';
+import { clientOperation } from './client-operations.js';
+import { handwrittenComparisonSchema } from './handwritten-schema.js';
 import { openBenchDatabase } from './database.js';
 import { AS_OF } from './dataset/generate.js';
 import { prepareDataset } from './dataset/load.js';
@@ -51,13 +53,31 @@ async function main(): Promise<void> {
       log('comparison 1: type-graphql schema vs hand-written graphql-js schema (roster)');
       const staffViewer = { ...fixtures.staff, issuedAt: new Date() };
       const services = { tokens: server.tokens, signInThrottle: new SignInThrottle({ perLogin: 1000, perAddress: 1000, windowMs: 60_000 }) };
-      let layers: LayerComparison | { error: string };
-      try {
-        layers = await compareLayers(schema, app, staffViewer, services, { concurrency: 4, seconds });
-        log(`  type-graphql ${layers.typeGraphql.perSecond}/s, hand-written ${layers.handwritten.perSecond}/s, ratio ${layers.ratio}`);
-      } catch (error) {
-        layers = { error: (error as Error).message };
-        log(`  failed: ${layers.error}`);
+      const layers: Array<LayerComparison | { name: string; error: string }> = [];
+      const comparisonQuery = await clientOperation('NationalComparison');
+      const subjects = [
+        { name: 'roster, 50 members', viewer: staffViewer, subject: undefined },
+        {
+          name: 'national comparison',
+          viewer: { ...fixtures.national, issuedAt: new Date() },
+          subject: comparisonQuery && schema.getQueryType()?.getFields().nationalComparison
+            ? { name: 'national comparison', query: comparisonQuery, variables: { month: AS_OF.slice(0, 7) }, handwritten: handwrittenComparisonSchema(schema), memberFields: false }
+            : null,
+        },
+      ];
+      for (const { name, viewer, subject } of subjects) {
+        if (subject === null) {
+          layers.push({ name, error: 'the query is not in the schema or the client yet' });
+          continue;
+        }
+        try {
+          const layer = await compareLayers(schema, app, viewer, services, { concurrency: 4, seconds }, subject);
+          layers.push(layer);
+          log(`  ${name}: type-graphql ${layer.typeGraphql.perSecond}/s, hand-written ${layer.handwritten.perSecond}/s, ratio ${layer.ratio}`);
+        } catch (error) {
+          layers.push({ name, error: (error as Error).message });
+          log(`  ${name} failed: ${(error as Error).message}`);
+        }
       }
 
       log('comparison 2: row-level security vs the owner with an explicit tenant');
