@@ -146,6 +146,7 @@ const DASHBOARD = `query ($unitId: ID, $month: Month, $tenantId: ID) {
     progress { indicator { code } actual status }
     trend { month clubs members olderMembers }
     clubsAtRiskCount
+    clubsAtRisk(first: 5) { club { id } score level }
   }
 }`;
 
@@ -268,6 +269,10 @@ describe('club early warning', () => {
       { code: 'LATE_REPORTS', pointsLost: 3, value: '1' },
     ]);
     expect(x).toMatchObject({ score: 19, level: 'AT_RISK' });
+    // The dashboard lists the same club first, from the same scores.
+    const unit = await dashboard(fixture.communeA, '2026-06');
+    expect(unit.clubsAtRisk).toEqual([{ club: { id: fixture.clubX }, score: 19, level: 'AT_RISK' }]);
+    expect(unit.clubsAtRiskCount).toBe(1);
   });
 
   it('applies each rule alone', () => {

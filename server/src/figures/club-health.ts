@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { addMonths, lastDayOf, todayInVietnam } from '../calendar.js';
 import { percentOf } from '../loans/loan.service.js';
-import { monthStart, portfolioOfClubs } from './figure.service.js';
+import { PAR_DAYS } from '../loans/loan.types.js';
+import { monthStart } from './figure.service.js';
 import { ClubHealth, HealthLevel, HealthReason, HealthReasonCode } from './figure.types.js';
 
 /** What the score is made of, and what each part weighs (points of 100). */
@@ -99,73 +100,80 @@ export async function healthOf(db: EntityManager, tenantId: string, clubIds: rea
   const beforeFrom = monthStart(addMonths(`${month}-01`, -5).slice(0, 7));
   const yearAgo = monthStart(addMonths(`${month}-01`, -12).slice(0, 7));
 
-  const activity: Array<{ club_id: string; areas: number; meetings_recent: number; attendance_recent: number; meetings_before: number; attendance_before: number }> =
-    await db.query(
-      `select club_id,
-              coalesce(bit_or(areas) filter (where month >= $3), 0) as areas,
-              coalesce(sum(meetings) filter (where month >= $3), 0)::int as meetings_recent,
-              coalesce(sum(meeting_attendance) filter (where month >= $3), 0)::int as attendance_recent,
-              coalesce(sum(meetings) filter (where month < $3), 0)::int as meetings_before,
-              coalesce(sum(meeting_attendance) filter (where month < $3), 0)::int as attendance_before
-         from club_month_activity
-        where tenant_id = $1 and club_id = any($2) and month >= $4 and month <= $5
-        group by club_id`,
-      [tenantId, clubIds, recentFrom, beforeFrom, monthStart(month)],
-    );
-
-  // The three latest report months whose due day has passed by then.
-  const reports: Array<{ club_id: string; missing: number; late: number }> = await db.query(
+  // One statement for any number of clubs: each part is a lateral read by the club's own keys.
+  const rows: Array<{
+    club_id: string;
+    areas: number;
+    meetings_recent: number;
+    attendance_recent: number;
+    meetings_before: number;
+    attendance_before: number;
+    reports_missing: number;
+    reports_late: number;
+    left_now: number | null;
+    members_now: number | null;
+    left_then: number | null;
+    members_then: number | null;
+    outstanding: string;
+    at_risk: string;
+  }> = await db.query(
     `with due_month as (
+       -- The three latest report months whose due day had passed by then.
        select report_month::date as month,
               (report_month + interval '1 month')::date
                 + (coalesce((select report_due_day from province_setting where tenant_id = $1), 5) - 1) as due_on
          from generate_series($3::date - interval '6 months', $3::date, interval '1 month') as report_month
+        order by report_month desc
      ),
-     counted as (
-       select month, due_on from due_month where due_on < $4::date order by month desc limit 3
-     )
-     select club.id as club_id,
-            count(*) filter (where report.first_submitted_at is null)::int as missing,
-            count(*) filter (where (report.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > coalesce(report.due_on, counted.due_on))::int as late
+     counted as (select month, due_on from due_month where due_on < $6::date order by month desc limit 3)
+     select club.id as club_id, activity.*, reports.*, now.left_total as left_now, now.members as members_now,
+            then_.left_total as left_then, then_.members as members_then, loans.outstanding, loans.at_risk
        from club
-       cross join counted
-       left join monthly_report report on report.tenant_id = club.tenant_id and report.club_id = club.id and report.month = counted.month
-      where club.tenant_id = $1 and club.id = any($2)
-        and counted.month >= date_trunc('month', coalesce(club.founded_on, club.created_at::date))
-      group by club.id`,
-    [tenantId, clubIds, monthStart(month), asOf],
-  );
-
-  const membership: Array<{ club_id: string; left_now: number; members_now: number; left_then: number | null; members_then: number | null }> = await db.query(
-    `select now.club_id, now.left_total as left_now, now.members as members_now, then_.left_total as left_then, then_.members as members_then
-       from club_month_figure now
+       left join lateral (
+         select coalesce(bit_or(areas) filter (where month >= $4), 0) as areas,
+                coalesce(sum(meetings) filter (where month >= $4), 0)::int as meetings_recent,
+                coalesce(sum(meeting_attendance) filter (where month >= $4), 0)::int as attendance_recent,
+                coalesce(sum(meetings) filter (where month < $4), 0)::int as meetings_before,
+                coalesce(sum(meeting_attendance) filter (where month < $4), 0)::int as attendance_before
+           from club_month_activity
+          where tenant_id = club.tenant_id and club_id = club.id and month >= $5 and month <= $3
+       ) activity on true
+       left join lateral (
+         select count(*) filter (where report.first_submitted_at is null)::int as reports_missing,
+                count(*) filter (where (report.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date
+                                       > coalesce(report.due_on, counted.due_on))::int as reports_late
+           from counted
+           left join monthly_report report on report.tenant_id = club.tenant_id and report.club_id = club.id and report.month = counted.month
+          where counted.month >= date_trunc('month', coalesce(club.founded_on, club.created_at::date))
+       ) reports on true
+       left join club_month_figure now
+         on now.tenant_id = club.tenant_id and now.club_id = club.id and now.month <= $3 and now.valid_until > $3
        left join club_month_figure then_
-         on then_.tenant_id = now.tenant_id and then_.club_id = now.club_id and then_.month <= $4 and then_.valid_until > $4
-      where now.tenant_id = $1 and now.club_id = any($2) and now.month <= $3 and now.valid_until > $3`,
-    [tenantId, clubIds, monthStart(month), yearAgo],
+         on then_.tenant_id = club.tenant_id and then_.club_id = club.id and then_.month <= $7 and then_.valid_until > $7
+       left join lateral (
+         select coalesce(sum(principal - principal_repaid), 0)::text as outstanding,
+                coalesce(sum(principal - principal_repaid) filter (where unpaid_since < $8::date - $9::int), 0)::text as at_risk
+           from loan
+          where loan.tenant_id = club.tenant_id and loan.club_id = club.id and loan.status = 'DISBURSED'
+            and loan.principal > loan.principal_repaid
+       ) loans on true
+      where club.tenant_id = $1 and club.id = any($2)`,
+    [tenantId, clubIds, monthStart(month), recentFrom, beforeFrom, asOf, yearAgo, todayInVietnam(), PAR_DAYS],
   );
-
-  const portfolios = await portfolioOfClubs(db, tenantId, clubIds);
-  const activityByClub = new Map(activity.map((row) => [row.club_id, row]));
-  const reportsByClub = new Map(reports.map((row) => [row.club_id, row]));
-  const membershipByClub = new Map(membership.map((row) => [row.club_id, row]));
-  for (const clubId of clubIds) {
-    const done = activityByClub.get(clubId);
-    const reported = reportsByClub.get(clubId);
-    const members = membershipByClub.get(clubId);
+  for (const row of rows) {
     const scored = scoreOf({
-      areasCovered: bitCount(done?.areas ?? 0),
-      reportsMissing: reported?.missing ?? 0,
-      reportsLate: reported?.late ?? 0,
-      meetingsRecent: done?.meetings_recent ?? 0,
-      attendanceRecent: done?.attendance_recent ?? 0,
-      meetingsBefore: done?.meetings_before ?? 0,
-      attendanceBefore: done?.attendance_before ?? 0,
-      par30: portfolios.get(clubId)?.par30 ?? '0',
-      leftInYear: members ? members.left_now - (members.left_then ?? 0) : 0,
-      membersYearAgo: members ? (members.members_then ?? members.members_now) : 0,
+      areasCovered: bitCount(row.areas),
+      reportsMissing: row.reports_missing,
+      reportsLate: row.reports_late,
+      meetingsRecent: row.meetings_recent,
+      attendanceRecent: row.attendance_recent,
+      meetingsBefore: row.meetings_before,
+      attendanceBefore: row.attendance_before,
+      par30: percentOf(BigInt(row.at_risk), BigInt(row.outstanding)),
+      leftInYear: row.left_now === null ? 0 : row.left_now - (row.left_then ?? 0),
+      membersYearAgo: row.members_then ?? row.members_now ?? 0,
     });
-    result.set(clubId, Object.assign(new ClubHealth(), { clubId, ...scored }));
+    result.set(row.club_id, Object.assign(new ClubHealth(), { clubId: row.club_id, ...scored }));
   }
   return result;
 }

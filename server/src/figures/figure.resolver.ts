@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { Club } from '../clubs/club.entity.js';
 import { viewerOf, type Context } from '../graphql/context.js';
@@ -80,6 +80,10 @@ class NationalComparisonArgs {
   month?: string | null;
 }
 
+function worstFirst(left: ClubHealth, right: ClubHealth): number {
+  return left.score - right.score || left.clubId.localeCompare(right.clubId);
+}
+
 @Resolver(() => ProvinceDashboard)
 export class ProvinceDashboardResolver {
   @Authorized(READERS)
@@ -94,8 +98,11 @@ export class ProvinceDashboardResolver {
     const tenantId = provinceOf(viewerOf(context), args.tenantId);
     const db = await context.db();
     const parts = await dashboardParts(db, tenantId, args.unitId ?? null, month, args.schemeId ?? null);
+    // What the dashboard has read already need not be read again by the field resolvers.
+    context.loaders.tenantById.prime(tenantId, parts.reference.tenant);
+    if (parts.reference.scheme) context.loaders.schemeById.prime(parts.reference.scheme.id, parts.reference.scheme);
     const running = parts.rollup.clubs.filter((club) => club.running === 1).map((club) => club.id);
-    const health = await healthOf(db, tenantId, running, month);
+    const health = [...(await healthOf(db, tenantId, running, month)).values()].sort(worstFirst);
     return Object.assign(new ProvinceDashboard(), {
       tenantId,
       unitId: args.unitId ?? null,
@@ -108,8 +115,17 @@ export class ProvinceDashboardResolver {
       loans: parts.loans,
       budget: parts.budget,
       trend: parts.trend,
-      clubsAtRiskCount: [...health.values()].filter((club) => club.level === HealthLevel.AT_RISK).length,
+      clubsAtRiskCount: health.filter((club) => club.level === HealthLevel.AT_RISK).length,
+      health,
     });
+  }
+
+  @FieldResolver(() => [ClubHealth], { name: 'clubsAtRisk', description: 'The running clubs by health score, worst first: the early warning of the unit.' })
+  healthOfClubs(
+    @Root() dashboard: ProvinceDashboard,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'How many clubs (at most 500).' }) first: number,
+  ): ClubHealth[] {
+    return dashboard.health.slice(0, Math.max(0, Math.min(first, 500)));
   }
 
   @FieldResolver(() => Tenant, { description: 'The province.' })
@@ -141,7 +157,7 @@ export class ProvinceDashboardResolver {
     const health = [...(await healthOf(db, tenantId, clubIds, month)).values()];
     return health
       .filter((club) => !args.levels?.length || args.levels.includes(club.level))
-      .sort((left, right) => left.score - right.score || left.clubId.localeCompare(right.clubId))
+      .sort(worstFirst)
       .slice(0, args.first);
   }
 }

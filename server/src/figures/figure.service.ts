@@ -2,10 +2,13 @@ import type { EntityManager } from 'typeorm';
 import { addMonths, firstDayOf, lastDayOf, todayInVietnam } from '../calendar.js';
 import { percentOf } from '../loans/loan.service.js';
 import { PAR_DAYS } from '../loans/loan.types.js';
-import { listIndicators } from '../program/program.service.js';
+import { notFound } from '../graphql/errors.js';
+import { INDICATOR_COLUMNS, indicatorOf, type IndicatorRow } from '../program/program.service.js';
 import type { Indicator } from '../program/program.types.js';
-import { listTargetsOfSchemes } from '../schemes/scheme.service.js';
-import { BudgetSource, type Target } from '../schemes/scheme.types.js';
+import { decimalOf, hundredthsOf } from '../schemes/scheme.errors.js';
+import { SCHEME_COLUMNS, schemeOf, type SchemeRow } from '../schemes/scheme.service.js';
+import { BudgetSource, Scheme, Target, TargetMilestone, TargetShare } from '../schemes/scheme.types.js';
+import { Tenant } from '../tenants/tenant.entity.js';
 import {
   BudgetExecution,
   ClubFigures,
@@ -49,6 +52,10 @@ export interface ClubFigureRow {
 /** A club placed in the hierarchy, with its figures at the month (null before it has any). */
 interface PlacedClub extends Partial<ClubFigureRow> {
   id: string;
+  loans: number;
+  outstanding: string;
+  loans_at_risk: number;
+  at_risk: string;
   founded_on: string | null;
   status: string;
   current_commune_id: string;
@@ -101,11 +108,19 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
             case when in_scope.counted_path = in_scope.scope_path then null
                  else replace(ltree2text(subpath(in_scope.counted_path, nlevel(in_scope.scope_path), 1)), '_', '-')::uuid
             end as child_id,
-            ${figureColumns('figure')}
+            ${figureColumns('figure')}, loans.*
        from in_scope
        left join club_month_figure figure
-         on figure.tenant_id = $1 and figure.club_id = in_scope.id and figure.month <= $3 and figure.valid_until > $3`,
-    [tenantId, unitId, monthStart(month)],
+         on figure.tenant_id = $1 and figure.club_id = in_scope.id and figure.month <= $3 and figure.valid_until > $3
+       -- The loan portfolio now: principal owed, and the part more than 30 days past due.
+       cross join lateral (
+         select count(*)::int as loans, coalesce(sum(principal - principal_repaid), 0)::text as outstanding,
+                count(*) filter (where unpaid_since < $4::date - $5::int)::int as loans_at_risk,
+                coalesce(sum(principal - principal_repaid) filter (where unpaid_since < $4::date - $5::int), 0)::text as at_risk
+           from loan
+          where loan.tenant_id = $1 and loan.club_id = in_scope.id and loan.status = 'DISBURSED' and loan.principal > loan.principal_repaid
+       ) loans`,
+    [tenantId, unitId, monthStart(month), todayInVietnam(), PAR_DAYS],
   );
 }
 
@@ -213,35 +228,82 @@ function foundedBeforePeriod(foundedOn: string | null, period: SchemePeriod | nu
 
 /** The scheme shown by default: the approved one whose period holds the month, else the latest approved. */
 export async function schemeForMonth(db: EntityManager, tenantId: string, schemeId: string | null, month: string): Promise<SchemePeriod | null> {
-  const year = Number(month.slice(0, 4));
   const rows: Array<{ id: string; first_year: number; last_year: number }> = await db.query(
     `select id, first_year, last_year from scheme
       where tenant_id = $1 and (id = $2 or ($2 is null and status <> 'DRAFT'))
       order by ($3 between first_year and last_year) desc, last_year desc limit 1`,
-    [tenantId, schemeId, year],
+    [tenantId, schemeId, Number(month.slice(0, 4))],
   );
   return rows[0] ? { id: rows[0].id, firstYear: rows[0].first_year, lastYear: rows[0].last_year } : null;
 }
 
-/** Money mobilised from society and paid out for a scheme up to the end of the month, optionally only to some clubs or units. */
-async function fundsMobilised(
-  db: EntityManager,
-  schemeId: string,
-  month: string,
-  recipients: { clubIds: string[]; unitId: string } | null,
-): Promise<bigint> {
-  const rows: Array<{ total: string }> = await db.query(
-    `select coalesce(sum(paid.amount), 0)::text as total
-       from disbursement paid join budget_line line on line.tenant_id = paid.tenant_id and line.id = paid.budget_line_id
-      where line.scheme_id = $1 and line.source = 'MOBILISED' and paid.paid_on <= $2
-        and ($3::uuid[] is null
-             or paid.recipient_club_id = any($3)
-             or paid.recipient_unit_id in (select unit.id from admin_unit unit, admin_unit scope
-                                            where scope.tenant_id = line.tenant_id and scope.id = $4
-                                              and unit.tenant_id = line.tenant_id and unit.path <@ scope.path))`,
-    [schemeId, lastDayOf(month), recipients?.clubIds ?? null, recipients?.unitId ?? null],
+export interface DashboardReference {
+  tenant: Tenant;
+  scheme: Scheme | null;
+  period: SchemePeriod | null;
+  targets: Target[];
+  indicators: Indicator[];
+}
+
+/** The province, its scheme for the month with targets, milestones and shares, and the catalogue: one statement. */
+export async function dashboardReference(db: EntityManager, tenantId: string, schemeId: string | null, month: string): Promise<DashboardReference> {
+  const rows: Array<SchemeRow & Record<string, any>> = await db.query(
+    `select chosen.*,
+            tenant.code as tenant_code, tenant.slug as tenant_slug, tenant.name as tenant_name, tenant.status as tenant_status,
+            tenant.created_at as tenant_created_at, tenant.version as tenant_version,
+            (select coalesce(json_agg(json_build_object(
+                      'id', target.id, 'indicator_id', target.indicator_id, 'value', target.target_value::text, 'note', target.note,
+                      'milestones', coalesce((select json_agg(json_build_object('year', milestone.year, 'value', milestone.value::text) order by milestone.year)
+                                                from scheme_target_milestone milestone
+                                               where milestone.tenant_id = target.tenant_id and milestone.target_id = target.id), '[]'),
+                      'breakdown', coalesce((select json_agg(json_build_object('unit_id', share.unit_id, 'value', share.value::text))
+                                               from scheme_target_breakdown share
+                                              where share.tenant_id = target.tenant_id and share.target_id = target.id), '[]')
+                    ) order by target.sort_order), '[]')
+               from scheme_target target where target.tenant_id = tenant.id and target.scheme_id = chosen.id) as targets_json,
+            (select json_agg(indicator order by indicator.sort_order, indicator.code)
+               from (select ${INDICATOR_COLUMNS} from indicator) indicator) as indicators_json
+       from tenant
+       left join lateral (
+         select ${SCHEME_COLUMNS} from scheme
+          where scheme.tenant_id = tenant.id and (scheme.id = $2 or ($2 is null and scheme.status <> 'DRAFT'))
+          order by ($3 between scheme.first_year and scheme.last_year) desc, scheme.last_year desc limit 1
+       ) chosen on true
+      where tenant.id = $1`,
+    [tenantId, schemeId, Number(month.slice(0, 4))],
   );
-  return BigInt(rows[0].total);
+  const row = rows[0];
+  if (!row) throw notFound('Province');
+  const tenant = Object.assign(new Tenant(), {
+    id: tenantId,
+    code: row.tenant_code,
+    slug: row.tenant_slug,
+    name: row.tenant_name,
+    status: row.tenant_status,
+    createdAt: row.tenant_created_at,
+    version: row.tenant_version,
+  });
+  const scheme = row.id ? schemeOf(row) : null;
+  const decimal = (value: string) => decimalOf(hundredthsOf(value));
+  const targets = (row.targets_json as Array<{ id: string; indicator_id: string; value: string; note: string | null; milestones: Array<{ year: number; value: string }>; breakdown: Array<{ unit_id: string; value: string }> }>).map(
+    (target) =>
+      Object.assign(new Target(), {
+        id: target.id,
+        schemeId: row.id,
+        indicatorId: target.indicator_id,
+        value: decimal(target.value),
+        note: target.note,
+        milestones: target.milestones.map((milestone) => Object.assign(new TargetMilestone(), { year: milestone.year, value: decimal(milestone.value) })),
+        breakdown: target.breakdown.map((share) => Object.assign(new TargetShare(), { unitId: share.unit_id, value: decimal(share.value) })),
+      }),
+  );
+  return {
+    tenant,
+    scheme,
+    period: scheme ? { id: scheme.id, firstYear: scheme.firstYear, lastYear: scheme.lastYear } : null,
+    targets,
+    indicators: (row.indicators_json as IndicatorRow[]).map(indicatorOf),
+  };
 }
 
 /** Actual values of the catalogue's indicators for a group of clubs. */
@@ -329,20 +391,6 @@ export function progressOf(
   });
 }
 
-/** The loan portfolio of some clubs now: outstanding principal and the part more than 30 days past due. */
-export async function portfolioOfClubs(db: EntityManager, tenantId: string, clubIds: readonly string[]): Promise<Map<string, PortfolioFigures>> {
-  const rows: Array<{ club_id: string; loans: number; outstanding: string; loans_at_risk: number; at_risk: string }> = await db.query(
-    `select club_id, count(*)::int as loans, sum(principal - principal_repaid)::text as outstanding,
-            count(*) filter (where unpaid_since < $3::date - $4::int)::int as loans_at_risk,
-            coalesce(sum(principal - principal_repaid) filter (where unpaid_since < $3::date - $4::int), 0)::text as at_risk
-       from loan
-      where tenant_id = $1 and status = 'DISBURSED' and club_id = any($2) and principal > principal_repaid
-      group by club_id`,
-    [tenantId, clubIds, todayInVietnam(), PAR_DAYS],
-  );
-  return new Map(rows.map((row) => [row.club_id, portfolioFigures(row.loans, BigInt(row.outstanding), row.loans_at_risk, BigInt(row.at_risk))]));
-}
-
 export function portfolioFigures(activeLoans: number, outstandingPrincipal: bigint, loansAtRisk: number, principalAtRisk: bigint): PortfolioFigures {
   return Object.assign(new PortfolioFigures(), {
     activeLoans,
@@ -367,24 +415,45 @@ export function sumPortfolios(portfolios: Iterable<PortfolioFigures>): Portfolio
   return portfolioFigures(loans, outstanding, loansAtRisk, atRisk);
 }
 
-/** Budget execution of a scheme by source, up to the end of the month. */
-export async function budgetExecutionOf(db: EntityManager, schemeId: string, month: string): Promise<BudgetExecution[]> {
-  const rows: Array<{ source: BudgetSource; planned: string; spent: string }> = await db.query(
-    `select line.source, sum(line.amount)::text as planned,
-            coalesce(sum((select sum(paid.amount) from disbursement paid
-                           where paid.tenant_id = line.tenant_id and paid.budget_line_id = line.id and paid.paid_on <= $2)), 0)::text as spent
-       from budget_line line where line.scheme_id = $1
+/**
+ * Budget execution of a scheme by source up to the end of the month, and the money mobilised from
+ * society that reached the clubs or units in scope (all of it for the whole province): one statement.
+ */
+export async function budgetExecutionOf(
+  db: EntityManager,
+  schemeId: string,
+  month: string,
+  recipients: { clubIds: string[]; unitId: string } | null,
+): Promise<{ budget: BudgetExecution[]; mobilised: bigint }> {
+  const rows: Array<{ source: BudgetSource; planned: string; spent: string; mobilised: string }> = await db.query(
+    `select line.source, sum(line.amount)::text as planned, coalesce(sum(paid.spent), 0)::text as spent,
+            coalesce(sum(paid.in_scope) filter (where line.source = 'MOBILISED'), 0)::text as mobilised
+       from budget_line line
+       left join lateral (
+         select sum(payment.amount) as spent,
+                sum(payment.amount) filter (where $3::uuid[] is null
+                  or payment.recipient_club_id = any($3)
+                  or payment.recipient_unit_id in (select unit.id from admin_unit unit, admin_unit scope
+                                                    where scope.tenant_id = line.tenant_id and scope.id = $4
+                                                      and unit.tenant_id = line.tenant_id and unit.path <@ scope.path)) as in_scope
+           from disbursement payment
+          where payment.tenant_id = line.tenant_id and payment.budget_line_id = line.id and payment.paid_on <= $2
+       ) paid on true
+      where line.scheme_id = $1
       group by line.source order by sum(line.amount) desc, line.source`,
-    [schemeId, lastDayOf(month)],
+    [schemeId, lastDayOf(month), recipients?.clubIds ?? null, recipients?.unitId ?? null],
   );
-  return rows.map((row) =>
-    Object.assign(new BudgetExecution(), {
-      source: row.source,
-      planned: BigInt(row.planned),
-      spent: BigInt(row.spent),
-      percentSpent: percentOf(BigInt(row.spent), BigInt(row.planned)),
-    }),
-  );
+  return {
+    budget: rows.map((row) =>
+      Object.assign(new BudgetExecution(), {
+        source: row.source,
+        planned: BigInt(row.planned),
+        spent: BigInt(row.spent),
+        percentSpent: percentOf(BigInt(row.spent), BigInt(row.planned)),
+      }),
+    ),
+    mobilised: rows.reduce((sum, row) => sum + BigInt(row.mobilised), 0n),
+  };
 }
 
 const TREND_COLUMNS = ['clubs', 'clubs_meeting_standard', 'members', 'older', 'women', 'borrowers', 'income_fund', 'activity_fund'] as const;
@@ -482,26 +551,27 @@ export function qualityBandsOf(clubs: ReadonlyArray<Partial<ClubFigureRow>>): Qu
   return counts.map((count, itemsMet) => Object.assign(new QualityBand(), { itemsMet, clubs: count }));
 }
 
-/** Everything the province dashboard computes, in a handful of statements. */
+/** Everything the province dashboard computes, in five statements whatever the number of clubs. */
 export async function dashboardParts(db: EntityManager, tenantId: string, unitId: string | null, month: string, schemeId: string | null) {
-  const period = await schemeForMonth(db, tenantId, schemeId, month);
-  const [indicators, targets] = await Promise.all([listIndicators(db), period ? listTargetsOfSchemes(db, [period.id]) : Promise.resolve([])]);
+  const reference = await dashboardReference(db, tenantId, schemeId, month);
+  const { period, indicators, targets } = reference;
   const newClubsIndicator = indicators.find((indicator) => indicator.code === 'NEW_CLUBS');
   const rollup = await rollupOf(db, tenantId, unitId, month, period, targets.find((target) => target.indicatorId === newClubsIndicator?.id));
   const clubIds = rollup.clubs.map((club) => club.id);
-  const mobilised = period ? await fundsMobilised(db, period.id, month, unitId ? { clubIds, unitId } : null) : 0n;
-  const actuals = actualValues(rollup.figures, rollup.newClubs, rollup.maintained, mobilised, {
+  const execution = period ? await budgetExecutionOf(db, period.id, month, unitId ? { clubIds, unitId } : null) : { budget: [], mobilised: 0n };
+  const actuals = actualValues(rollup.figures, rollup.newClubs, rollup.maintained, execution.mobilised, {
     withClubs: rollup.figures.clubs > 0 ? 1 : 0,
     all: 1,
   });
   const fromMonth = addMonths(`${month}-01`, -11).slice(0, 7);
   const trend = unitId ? await clubsTrend(db, tenantId, clubIds, fromMonth, month) : await provinceTrend(db, tenantId, fromMonth, month);
   return {
+    reference,
     period,
     rollup,
     progress: progressOf(indicators, actuals, targets, period, month, unitId),
-    loans: sumPortfolios((await portfolioOfClubs(db, tenantId, clubIds)).values()),
-    budget: period ? await budgetExecutionOf(db, period.id, month) : [],
+    loans: sumPortfolios(rollup.clubs.map((club) => portfolioFigures(club.loans, BigInt(club.outstanding), club.loans_at_risk, BigInt(club.at_risk)))),
+    budget: execution.budget,
     trend,
   };
 }

@@ -281,6 +281,8 @@ export class ProvinceDashboard {
   tenantId: string;
   unitId: string | null;
   schemeId: string | null;
+  /** Every running club's score, worst first. */
+  health: ClubHealth[];
 
   @Field(() => MonthScalar, { description: 'The month shown: figures are those at its end.' })
   month: string;

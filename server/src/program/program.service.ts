@@ -7,7 +7,7 @@ import { normalizeText, optionalText } from '../text.js';
 import type { IndicatorInput, NationalPhaseInput, UpdateIndicatorInput, UpdateNationalPhaseInput } from './program.inputs.js';
 import { Indicator, IndicatorUnit, NationalPhase, NationalPhaseTarget } from './program.types.js';
 
-interface IndicatorRow {
+export interface IndicatorRow {
   id: string;
   code: string;
   name_vi: string;
@@ -20,9 +20,9 @@ interface IndicatorRow {
   version: number;
 }
 
-const INDICATOR_COLUMNS = 'id, code, name_vi, name_en, unit, additive, definition_vi, definition_en, sort_order, version';
+export const INDICATOR_COLUMNS = 'id, code, name_vi, name_en, unit, additive, definition_vi, definition_en, sort_order, version';
 
-function indicatorOf(row: IndicatorRow): Indicator {
+export function indicatorOf(row: IndicatorRow): Indicator {
   return Object.assign(new Indicator(), {
     id: row.id,
     code: row.code,

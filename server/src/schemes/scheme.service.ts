@@ -30,11 +30,11 @@ import {
   type BudgetSource,
 } from './scheme.types.js';
 
-const SCHEME_COLUMNS = `tenant_id, id, title, summary, national_phase_id, first_year, last_year, decision_number,
+export const SCHEME_COLUMNS = `tenant_id, id, title, summary, national_phase_id, first_year, last_year, decision_number,
   decision_date::text as decision_date, decision_body, managing_agency, stated_total::text as stated_total, status,
   approved_at, closed_at, updated_at, version`;
 
-interface SchemeRow {
+export interface SchemeRow {
   tenant_id: string;
   id: string;
   title: string;
@@ -54,7 +54,7 @@ interface SchemeRow {
   version: number;
 }
 
-function schemeOf(row: SchemeRow): Scheme {
+export function schemeOf(row: SchemeRow): Scheme {
   return Object.assign(new Scheme(), {
     tenantId: row.tenant_id,
     id: row.id,
