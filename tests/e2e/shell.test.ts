@@ -26,7 +26,8 @@ describe('signing in', () => {
       const page = await open();
       await signIn(page, landing.login);
       await page.getByTestId(`area-${landing.area}`).waitFor();
-      expect(await pathOf(page)).toBe(landing.path);
+      // The dashboards load their code on first use: the address changes once it has arrived.
+      await expect.poll(() => pathOf(page)).toBe(landing.path);
       if ('workspace' in landing) {
         expect(await page.getByTestId('workspace-name').first().textContent()).toBe(landing.workspace);
       } else {

@@ -17,11 +17,17 @@ function SortHeader({ label, sortKey, sort, onSort, numeric }: { label: string; 
   const active = sort.key === sortKey;
   const Icon = !active ? IconArrowsSort : sort.direction === 'ascending' ? IconSortAscending : IconSortDescending;
   return (
-    <Table.Th aria-sort={active ? sort.direction : 'none'} className={numeric ? classes.number : undefined} data-testid="sort-header" data-key={sortKey}>
+    <Table.Th
+      aria-sort={active ? sort.direction : 'none'}
+      className={numeric ? classes.number : undefined}
+      style={{ minWidth: numeric ? '7.5rem' : '11rem', verticalAlign: 'bottom' }}
+      data-testid="sort-header"
+      data-key={sortKey}
+    >
       <UnstyledButton
         onClick={() => onSort(sortKey)}
         title={t('comparison.table.sortBy', { column: label })}
-        style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 700, whiteSpace: 'normal', textAlign: numeric ? 'right' : 'left' }}
+        style={{ display: 'inline-flex', alignItems: 'flex-end', gap: 4, fontWeight: 700, whiteSpace: 'normal', textAlign: numeric ? 'right' : 'left', fontSize: 'var(--mantine-font-size-sm)' }}
         data-testid="sort-button"
       >
         {label}
@@ -62,7 +68,7 @@ export function ComparisonTable({ provinces, national }: ComparisonTableProps) {
   }
 
   return (
-    <Table.ScrollContainer minWidth={1400}>
+    <Table.ScrollContainer minWidth={1500}>
       <Table verticalSpacing="xs" striped highlightOnHover stickyHeader data-testid="comparison-table">
         <Table.Thead>
           <Table.Tr>

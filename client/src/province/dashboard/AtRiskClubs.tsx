@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import tableClasses from '../../app/ui/responsive-table.module.css';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
 import { QueryError } from '../../app/ui/QueryError';
@@ -15,10 +16,10 @@ export function HealthBadges({ health }: { health: DashboardClubHealthFragment }
   const { t } = useTranslation();
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge color={healthLevelColor[health.level]} variant="filled" tt="none" aria-label={t('dashboard.atRisk.scoreLabel', { score: health.score })} data-testid="health-score">
+      <Badge color={healthLevelColor[health.level]} variant="filled" tt="none" className={tableClasses.badge} aria-label={t('dashboard.atRisk.scoreLabel', { score: health.score })} data-testid="health-score">
         {t('dashboard.atRisk.score', { score: health.score })}
       </Badge>
-      <Badge color={healthLevelColor[health.level]} variant="light" tt="none" data-testid="health-level" data-level={health.level}>
+      <Badge color={healthLevelColor[health.level]} variant="light" tt="none" className={tableClasses.badge} data-testid="health-level" data-level={health.level}>
         {t(`dashboard.level.${health.level}`)}
       </Badge>
     </Group>

@@ -65,9 +65,12 @@ export function DashboardView({ tenantId, clubPath }: DashboardViewProps) {
   }
 
   const exportParams = { tenantId, unitId, month, schemeId };
+  // Titles usually name their period already ("… giai đoạn 2021–2025"); the years are added only when they do not.
+  const schemeLabel = (scheme: { title: string; firstYear: number; lastYear: number }) =>
+    scheme.title.includes(String(scheme.lastYear)) ? scheme.title : t('dashboard.schemePeriod', { title: scheme.title, first: scheme.firstYear, last: scheme.lastYear });
   const schemeOptions = (schemes.data?.schemes.edges ?? []).map(({ node }) => ({
     value: node.id,
-    label: t('dashboard.schemePeriod', { title: node.title, first: node.firstYear, last: node.lastYear }),
+    label: schemeLabel(node),
   }));
 
   const filters = (
@@ -133,7 +136,7 @@ export function DashboardView({ tenantId, clubPath }: DashboardViewProps) {
       </Group>
       {dashboard.scheme ? (
         <Text size="sm" data-testid="dashboard-scheme-shown">
-          {t('dashboard.schemePeriod', { title: dashboard.scheme.title, first: dashboard.scheme.firstYear, last: dashboard.scheme.lastYear })}
+          {schemeLabel(dashboard.scheme)}
         </Text>
       ) : (
         <Alert color="yellow" variant="light" icon={<IconInfoCircle />} data-testid="dashboard-no-scheme">

@@ -12,7 +12,7 @@ function Figure({ label, value, detail, testId, danger = false }: { label: strin
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fz={22} fw={700} c={danger ? 'red.8' : undefined} className={classes.figureValue} data-testid="figure-value">
+      <Text fz={22} fw={700} style={{ whiteSpace: 'nowrap' }} c={danger ? 'red.8' : undefined} className={classes.figureValue} data-testid="figure-value">
         {value}
       </Text>
       {detail && (
@@ -28,7 +28,7 @@ export function LoansFigures({ loans }: { loans: Portfolio }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
   return (
-    <SimpleGrid cols={{ base: 1, xs: 3, md: 1, lg: 3 }} spacing="md">
+    <SimpleGrid cols={{ base: 1, xs: 3, md: 2, xl: 3 }} spacing="md">
       <Figure label={t('dashboard.loans.outstanding')} value={formatVnd(loans.outstandingPrincipal)} testId="loans-outstanding" />
       <Figure label={t('dashboard.loans.activeLoans')} value={formatNumber(loans.activeLoans, language)} testId="loans-active" />
       <Figure

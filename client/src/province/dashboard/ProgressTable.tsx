@@ -2,6 +2,7 @@ import { Badge, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../../app/format';
 import type { ProvinceDashboardQuery } from '../../gql/graphql';
+import tableClasses from '../../app/ui/responsive-table.module.css';
 import classes from './dashboard.module.css';
 import { formatIndicatorValue, indicatorName, progressStatusColor } from './dashboard-text';
 
@@ -34,8 +35,8 @@ export function ProgressTable({ progress }: { progress: Progress[] }) {
               <Table.Td className={classes.number}>{formatIndicatorValue(row.target, row.indicator.unit, language) || '—'}</Table.Td>
               <Table.Td className={classes.number}>{formatIndicatorValue(row.expected, row.indicator.unit, language) || '—'}</Table.Td>
               <Table.Td className={classes.number}>{formatPercent(row.percentAchieved, language) || '—'}</Table.Td>
-              <Table.Td>
-                <Badge color={progressStatusColor[row.status]} variant="light" tt="none" data-testid="progress-status">
+              <Table.Td className={tableClasses.nowrap}>
+                <Badge color={progressStatusColor[row.status]} variant="light" tt="none" className={tableClasses.badge} data-testid="progress-status">
                   {t(`dashboard.status.${row.status}`)}
                 </Badge>
               </Table.Td>
