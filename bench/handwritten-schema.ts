@@ -15,7 +15,6 @@ import {
 import { comparisonPeriodOf } from '../server/src/figures/figure-scope.js';
 import type { NationalComparison } from '../server/src/figures/figure.types.js';
 import { nationalComparison } from '../server/src/figures/national-comparison.js';
-import { listNationalPhases } from '../server/src/program/program.service.js';
 import { NATIONAL_ROLES } from '../server/src/users/role.js';
 import { todayInVietnam } from '../server/src/calendar.js';
 import { clubOf } from '../server/src/clubs/club-scope.js';
@@ -213,8 +212,7 @@ export function handwrittenComparisonSchema(apiSchema: GraphQLSchema): GraphQLSc
       month: { type: Month },
       phase: {
         type: Phase,
-        resolve: async (comparison, _args, context) =>
-          comparison.phaseId ? ((await listNationalPhases(await context.db(), comparison.phaseId))[0] ?? null) : null,
+        resolve: (comparison) => comparison.phase,
       },
       provinces: { type: list(Row) },
       national: { type: nonNull(Row) },

@@ -5,8 +5,6 @@ import { Club } from '../clubs/club.entity.js';
 import { viewerOf, type Context } from '../graphql/context.js';
 import { badInput, type FieldProblem } from '../graphql/errors.js';
 import { MonthScalar } from '../graphql/scalars.js';
-import { listNationalPhases } from '../program/program.service.js';
-import { NationalPhase } from '../program/program.types.js';
 import { Scheme } from '../schemes/scheme.types.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { NATIONAL_ROLES, Role } from '../users/role.js';
@@ -191,10 +189,6 @@ export class NationalComparisonResolver {
     return nationalComparison(db, phase, fromMonth, month);
   }
 
-  @FieldResolver(() => NationalPhase, { nullable: true, description: 'The national phase of the contributions.' })
-  async phase(@Root() comparison: NationalComparison, @Ctx() context: Context): Promise<NationalPhase | null> {
-    return comparison.phaseId ? ((await listNationalPhases(await context.db(), comparison.phaseId))[0] ?? null) : null;
-  }
 }
 
 @Resolver(() => ProvinceComparison)

@@ -237,6 +237,63 @@ export async function schemeForMonth(db: EntityManager, tenantId: string, scheme
   return rows[0] ? { id: rows[0].id, firstYear: rows[0].first_year, lastYear: rows[0].last_year } : null;
 }
 
+/** A scheme's targets with their milestones and shares, as one JSON value of a larger statement. */
+export function targetsJson(tenantIdSql: string, schemeIdSql: string): string {
+  return `(select coalesce(json_agg(json_build_object(
+              'id', target.id, 'indicator_id', target.indicator_id, 'value', target.target_value::text, 'note', target.note,
+              'milestones', coalesce((select json_agg(json_build_object('year', milestone.year, 'value', milestone.value::text) order by milestone.year)
+                                        from scheme_target_milestone milestone
+                                       where milestone.tenant_id = target.tenant_id and milestone.target_id = target.id), '[]'),
+              'breakdown', coalesce((select json_agg(json_build_object('unit_id', share.unit_id, 'value', share.value::text))
+                                       from scheme_target_breakdown share
+                                      where share.tenant_id = target.tenant_id and share.target_id = target.id), '[]')
+            ) order by target.sort_order), '[]')
+       from scheme_target target where target.tenant_id = ${tenantIdSql} and target.scheme_id = ${schemeIdSql})`;
+}
+
+/** The indicator catalogue as one JSON value of a larger statement. */
+export const INDICATORS_JSON = `(select json_agg(indicator order by indicator.sort_order, indicator.code)
+       from (select ${INDICATOR_COLUMNS} from indicator) indicator)`;
+
+interface TargetJson {
+  id: string;
+  indicator_id: string;
+  value: string;
+  note: string | null;
+  milestones: Array<{ year: number; value: string }>;
+  breakdown: Array<{ unit_id: string; value: string }>;
+}
+
+export function targetsFromJson(json: TargetJson[] | null, schemeId: string): Target[] {
+  const decimal = (value: string) => decimalOf(hundredthsOf(value));
+  return (json ?? []).map((target) =>
+    Object.assign(new Target(), {
+      id: target.id,
+      schemeId,
+      indicatorId: target.indicator_id,
+      value: decimal(target.value),
+      note: target.note,
+      milestones: target.milestones.map((milestone) => Object.assign(new TargetMilestone(), { year: milestone.year, value: decimal(milestone.value) })),
+      breakdown: target.breakdown.map((share) => Object.assign(new TargetShare(), { unitId: share.unit_id, value: decimal(share.value) })),
+    }),
+  );
+}
+
+export function tenantFromRow(row: Record<string, any>, tenantId: string): Tenant {
+  return Object.assign(new Tenant(), {
+    id: tenantId,
+    code: row.tenant_code,
+    slug: row.tenant_slug,
+    name: row.tenant_name,
+    status: row.tenant_status,
+    createdAt: row.tenant_created_at,
+    version: row.tenant_version,
+  });
+}
+
+export const TENANT_COLUMNS = `tenant.code as tenant_code, tenant.slug as tenant_slug, tenant.name as tenant_name, tenant.status as tenant_status,
+  tenant.created_at as tenant_created_at, tenant.version as tenant_version`;
+
 export interface DashboardReference {
   tenant: Tenant;
   scheme: Scheme | null;
@@ -249,20 +306,9 @@ export interface DashboardReference {
 export async function dashboardReference(db: EntityManager, tenantId: string, schemeId: string | null, month: string): Promise<DashboardReference> {
   const rows: Array<SchemeRow & Record<string, any>> = await db.query(
     `select chosen.*,
-            tenant.code as tenant_code, tenant.slug as tenant_slug, tenant.name as tenant_name, tenant.status as tenant_status,
-            tenant.created_at as tenant_created_at, tenant.version as tenant_version,
-            (select coalesce(json_agg(json_build_object(
-                      'id', target.id, 'indicator_id', target.indicator_id, 'value', target.target_value::text, 'note', target.note,
-                      'milestones', coalesce((select json_agg(json_build_object('year', milestone.year, 'value', milestone.value::text) order by milestone.year)
-                                                from scheme_target_milestone milestone
-                                               where milestone.tenant_id = target.tenant_id and milestone.target_id = target.id), '[]'),
-                      'breakdown', coalesce((select json_agg(json_build_object('unit_id', share.unit_id, 'value', share.value::text))
-                                               from scheme_target_breakdown share
-                                              where share.tenant_id = target.tenant_id and share.target_id = target.id), '[]')
-                    ) order by target.sort_order), '[]')
-               from scheme_target target where target.tenant_id = tenant.id and target.scheme_id = chosen.id) as targets_json,
-            (select json_agg(indicator order by indicator.sort_order, indicator.code)
-               from (select ${INDICATOR_COLUMNS} from indicator) indicator) as indicators_json
+            ${TENANT_COLUMNS},
+            ${targetsJson('tenant.id', 'chosen.id')} as targets_json,
+            ${INDICATORS_JSON} as indicators_json
        from tenant
        left join lateral (
          select ${SCHEME_COLUMNS} from scheme
@@ -274,29 +320,9 @@ export async function dashboardReference(db: EntityManager, tenantId: string, sc
   );
   const row = rows[0];
   if (!row) throw notFound('Province');
-  const tenant = Object.assign(new Tenant(), {
-    id: tenantId,
-    code: row.tenant_code,
-    slug: row.tenant_slug,
-    name: row.tenant_name,
-    status: row.tenant_status,
-    createdAt: row.tenant_created_at,
-    version: row.tenant_version,
-  });
+  const tenant = tenantFromRow(row, tenantId);
   const scheme = row.id ? schemeOf(row) : null;
-  const decimal = (value: string) => decimalOf(hundredthsOf(value));
-  const targets = (row.targets_json as Array<{ id: string; indicator_id: string; value: string; note: string | null; milestones: Array<{ year: number; value: string }>; breakdown: Array<{ unit_id: string; value: string }> }>).map(
-    (target) =>
-      Object.assign(new Target(), {
-        id: target.id,
-        schemeId: row.id,
-        indicatorId: target.indicator_id,
-        value: decimal(target.value),
-        note: target.note,
-        milestones: target.milestones.map((milestone) => Object.assign(new TargetMilestone(), { year: milestone.year, value: decimal(milestone.value) })),
-        breakdown: target.breakdown.map((share) => Object.assign(new TargetShare(), { unitId: share.unit_id, value: decimal(share.value) })),
-      }),
-  );
+  const targets = targetsFromJson(row.targets_json, row.id);
   return {
     tenant,
     scheme,

@@ -1,8 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from '../graphql/decimal.js';
 import { MonthScalar, VndScalar } from '../graphql/scalars.js';
-import { Indicator, NationalPhaseTarget } from '../program/program.types.js';
+import { Indicator, NationalPhase, NationalPhaseTarget } from '../program/program.types.js';
 import { BudgetSource } from '../schemes/scheme.types.js';
+import type { Tenant } from '../tenants/tenant.entity.js';
 
 export enum ProgressStatus {
   ACHIEVED = 'ACHIEVED',
@@ -315,6 +316,8 @@ export class ProvinceDashboard {
 @ObjectType({ description: 'A province side by side with the others.' })
 export class ProvinceComparison {
   tenantId: string;
+  /** The province, read with its figures; none for the national total. */
+  tenant?: Tenant;
 
   @Field(() => FigureSet, { description: 'The province’s figures at the end of the month.' })
   figures: FigureSet;
@@ -404,7 +407,8 @@ export class ProvinceTrendPoint {
 
 @ObjectType({ description: 'Every province side by side on the shared indicators, for the national office. Holds no personal data.' })
 export class NationalComparison {
-  phaseId: string | null;
+  @Field(() => NationalPhase, { nullable: true, description: 'The national phase of the contributions.' })
+  phase: NationalPhase | null;
 
   @Field(() => MonthScalar, { description: 'First month of the period.' })
   fromMonth: string;

@@ -1,10 +1,21 @@
 import type { EntityManager } from 'typeorm';
 import { lastDayOf } from '../calendar.js';
 import { percentOf } from '../loans/loan.service.js';
-import { listIndicators } from '../program/program.service.js';
+import { indicatorOf, type IndicatorRow } from '../program/program.service.js';
 import type { Indicator, NationalPhase } from '../program/program.types.js';
-import { listTargetsOfSchemes } from '../schemes/scheme.service.js';
-import { actualValues, addFigures, emptyFigures, monthStart, progressOf, type SchemePeriod } from './figure.service.js';
+import {
+  actualValues,
+  addFigures,
+  emptyFigures,
+  INDICATORS_JSON,
+  monthStart,
+  progressOf,
+  targetsFromJson,
+  targetsJson,
+  TENANT_COLUMNS,
+  tenantFromRow,
+  type SchemePeriod,
+} from './figure.service.js';
 import {
   FigureSet,
   NationalComparison,
@@ -126,52 +137,48 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
       group by figure.tenant_id`,
     [to],
   );
-  const founded: Array<{ tenant_id: string; new_clubs: number; phase_new_clubs: number }> = await db.query(
-    `select tenant_id,
-            count(*) filter (where founded_on between $1 and $2)::int as new_clubs,
-            count(*) filter (where founded_on between $3 and $2)::int as phase_new_clubs
-       from club where status <> 'PLANNED' and founded_on between least($1::date, $3::date) and $2
-      group by tenant_id`,
-    [from, lastDayOf(month), phaseStart],
+  // Everything else per province in one statement: the province, its new clubs and money mobilised
+  // in the period and since the phase began, its reference figures, and its scheme for the month
+  // with that scheme's own counts and targets.
+  const perProvince: Array<Record<string, any>> = await db.query(
+    `select tenant.id as tenant_id, ${TENANT_COLUMNS},
+            (select count(*) from club where club.tenant_id = tenant.id and club.status <> 'PLANNED'
+                and club.founded_on between $1 and $2)::int as new_clubs,
+            (select count(*) from club where club.tenant_id = tenant.id and club.status <> 'PLANNED'
+                and club.founded_on between $3 and $2)::int as phase_new_clubs,
+            mobilised.*,
+            (select value::text from reference_figure where tenant_id = tenant.id and kind = 'COMMUNES' and year <= $4
+              order by year desc limit 1) as communes,
+            (select value::text from reference_figure where tenant_id = tenant.id and kind = 'OLDER_POPULATION' and year <= $4
+              order by year desc limit 1) as older_population,
+            scheme.id as scheme_id, scheme.first_year, scheme.last_year,
+            (select count(*) from club where club.tenant_id = tenant.id and club.status <> 'PLANNED'
+                and club.founded_on between make_date(scheme.first_year, 1, 1) and least($2::date, make_date(scheme.last_year, 12, 31)))::int
+              as scheme_new_clubs,
+            ${targetsJson('tenant.id', 'scheme.id')} as targets_json,
+            ${INDICATORS_JSON} as indicators_json
+       from tenant
+       left join lateral (
+         select id, first_year, last_year from scheme
+          where scheme.tenant_id = tenant.id and scheme.status <> 'DRAFT' and $4 between scheme.first_year and scheme.last_year
+          order by scheme.last_year desc limit 1
+       ) scheme on true
+       cross join lateral (
+         select coalesce(sum(paid.amount) filter (where paid.paid_on >= $1), 0)::text as mobilised,
+                coalesce(sum(paid.amount) filter (where paid.paid_on >= $3), 0)::text as phase_mobilised,
+                coalesce(sum(paid.amount) filter (where line.scheme_id = scheme.id), 0)::text as scheme_mobilised
+           from disbursement paid join budget_line line on line.tenant_id = paid.tenant_id and line.id = paid.budget_line_id
+          where line.tenant_id = tenant.id and line.source = 'MOBILISED' and paid.paid_on <= $2
+       ) mobilised
+      where tenant.status = 'ACTIVE'`,
+    [from, lastDayOf(month), phaseStart, Number(month.slice(0, 4))],
   );
-
-  const mobilised: Array<{ tenant_id: string; total: string; phase_total: string }> = await db.query(
-    `select line.tenant_id, coalesce(sum(paid.amount) filter (where paid.paid_on >= $1), 0)::text as total,
-            coalesce(sum(paid.amount) filter (where paid.paid_on >= $3), 0)::text as phase_total
-       from disbursement paid join budget_line line on line.tenant_id = paid.tenant_id and line.id = paid.budget_line_id
-      where line.source = 'MOBILISED' and paid.paid_on >= least($1, $3) and paid.paid_on <= $2
-      group by line.tenant_id`,
-    [from, lastDayOf(month), phaseStart],
-  );
-
-  const reference: Array<{ tenant_id: string; kind: string; value: string }> = await db.query(
-    `select distinct on (tenant_id, kind) tenant_id, kind, value::text as value
-       from reference_figure where kind in ('COMMUNES', 'OLDER_POPULATION') and year <= $1
-      order by tenant_id, kind, year desc`,
-    [Number(month.slice(0, 4))],
-  );
-
-  // Each province's scheme for the month, for the share of its own targets achieved.
-  const schemes: Array<{ tenant_id: string; id: string; first_year: number; last_year: number; new_clubs: number }> = await db.query(
-    `select distinct on (scheme.tenant_id) scheme.tenant_id, scheme.id, scheme.first_year, scheme.last_year,
-            (select count(*) from club where club.tenant_id = scheme.tenant_id and club.status <> 'PLANNED'
-               and club.founded_on between make_date(scheme.first_year, 1, 1) and least($2::date, make_date(scheme.last_year, 12, 31)))::int as new_clubs
-       from scheme
-      where scheme.status <> 'DRAFT' and $1 between scheme.first_year and scheme.last_year
-      order by scheme.tenant_id, scheme.last_year desc`,
-    [Number(month.slice(0, 4)), lastDayOf(month)],
-  );
-  const [indicators, targets] = await Promise.all([
-    listIndicators(db),
-    schemes.length ? listTargetsOfSchemes(db, schemes.map((scheme) => scheme.id)) : Promise.resolve([]),
-  ]);
-
+  const indicators = ((perProvince[0]?.indicators_json ?? []) as IndicatorRow[]).map(indicatorOf);
+  const provinceOf = new Map(perProvince.map((row) => [row.tenant_id as string, row]));
   const countsByTenant = new Map(clubCounts.map((row) => [row.tenant_id, row]));
-  const foundedByTenant = new Map(founded.map((row) => [row.tenant_id, row]));
-  const mobilisedByTenant = new Map(mobilised.map((row) => [row.tenant_id, BigInt(row.total)]));
-  const referenceOf = (tenantId: string, kind: string) => {
-    const row = reference.find((candidate) => candidate.tenant_id === tenantId && candidate.kind === kind);
-    return row ? BigInt(row.value) : null;
+  const referenceOf = (tenantId: string, kind: 'communes' | 'older_population') => {
+    const value = provinceOf.get(tenantId)?.[kind];
+    return value === null || value === undefined ? null : BigInt(value);
   };
 
   const monthLabel = month;
@@ -180,16 +187,12 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
   const provincesWithClubs = latest.filter((row) => Number(row.clubs) > 0).length;
   const provinces = latest.map((row) => {
     const figures = figureSetOf(row, countsByTenant.get(row.tenant_id));
-    const scheme = schemes.find((candidate) => candidate.tenant_id === row.tenant_id);
+    const province = provinceOf.get(row.tenant_id)!;
     let percentOfOwnTargets: string | null = null;
-    if (scheme) {
-      const period: SchemePeriod = { id: scheme.id, firstYear: scheme.first_year, lastYear: scheme.last_year };
-      const schemeTargets = targets.filter((target) => target.schemeId === scheme.id);
-      const actuals = actualValues(figures, scheme.new_clubs, 0, mobilisedByTenant.get(row.tenant_id) ?? 0n, {
-        withClubs: figures.clubs > 0 ? 1 : 0,
-        all: 1,
-      });
-      const measured = progressOf(indicators, actuals, schemeTargets, period, month, null).filter(
+    if (province.scheme_id) {
+      const period: SchemePeriod = { id: province.scheme_id, firstYear: province.first_year, lastYear: province.last_year };
+      const actuals = actualValues(figures, province.scheme_new_clubs, 0, BigInt(province.scheme_mobilised), { withClubs: figures.clubs > 0 ? 1 : 0, all: 1 });
+      const measured = progressOf(indicators, actuals, targetsFromJson(province.targets_json, province.scheme_id), period, month, null).filter(
         (progress) => progress.status !== ProgressStatus.NO_TARGET && progress.indicator.code !== 'CLUBS_MAINTAINED',
       );
       if (measured.length) {
@@ -197,19 +200,22 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
         percentOfOwnTargets = (Math.round((capped.reduce((sum, value) => sum + value, 0) / capped.length) * 100) / 100).toFixed(2);
       }
     }
-    return comparisonOf(
-      row.tenant_id,
-      figures,
-      foundedByTenant.get(row.tenant_id)?.new_clubs ?? 0,
-      mobilisedByTenant.get(row.tenant_id) ?? 0n,
-      { communes: referenceOf(row.tenant_id, 'COMMUNES'), olderPopulation: referenceOf(row.tenant_id, 'OLDER_POPULATION') },
-      percentOfOwnTargets,
+    return Object.assign(
+      comparisonOf(
+        row.tenant_id,
+        figures,
+        province.new_clubs,
+        BigInt(province.mobilised),
+        { communes: referenceOf(row.tenant_id, 'communes'), olderPopulation: referenceOf(row.tenant_id, 'older_population') },
+        percentOfOwnTargets,
+      ),
+      { tenant: tenantFromRow(province, row.tenant_id) },
     );
   });
 
   const nationalFigures = provinces.reduce((sum, province) => addFigures(sum, province.figures), emptyFigures());
   const sumReference = (kind: 'COMMUNES' | 'OLDER_POPULATION') => {
-    const values = latest.map((row) => referenceOf(row.tenant_id, kind));
+    const values = latest.map((row) => referenceOf(row.tenant_id, kind === 'COMMUNES' ? 'communes' : 'older_population'));
     return values.length && values.every((value) => value !== null) ? values.reduce((sum, value) => sum! + value!, 0n) : null;
   };
   const national = comparisonOf(
@@ -226,13 +232,13 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
       province.tenantId,
       {
         figures: province.figures,
-        newClubs: foundedByTenant.get(province.tenantId)?.phase_new_clubs ?? 0,
-        mobilised: BigInt(mobilised.find((row) => row.tenant_id === province.tenantId)?.phase_total ?? '0'),
+        newClubs: provinceOf.get(province.tenantId)!.phase_new_clubs as number,
+        mobilised: BigInt(provinceOf.get(province.tenantId)!.phase_mobilised),
       },
     ]),
   );
   return Object.assign(new NationalComparison(), {
-    phaseId: phase?.id ?? null,
+    phase,
     fromMonth,
     month,
     provinces,
