@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { GraphQLSchema } from 'graphql';
+import { parse, validate, type GraphQLSchema } from 'graphql';
 import { todayInVietnam } from '../server/src/calendar.js';
 import { autoQuery, type AutoQuery } from './auto-query.js';
 import { clientOperation } from './client-operations.js';
@@ -71,9 +71,15 @@ export async function runApiMeasures(
 
   // The client's own operation when it has one (what the screen sends), else a query built from the schema.
   const auto = async (name: string, field: string, clientName: string, token: string, values: Record<string, unknown>, budget: number): Promise<void> => {
-    const fromClient = schema.getQueryType()?.getFields()[field] ? await clientOperation(clientName) : null;
+    let fromClient = schema.getQueryType()?.getFields()[field] ? await clientOperation(clientName) : null;
+    let note: string | undefined;
+    const problems = fromClient ? validate(schema, parse(fromClient)) : [];
+    if (problems.length) {
+      note = `the client's ${clientName} does not validate against the server's schema (${problems[0].message}); measured a query built from the schema`;
+      fromClient = null;
+    }
     const built: AutoQuery = fromClient ? { query: fromClient, variables: values } : autoQuery(schema, field, values, { maxDepth: 3 });
-    const measure: Measure = { name, operation: fromClient ? `${clientName} (client/src)` : field, budgetP95Ms: budget, budgetStatements: 10 };
+    const measure: Measure = { name, operation: fromClient ? `${clientName} (client/src)` : field, budgetP95Ms: budget, budgetStatements: 10, note };
     measures.push(measure);
     if ('unavailable' in built) {
       measure.unavailable = built.unavailable;
