@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 // Page callbacks below run inside the browser, hence the DOM types.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
@@ -84,15 +85,20 @@ describe('the province dashboard', () => {
     expect(new URL(page.url()).searchParams.get('unit')).toBeNull();
   });
 
-  it('asks the server for a table’s file with the session’s token and the page’s month', async () => {
+  it('downloads a table as a file, asked for with the session’s token and the page’s month', async () => {
     const page = await open();
     await openDashboard(page);
-    const exportRequest = page.waitForRequest((request) => request.url().includes('/exports/province-progress.xlsx'));
-    await page.getByTestId('export-province-progress').getByTestId('export-xlsx').click();
+    const exportRequest = page.waitForRequest((request) => request.url().includes('/exports/province-progress.csv'));
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-province-progress').getByTestId('export-csv').click();
     const request = await exportRequest;
     expect(request.headers().authorization).toMatch(/^Bearer .+/);
     expect(new URL(request.url()).searchParams.get('month')).toMatch(/^\d{4}-\d{2}$/);
     expect(new URL(request.url()).searchParams.get('tenantId')).toBeNull();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    const text = await readFile((await file.path())!, 'utf8');
+    expect(text).toContain('Số hội viên câu lạc bộ');
   });
 
   it('fits a phone: wide tables scroll inside their boxes and charts shrink to the screen', async () => {

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorCodes, type ErrorCode } from '../errors';
 import { downloadExport, ExportError, type ExportFormat, type ExportParams } from './download-export';
 
 interface ExportButtonsProps {
@@ -18,15 +19,20 @@ export function ExportButtons({ name, params, table }: ExportButtonsProps) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<ExportFormat | null>(null);
 
+  /** The server's refusal in the reader's language where its code is known, else as the server words it. */
+  function failureMessage(error: unknown): string {
+    if (!(error instanceof ExportError)) return t('dashboard.exports.failedNetwork');
+    const known = error.code && (errorCodes as readonly string[]).includes(error.code) ? t(`errors.${error.code as ErrorCode}`) : null;
+    return t('dashboard.exports.failed', { status: error.status, message: known ?? error.message });
+  }
+
   async function download(format: ExportFormat) {
     setPending(format);
     try {
       const file = await downloadExport(name, format, params);
       notifications.show({ color: 'teal', message: t('dashboard.exports.done', { file }) });
     } catch (error) {
-      const message =
-        error instanceof ExportError ? t('dashboard.exports.failed', { status: error.status, message: error.message }) : t('dashboard.exports.failedNetwork');
-      notifications.show({ color: 'red', message, autoClose: 8000 });
+      notifications.show({ color: 'red', message: failureMessage(error), autoClose: 8000 });
     } finally {
       setPending(null);
     }

@@ -7,6 +7,8 @@ export type ExportParams = Record<string, string | null | undefined>;
 export class ExportError extends Error {
   constructor(
     readonly status: number,
+    /** The server's error code (FORBIDDEN, BAD_USER_INPUT…), when it gave one. */
+    readonly code: string | null,
     message: string,
   ) {
     super(message);
@@ -36,18 +38,19 @@ export function fileNameOf(contentDisposition: string | null, fallback: string):
   return plain ? plain[1].trim() : fallback;
 }
 
-/** What the server said when it refused: a JSON error's message, a short text, or nothing useful. */
-async function refusalOf(response: Response): Promise<string> {
+/** What the server said when it refused: `{ error: { code, message } }`, or a short text. */
+async function refusalOf(response: Response): Promise<ExportError> {
   const text = await response.text().catch(() => '');
   try {
-    const body = JSON.parse(text) as { message?: unknown; error?: unknown; errors?: Array<{ message?: unknown }> };
-    const message = body.message ?? body.errors?.[0]?.message ?? body.error;
-    if (typeof message === 'string') return message;
+    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } | string; message?: unknown };
+    const error = typeof body.error === 'object' ? body.error : undefined;
+    const message = error?.message ?? body.message ?? body.error;
+    if (typeof message === 'string') return new ExportError(response.status, typeof error?.code === 'string' ? error.code : null, message);
   } catch {
     // Not JSON: an HTML or plain-text page.
   }
   const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  return plain.length > 0 && plain.length <= 200 ? plain : response.statusText;
+  return new ExportError(response.status, null, plain.length > 0 && plain.length <= 200 ? plain : response.statusText);
 }
 
 /**
@@ -60,7 +63,7 @@ export async function downloadExport(name: string, format: ExportFormat, params:
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   if (!response.ok) {
-    const refusal = new ExportError(response.status, await refusalOf(response));
+    const refusal = await refusalOf(response);
     if (response.status === 401) sessionStore.end('expired');
     throw refusal;
   }

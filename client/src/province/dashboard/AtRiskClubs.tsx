@@ -1,15 +1,10 @@
-import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import tableClasses from '../../app/ui/responsive-table.module.css';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
-import { LoadingBlock } from '../../app/ui/LoadingBlock';
-import { QueryError } from '../../app/ui/QueryError';
-import { ClubsAtRiskDocument, type DashboardClubHealthFragment } from '../../gql/graphql';
+import type { DashboardClubHealthFragment, ProvinceDashboardQuery } from '../../gql/graphql';
 import { healthLevelColor, healthReasonText } from './dashboard-text';
-
-const AT_RISK_SHOWN = 20;
 
 /** The score and level of a club, as one badge pair. */
 export function HealthBadges({ health }: { health: DashboardClubHealthFragment }) {
@@ -43,27 +38,23 @@ export function HealthReasons({ reasons }: { reasons: DashboardClubHealthFragmen
   );
 }
 
+type ClubAtRisk = ProvinceDashboardQuery['provinceDashboard']['clubsAtRisk'][number];
+
 interface AtRiskClubsProps {
-  tenantId: string | null;
-  unitId: string | null;
-  month: string;
+  /** The unit's running clubs by score, worst first, as the dashboard gives them. */
+  clubs: ClubAtRisk[];
   /** Where a club's page is, when the reader may open it. */
   clubPath: ((clubId: string) => string) | null;
 }
 
 /** The clubs at risk or to watch, worst first: each as a card, so that the reasons read on a phone. */
-export function AtRiskClubs({ tenantId, unitId, month, clubPath }: AtRiskClubsProps) {
+export function AtRiskClubs({ clubs, clubPath }: AtRiskClubsProps) {
   const { t } = useTranslation();
-  const { data, error, refetch } = useQuery(ClubsAtRiskDocument, {
-    variables: { tenantId, unitId, month, first: AT_RISK_SHOWN, levels: ['AT_RISK', 'WATCH'] },
-    fetchPolicy: 'cache-and-network',
-  });
-  if (error && !data) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
-  if (!data) return <LoadingBlock />;
-  if (data.clubsAtRisk.length === 0) return <EmptyMessage>{t('dashboard.atRisk.none')}</EmptyMessage>;
+  const shown = clubs.filter((health) => health.level !== 'HEALTHY');
+  if (shown.length === 0) return <EmptyMessage>{t('dashboard.atRisk.none')}</EmptyMessage>;
   return (
     <Stack gap="xs" data-testid="at-risk-list">
-      {data.clubsAtRisk.map((health) => (
+      {shown.map((health) => (
         <Paper key={health.club.id} withBorder radius="md" p="sm" data-testid="at-risk-club" data-club-id={health.club.id} data-level={health.level}>
           <Stack gap={6}>
             <Group justify="space-between" align="flex-start" gap="xs">

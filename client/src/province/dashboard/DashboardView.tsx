@@ -161,7 +161,7 @@ export function DashboardView({ tenantId, clubPath }: DashboardViewProps) {
         }
         testId="dashboard-at-risk"
       >
-        <AtRiskClubs tenantId={tenantId} unitId={unitId} month={month} clubPath={clubPath} />
+        <AtRiskClubs clubs={dashboard.clubsAtRisk} clubPath={clubPath} />
       </DashboardSection>
 
       <DashboardSection
