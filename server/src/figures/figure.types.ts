@@ -23,20 +23,14 @@ registerEnumType(ProgressStatus, {
   },
 });
 
-/** A group's figures at the end of a month, over its running clubs. */
-@ObjectType({ description: 'Figures of a group of clubs at the end of a month, counting running clubs only.' })
-export class FigureSet {
+/** What every set of figures of a group of running clubs holds, whole or month by month. */
+@ObjectType({ description: 'What every set of figures of running clubs holds.' })
+abstract class RunningClubFigures {
   @Field(() => Int, { description: 'Clubs running.' })
   clubs: number;
 
   @Field(() => Int, { description: 'Clubs meeting the whole national quality standard.' })
   clubsMeetingStandard: number;
-
-  @Field(() => Int, { description: 'Clubs whose income-generation and activity funds both hold money.' })
-  clubsWithBothFunds: number;
-
-  @Field(() => Int, { description: 'Communes, wards and towns with at least one running club (units as they are now).' })
-  communesWithClub: number;
 
   @Field(() => Int, { description: 'Members.' })
   members: number;
@@ -47,15 +41,6 @@ export class FigureSet {
   @Field(() => Int, { description: 'Women members.' })
   womenMembers: number;
 
-  @Field(() => Int, { description: 'Members of poor or near-poor households.' })
-  poorOrNearPoorMembers: number;
-
-  @Field(() => Int, { description: 'Members of an ethnic minority.' })
-  ethnicMinorityMembers: number;
-
-  @Field(() => Int, { description: 'Home-care volunteers.' })
-  volunteers: number;
-
   @Field(() => Int, { description: 'Members who have borrowed from their club’s income-generation fund.' })
   borrowers: number;
 
@@ -64,6 +49,30 @@ export class FigureSet {
 
   @Field(() => VndScalar, { description: 'What the activity funds hold.' })
   activityFund: bigint;
+}
+
+@ObjectType({ description: 'Figures of a group of clubs at the end of a month, counting running clubs only.' })
+export class FigureSet extends RunningClubFigures {
+  @Field(() => Int, { description: 'Clubs whose income-generation and activity funds both hold money.' })
+  clubsWithBothFunds: number;
+
+  @Field(() => Int, { description: 'Communes, wards and towns with at least one running club (units as they are now).' })
+  communesWithClub: number;
+
+  @Field(() => Int, { description: 'Members of poor or near-poor households.' })
+  poorOrNearPoorMembers: number;
+
+  @Field(() => Int, { description: 'Members of an ethnic minority.' })
+  ethnicMinorityMembers: number;
+
+  @Field(() => Int, { description: 'Home-care volunteers.' })
+  volunteers: number;
+}
+
+@ObjectType({ description: 'A group’s figures at the end of one month of a trend, over its running clubs.' })
+export class MonthFigures extends RunningClubFigures {
+  @Field(() => MonthScalar, { description: 'The month.' })
+  month: string;
 }
 
 @ObjectType({ description: 'An indicator of the catalogue: its actual value against the target of a scheme.' })
@@ -176,36 +185,6 @@ export class BudgetExecution {
 
   @Field(() => DecimalScalar, { description: 'Spent as a percent of planned.' })
   percentSpent: string;
-}
-
-@ObjectType({ description: 'A group’s figures at the end of one month of a trend, over its running clubs.' })
-export class MonthFigures {
-  @Field(() => MonthScalar, { description: 'The month.' })
-  month: string;
-
-  @Field(() => Int, { description: 'Clubs running.' })
-  clubs: number;
-
-  @Field(() => Int, { description: 'Clubs meeting the whole quality standard.' })
-  clubsMeetingStandard: number;
-
-  @Field(() => Int, { description: 'Members.' })
-  members: number;
-
-  @Field(() => Int, { description: 'Members aged 60 or over.' })
-  olderMembers: number;
-
-  @Field(() => Int, { description: 'Women members.' })
-  womenMembers: number;
-
-  @Field(() => Int, { description: 'Members who have borrowed.' })
-  borrowers: number;
-
-  @Field(() => VndScalar, { description: 'What the income-generation funds hold.' })
-  incomeFund: bigint;
-
-  @Field(() => VndScalar, { description: 'What the activity funds hold.' })
-  activityFund: bigint;
 }
 
 export enum HealthLevel {
