@@ -13,7 +13,7 @@ import type { Role } from '../server/src/users/role.js';
  * (pg.Client#query). Requests measured for their statements run one at a time, so the count
  * between a request's start and its end is that request's.
  */
-export const statements = { count: 0, recording: null as string[] | null, timings: null as Array<{ text: string; ms: number }> | null };
+export const statements = { count: 0, recording: null as string[] | null, timings: null as Array<{ text: string; ms: number; sql: string; values: unknown[] }> | null };
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
   statements.count += 1;
@@ -24,7 +24,11 @@ pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unkn
   const timings = statements.timings;
   if (timings && result instanceof Promise) {
     const started = performance.now();
-    result.then(() => timings.push({ text: text.replace(/\s+/g, ' ').slice(0, 100), ms: performance.now() - started }), () => undefined);
+    const values = (typeof first === 'string' ? args[1] : (first as { values?: unknown[] })?.values) as unknown[] | undefined;
+    result.then(
+      () => timings.push({ text: text.replace(/\s+/g, ' ').slice(0, 100), ms: performance.now() - started, sql: text, values: values ?? [] }),
+      () => undefined,
+    );
   }
   return result;
 } as typeof pg.Client.prototype.query;
@@ -130,6 +134,8 @@ export interface LatencyResult {
   exampleStatements: string[];
   /** The slowest statements of one request, with their time in milliseconds. */
   slowestStatements: Array<{ ms: number; text: string }>;
+  /** Full text and parameters of the slowest reads, for EXPLAIN. */
+  slowReads: Array<{ ms: number; sql: string; values: unknown[]; plan?: string }>;
 }
 
 /**
@@ -147,10 +153,11 @@ export async function measureLatency(
   const dataCounts: number[] = [];
   let exampleStatements: string[] = [];
   let slowestStatements: Array<{ ms: number; text: string }> = [];
+  let slowReads: LatencyResult['slowReads'] = [];
   for (let index = 0; index < options.samples; index += 1) {
     const recording: string[] = [];
     statements.recording = recording;
-    const timings: Array<{ text: string; ms: number }> = [];
+    const timings: Array<{ text: string; ms: number; sql: string; values: unknown[] }> = [];
     statements.timings = index === 0 ? timings : null;
     const before = statements.count;
     const started = performance.now();
@@ -159,7 +166,12 @@ export async function measureLatency(
     statements.recording = null;
     statements.timings = null;
     if (index === 0) {
-      slowestStatements = [...timings].sort((a, b) => b.ms - a.ms).slice(0, 5).map((timing) => ({ ms: round(timing.ms), text: timing.text }));
+      const slowest = [...timings].sort((a, b) => b.ms - a.ms);
+      slowestStatements = slowest.slice(0, 5).map((timing) => ({ ms: round(timing.ms), text: timing.text }));
+      slowReads = slowest
+        .filter((timing) => /^\s*(select|with)\b/i.test(timing.sql) && timing.ms >= 10 && !timing.sql.includes('set_config('))
+        .slice(0, 2)
+        .map((timing) => ({ ms: round(timing.ms), sql: timing.sql, values: timing.values }));
     }
     counts.push(statements.count - before);
     dataCounts.push(recording.filter((text) => !isScopeOrControl(text)).length);
@@ -178,7 +190,31 @@ export async function measureLatency(
     dataStatementsMedian: percentile([...dataCounts].sort((a, b) => a - b), 0.5),
     exampleStatements,
     slowestStatements,
+    slowReads,
   };
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of each slow read, as the owner (national policies read everything anyway). */
+export async function explainSlowReads(ownerUrl: string, results: Array<LatencyResult | undefined>): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'ishc-bench-explain' });
+  await client.connect();
+  try {
+    for (const result of results) {
+      for (const read of result?.slowReads ?? []) {
+        try {
+          await client.query('begin');
+          const explained = await client.query(`explain (analyze, buffers) ${read.sql}`, read.values);
+          read.plan = explained.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
+        } catch (error) {
+          read.plan = `could not explain: ${(error as Error).message}`;
+        } finally {
+          await client.query('rollback');
+        }
+      }
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 export interface ThroughputResult {

@@ -12,7 +12,7 @@ import { openBenchDatabase } from './database.js';
 import { AS_OF } from './dataset/generate.js';
 import { prepareDataset } from './dataset/load.js';
 import { readFixtures } from './fixtures.js';
-import { measureThroughput, round, startBenchServer, type ThroughputResult } from './harness.js';
+import { explainSlowReads, measureThroughput, round, startBenchServer, type ThroughputResult } from './harness.js';
 import { compareLayers, type LayerComparison } from './layer-comparison.js';
 import { startPostGraphile } from './postgraphile-peer.js';
 import { printTable, writeResults, type BenchResults, type PeerComparison } from './report.js';
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     try {
       log('API measures (one request at a time, after warm-up)');
       const api = await runApiMeasures(server, schema, fixtures, { warmUp: 20, samples, log });
+      await explainSlowReads(database.ownerUrl, api.measures.filter((measure) => measure.pass === false).map((measure) => measure.result));
 
       log('comparison 1: type-graphql schema vs hand-written graphql-js schema (roster)');
       const staffViewer = { ...fixtures.staff, issuedAt: new Date() };
