@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 // Page callbacks below run inside the browser, hence the DOM types.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
@@ -56,8 +57,10 @@ describe('the national comparison', () => {
 
     // The table's download asks the server with the session's token.
     const exportRequest = page.waitForRequest((request) => request.url().includes('/exports/national-comparison.csv'));
+    const download = page.waitForEvent('download');
     await page.getByTestId('export-national-comparison').getByTestId('export-csv').click();
     const request = await exportRequest;
+    expect(await readFile((await (await download).path())!, 'utf8')).toContain('Thái Nguyên');
     expect(request.headers().authorization).toMatch(/^Bearer .+/);
     const query = new URL(request.url()).searchParams;
     expect(query.get('month')).toMatch(/^\d{4}-\d{2}$/);
@@ -77,6 +80,14 @@ describe('the national comparison', () => {
     const atRisk = page.getByTestId('at-risk-club').first();
     await atRisk.waitFor();
     expect(await atRisk.getByTestId('at-risk-club-name').evaluate((element) => element.tagName)).not.toBe('A');
+    expect(await page.locator('a[href^="/province/"]').count()).toBe(0);
+
+    // The drill-down works for the national office too, down to the club's figures, still without links.
+    await page.locator('[data-testid="unit-row"]', { hasText: 'Huyện Kiên Lương' }).getByTestId('unit-link').click();
+    const clubRow = page.getByTestId('unit-club-row');
+    await clubRow.first().waitFor();
+    expect(await clubRow.getByTestId('unit-club-members').textContent()).toBe('61');
+    expect(await clubRow.getByTestId('unit-club-link').evaluate((element) => element.tagName)).not.toBe('A');
     expect(await page.locator('a[href^="/province/"]').count()).toBe(0);
 
     await page.getByTestId('dashboard-back').click();
