@@ -33,7 +33,7 @@ export const dashboardEn: typeof dashboardVi = {
   atRisk: {
     title: 'Clubs needing attention',
     intro: 'Early-warning score out of 100, lowest first; the biggest loss of points comes first.',
-    count: '{{count}} clubs at risk',
+    count: 'At risk: {{count}}',
     none: 'No club is at risk or to watch this month.',
     score: '{{score}}/100',
     scoreLabel: 'Score: {{score}}/100',
@@ -94,7 +94,7 @@ export const dashboardEn: typeof dashboardVi = {
     title: 'The unit’s clubs',
     titleNoUnits: 'The unit’s clubs (no unit below it has clubs)',
     empty: 'This unit has no club yet.',
-    total: '{{count}} clubs',
+    total: 'Clubs: {{count}}',
     columnClub: 'Club',
     columnMembers: 'Members',
     columnOlder: 'Older',
@@ -114,7 +114,7 @@ export const dashboardEn: typeof dashboardVi = {
     axis: 'Items met',
     band: '{{items}}/6 items',
     clubs: 'Clubs',
-    meetingStandard: '{{count}} clubs meet all 6 items',
+    meetingStandard: 'Clubs meeting all 6 items: {{count}}',
   },
   loans: {
     title: 'Loans from the income-generation funds',

@@ -48,7 +48,7 @@ export function UnitClubs({ tenantId, unitId, month, clubPath }: UnitClubsProps)
       <Text size="sm" c="dimmed" data-testid="unit-clubs-count">
         {t('dashboard.clubs.total', { count: connection.totalCount })}
       </Text>
-      <Table.ScrollContainer minWidth={960}>
+      <Table.ScrollContainer minWidth={900}>
         <Table verticalSpacing="xs" striped highlightOnHover data-testid="unit-clubs-table">
           <Table.Thead>
             <Table.Tr>
@@ -68,7 +68,7 @@ export function UnitClubs({ tenantId, unitId, month, clubPath }: UnitClubsProps)
               const figures = club.figures;
               return (
                 <Table.Tr key={club.id} data-testid="unit-club-row" data-club-id={club.id}>
-                  <Table.Td className={classes.name}>
+                  <Table.Td className={classes.name} miw={300}>
                     {clubPath ? (
                       <Anchor component={Link} to={clubPath(club.id)} fw={600} data-testid="unit-club-link">
                         {club.name}
@@ -81,6 +81,7 @@ export function UnitClubs({ tenantId, unitId, month, clubPath }: UnitClubsProps)
                     <Text size="sm" c="dimmed">
                       {[club.hamlet?.fullName, club.commune.fullName].filter(Boolean).join(', ')}
                     </Text>
+                    {club.health && club.health.reasons.length > 0 && <HealthReasons reasons={club.health.reasons} />}
                   </Table.Td>
                   {figures ? (
                     <>
@@ -110,12 +111,9 @@ export function UnitClubs({ tenantId, unitId, month, clubPath }: UnitClubsProps)
                       </Text>
                     </Table.Td>
                   )}
-                  <Table.Td miw={240}>
+                  <Table.Td>
                     {club.health ? (
-                      <Stack gap={4}>
-                        <HealthBadges health={club.health} />
-                        <HealthReasons reasons={club.health.reasons} />
-                      </Stack>
+                      <HealthBadges health={club.health} />
                     ) : (
                       <Text size="sm" c="dimmed">
                         {t('dashboard.clubs.notRunning')}
