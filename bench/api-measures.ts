@@ -5,10 +5,12 @@ import { autoQuery, type AutoQuery } from './auto-query.js';
 import { clientOperation } from './client-operations.js';
 import { AS_OF } from './dataset/generate.js';
 import type { Fixtures } from './fixtures.js';
-import { measureLatency, type BenchServer, type GraphQLBody, type LatencyResult } from './harness.js';
+import { measureLatency, type Account, type BenchServer, type GraphQLBody, type LatencyResult } from './harness.js';
 
 export interface Measure {
   name: string;
+  /** Who sends it. */
+  account?: Account;
   operation: string;
   budgetP95Ms: number | null;
   budgetStatements: number;
@@ -62,15 +64,14 @@ export async function runApiMeasures(
   fixtures: Fixtures,
   options: { warmUp: number; samples: number; log: (message: string) => void },
 ): Promise<{ measures: Measure[]; rosterGrowth: Array<{ first: number; returned: number; statements: number; dataStatements: number }>; queries: Record<string, string> }> {
-  const nationalToken = await server.token(fixtures.national);
-  const provinceToken = await server.token(fixtures.province);
   const staffToken = await server.token(fixtures.staff);
   const measures: Measure[] = [];
   const queries: Record<string, string> = {};
   const runId = randomBytes(4).toString('hex');
 
   // The client's own operation when it has one (what the screen sends), else a query built from the schema.
-  const auto = async (name: string, field: string, clientName: string, token: string, values: Record<string, unknown>, budget: number): Promise<void> => {
+  const auto = async (name: string, field: string, clientName: string, account: Account, values: Record<string, unknown>, budget: number): Promise<void> => {
+    const token = await server.token(account);
     let fromClient = schema.getQueryType()?.getFields()[field] ? await clientOperation(clientName) : null;
     let note: string | undefined;
     const problems = fromClient ? validate(schema, parse(fromClient)) : [];
@@ -79,7 +80,7 @@ export async function runApiMeasures(
       fromClient = null;
     }
     const built: AutoQuery = fromClient ? { query: fromClient, variables: values } : autoQuery(schema, field, values, { maxDepth: 3 });
-    const measure: Measure = { name, operation: fromClient ? `${clientName} (client/src)` : field, budgetP95Ms: budget, budgetStatements: 10, note };
+    const measure: Measure = { name, account, operation: fromClient ? `${clientName} (client/src)` : field, budgetP95Ms: budget, budgetStatements: 10, note };
     measures.push(measure);
     if ('unavailable' in built) {
       measure.unavailable = built.unavailable;
@@ -96,12 +97,12 @@ export async function runApiMeasures(
   };
 
   const month = { month: currentMonth() };
-  await auto('national comparison (34 provinces)', 'nationalComparison', 'NationalComparison', nationalToken, month, 150);
-  await auto('province dashboard', 'provinceDashboard', 'ProvinceDashboard', provinceToken, month, 100);
-  await auto('commune drill-down (provinceDashboard of a commune)', 'provinceDashboard', 'ProvinceDashboard', provinceToken, { ...month, unitId: fixtures.communeId }, 100);
+  await auto('national comparison (34 provinces)', 'nationalComparison', 'NationalComparison', fixtures.national, month, 150);
+  await auto('province dashboard', 'provinceDashboard', 'ProvinceDashboard', fixtures.province, month, 100);
+  await auto('commune drill-down (provinceDashboard of a commune)', 'provinceDashboard', 'ProvinceDashboard', fixtures.province, { ...month, unitId: fixtures.communeId }, 100);
   measures.at(-1)!.budgetP95Ms = null;
 
-  const roster: Measure = { name: 'club roster, 50 members (club staff)', operation: 'members(first: 50)', budgetP95Ms: 20, budgetStatements: 10 };
+  const roster: Measure = { account: fixtures.staff, name: 'club roster, 50 members (club staff)', operation: 'members(first: 50)', budgetP95Ms: 20, budgetStatements: 10 };
   measures.push(roster);
   queries[roster.name] = ROSTER_QUERY;
   roster.result = await measureLatency(() => timedPost(server, staffToken, ROSTER_QUERY, { first: 50, standing: 'CURRENT' }), options);
@@ -123,6 +124,7 @@ export async function runApiMeasures(
   options.log(`roster statements by length: ${rosterGrowth.map((row) => `${row.returned} rows → ${row.statements}`).join(', ')}`);
 
   const attendance: Measure = {
+    account: fixtures.staff,
     name: `attendance of a meeting, ${fixtures.meeting.memberIds.length} members (setAttendance)`,
     operation: 'setAttendance',
     budgetP95Ms: 20,
@@ -138,7 +140,7 @@ export async function runApiMeasures(
   }, options);
   options.log(`attendance: p95 ${attendance.result.p95} ms, ${attendance.result.statementsMedian} statements`);
 
-  const repayment: Measure = { name: 'repayment (recordRepayment)', operation: 'recordRepayment', budgetP95Ms: 20, budgetStatements: 10 };
+  const repayment: Measure = { account: fixtures.staff, name: 'repayment (recordRepayment)', operation: 'recordRepayment', budgetP95Ms: 20, budgetStatements: 10 };
   measures.push(repayment);
   queries[repayment.name] = RECORD_REPAYMENT;
   if (!fixtures.repayableLoanIds.length) {

@@ -6,7 +6,7 @@ import { SignInThrottle } from '../server/src/auth/sign-in-throttle.js';
 import { TokenService } from '../server/src/auth/tokens.js';
 import { createHttpApp, type HttpApp } from '../server/src/http/app.js';
 import { createLogger } from '../server/src/logger.js';
-import type { Role } from '../server/src/users/role.js';
+import { DATABASE_ROLE_BY_ROLE, type Role } from '../server/src/users/role.js';
 
 /**
  * Statements sent to PostgreSQL by this process, counted where every driver call passes
@@ -194,15 +194,23 @@ export async function measureLatency(
   };
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of each slow read, as the owner (national policies read everything anyway). */
-export async function explainSlowReads(ownerUrl: string, results: Array<LatencyResult | undefined>): Promise<void> {
-  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'ishc-bench-explain' });
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of each slow read, in the scope the request ran in (the server's
+ * login role, the account's database role, its tenant and club as transaction-local settings):
+ * as the owner, without the policies' tenant condition, a plan can differ completely.
+ */
+export async function explainSlowReads(appUrl: string, subjects: Array<{ result?: LatencyResult; account: Account }>): Promise<void> {
+  const client = new pg.Client({ connectionString: appUrl, application_name: 'ishc-bench-explain' });
   await client.connect();
   try {
-    for (const result of results) {
+    for (const { result, account } of subjects) {
       for (const read of result?.slowReads ?? []) {
         try {
           await client.query('begin');
+          await client.query(
+            `select set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.club_id', $3, true), set_config('app.user_id', $4, true)`,
+            [DATABASE_ROLE_BY_ROLE[account.role], account.tenantId ?? '', account.clubId ?? '', account.userId],
+          );
           const explained = await client.query(`explain (analyze, buffers) ${read.sql}`, read.values);
           read.plan = explained.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
         } catch (error) {

@@ -58,6 +58,16 @@ export function resultsMarkdown(results: BenchResults): string {
     lines.push(`| ${measure.name} | ${r.p50} | ${r.p95} | ${r.statementsMedian} (${r.dataStatementsMedian}) | ${budget} | ${verdict(measure.pass)}${measure.note ? ` (${measure.note})` : ''} |`);
   }
   lines.push('');
+  const failing = results.measures.filter((measure) => measure.result && measure.pass === false);
+  if (failing.length) {
+    lines.push('Slowest statements of one request of each measure over budget (the plans, taken in the request\'s own scope, are in the results file):');
+    lines.push('');
+    for (const measure of failing) {
+      const slowest = measure.result!.slowestStatements.slice(0, 3).map((statement) => `${statement.ms} ms \`${statement.text.slice(0, 70)}…\``);
+      lines.push(`- ${measure.name}: ${slowest.join('; ')}`);
+    }
+    lines.push('');
+  }
   lines.push('Statements counted at the driver (every `pg` query of the request, BEGIN, scope and COMMIT included; in brackets without them). Server time: from the request reaching the HTTP server to the end of its response.');
   lines.push('');
   lines.push(`Roster statements by list length (with hamlet and club of each member): ${results.rosterGrowth.map((row) => `first ${row.first} → ${row.returned} rows, ${row.statements} statements`).join('; ')}: ${new Set(results.rosterGrowth.map((row) => row.statements)).size === 1 ? 'constant' : '**grows with the list**'}.`);

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     try {
       log('API measures (one request at a time, after warm-up)');
       const api = await runApiMeasures(server, schema, fixtures, { warmUp: 20, samples, log });
-      await explainSlowReads(database.ownerUrl, api.measures.filter((measure) => measure.pass === false).map((measure) => measure.result));
+      await explainSlowReads(appUrl, api.measures.filter((measure) => measure.pass === false && measure.account).map((measure) => ({ result: measure.result, account: measure.account! })));
 
       log('comparison 1: type-graphql schema vs hand-written graphql-js schema (roster)');
       const staffViewer = { ...fixtures.staff, issuedAt: new Date() };
