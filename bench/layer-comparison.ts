@@ -198,42 +198,66 @@ async function executionOnlyCost(
   memberFields: boolean,
 ): Promise<ExecutionOnly> {
   const recorded = new Map<string, unknown>();
-  const recorder = contextFor(dataSource, viewer, services);
-  const realDb = await recorder.db();
-  // Raw queries are answered from memory after their first run; anything else (a TypeORM query
-  // builder or repository, as the tenant loader uses) still goes to the recorder's transaction.
-  const fakeDb = new Proxy(realDb, {
-    get(target, property, receiver) {
-      if (property !== 'query') return Reflect.get(target, property, receiver);
-      return async (sql: string, parameters?: unknown[]) => {
-        const key = `${sql}\u0000${JSON.stringify(parameters ?? [])}`;
-        if (!recorded.has(key)) recorded.set(key, await realDb.query(sql, parameters));
-        return structuredClone(recorded.get(key));
-      };
-    },
-  });
-  const contextWith = (): Context => {
-    const context = contextFor(dataSource, viewer, services);
-    const db = async () => fakeDb as never;
-    return { ...context, db, loaders: createLoaders(db) };
+  const replayed = (db: { query: (sql: string, parameters?: unknown[]) => Promise<unknown> }) => async (sql: string, parameters?: unknown[]) => {
+    const key = `${sql}\u0000${JSON.stringify(parameters ?? [])}`;
+    if (!recorded.has(key)) recorded.set(key, await db.query(sql, parameters));
+    return structuredClone(recorded.get(key));
   };
+  // Raw queries are answered from memory once recorded. A resolver that reaches the database some
+  // other way (a TypeORM query builder or repository, as the tenant loader of the comparison does)
+  // gets a real transaction of its own per request; the roster needs none.
+  const usesQueryBuilders = !memberFields;
+  const contexts: Context[] = [];
+  const contextWith = async (): Promise<Context> => {
+    const context = contextFor(dataSource, viewer, services);
+    let fakeDb: unknown;
+    if (usesQueryBuilders) {
+      const realDb = await context.scope.db();
+      const query = replayed(realDb);
+      fakeDb = new Proxy(realDb, { get: (target, property, receiver) => (property === 'query' ? query : Reflect.get(target, property, receiver)) });
+    } else {
+      fakeDb = { query: replayed({ query: (sql, parameters) => recorderDb.then((db) => db.query(sql, parameters)) }) };
+    }
+    const db = async () => fakeDb as never;
+    const built = { ...context, db, loaders: createLoaders(db) };
+    contexts.push(built);
+    return built;
+  };
+  const finish = async () => {
+    for (const context of contexts.splice(0)) await context.scope.rollback();
+  };
+  const recorder = contextFor(dataSource, viewer, services);
+  const recorderDb = recorder.db();
   try {
+    if (!usesQueryBuilders) {
+      await execute({ schema: apiSchema, document, contextValue: await contextWith(), variableValues: variables });
+      await finish();
+      await recorder.scope.rollback();
+    }
     return await timeVariants();
   } finally {
+    await finish();
     await recorder.scope.rollback();
   }
 
   async function timeVariants(): Promise<ExecutionOnly> {
-    await execute({ schema: apiSchema, document, contextValue: contextWith(), variableValues: variables });
-    const baseline = JSON.stringify((await execute({ schema: apiSchema, document, contextValue: contextWith(), variableValues: variables })).data);
+    await execute({ schema: apiSchema, document, contextValue: await contextWith(), variableValues: variables });
+    await finish();
+    const baseline = JSON.stringify((await execute({ schema: apiSchema, document, contextValue: await contextWith(), variableValues: variables })).data);
+    await finish();
     const time = async (schema: GraphQLSchema) => {
-      const check = await execute({ schema, document, contextValue: contextWith(), variableValues: variables });
+      const check = await execute({ schema, document, contextValue: await contextWith(), variableValues: variables });
+      await finish();
       if (JSON.stringify(check.data) !== baseline) throw new Error('a schema variant answers differently from the API');
       const iterations = memberFields ? 500 : 40;
-      for (let index = 0; index < iterations / 10; index += 1) await execute({ schema, document, contextValue: contextWith(), variableValues: variables });
+      for (let index = 0; index < iterations / 10; index += 1) {
+        await execute({ schema, document, contextValue: await contextWith(), variableValues: variables });
+        await finish();
+      }
       const started = performance.now();
       for (let index = 0; index < iterations; index += 1) {
-        const result = await execute({ schema, document, contextValue: contextWith(), variableValues: variables });
+        const result = await execute({ schema, document, contextValue: await contextWith(), variableValues: variables });
+        await finish();
         if (result.errors?.length) throw new Error(result.errors[0].message);
       }
       return ((performance.now() - started) * 1000) / iterations;
