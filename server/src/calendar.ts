@@ -1,8 +1,11 @@
 import type { FieldProblem } from './graphql/errors.js';
 
+// One formatter for the process: building one costs far more than using it (a roster asks per member).
+const VIETNAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Days in Vietnam's calendar, seven hours ahead of UTC: what "today" means to a club. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return VIETNAM_DAY.format(now);
 }
 
 function partsOf(date: string): [number, number, number] {

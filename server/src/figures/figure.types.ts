@@ -23,8 +23,8 @@ registerEnumType(ProgressStatus, {
   },
 });
 
-/** What every set of figures of a group of running clubs holds, whole or month by month. */
-@ObjectType({ description: 'What every set of figures of running clubs holds.' })
+/** What every set of figures of a group of running clubs holds, whole or month by month. Types here are plain data: simple resolvers. */
+@ObjectType({ simpleResolvers: true, description: 'What every set of figures of running clubs holds.' })
 abstract class RunningClubFigures {
   @Field(() => Int, { description: 'Clubs running.' })
   clubs: number;
@@ -51,7 +51,7 @@ abstract class RunningClubFigures {
   activityFund: bigint;
 }
 
-@ObjectType({ description: 'Figures of a group of clubs at the end of a month, counting running clubs only.' })
+@ObjectType({ simpleResolvers: true, description: 'Figures of a group of clubs at the end of a month, counting running clubs only.' })
 export class FigureSet extends RunningClubFigures {
   @Field(() => Int, { description: 'Clubs whose income-generation and activity funds both hold money.' })
   clubsWithBothFunds: number;
@@ -69,13 +69,13 @@ export class FigureSet extends RunningClubFigures {
   volunteers: number;
 }
 
-@ObjectType({ description: 'A group’s figures at the end of one month of a trend, over its running clubs.' })
+@ObjectType({ simpleResolvers: true, description: 'A group’s figures at the end of one month of a trend, over its running clubs.' })
 export class MonthFigures extends RunningClubFigures {
   @Field(() => MonthScalar, { description: 'The month.' })
   month: string;
 }
 
-@ObjectType({ description: 'An indicator of the catalogue: its actual value against the target of a scheme.' })
+@ObjectType({ simpleResolvers: true, description: 'An indicator of the catalogue: its actual value against the target of a scheme.' })
 export class IndicatorProgress {
   @Field(() => Indicator, { description: 'The indicator.' })
   indicator: Indicator;
@@ -96,7 +96,7 @@ export class IndicatorProgress {
   status: ProgressStatus;
 }
 
-@ObjectType({ description: 'An administrative unit with the figures of the clubs in it.' })
+@ObjectType({ simpleResolvers: true, description: 'An administrative unit with the figures of the clubs in it.' })
 export class UnitFigures {
   unitId: string;
 
@@ -110,7 +110,7 @@ export class UnitFigures {
   newClubsTarget: string | null;
 }
 
-@ObjectType({ description: 'A club’s figures at the end of a month.' })
+@ObjectType({ simpleResolvers: true, description: 'A club’s figures at the end of a month.' })
 export class ClubFigures {
   clubId: string;
 
@@ -145,7 +145,7 @@ export class ClubFigures {
   activityFund: bigint;
 }
 
-@ObjectType({ description: 'How many running clubs meet a given number of the six items of the quality standard.' })
+@ObjectType({ simpleResolvers: true, description: 'How many running clubs meet a given number of the six items of the quality standard.' })
 export class QualityBand {
   @Field(() => Int, { description: 'Items met, 0 to 6.' })
   itemsMet: number;
@@ -154,7 +154,7 @@ export class QualityBand {
   clubs: number;
 }
 
-@ObjectType({ description: 'The loans of a group of clubs now.' })
+@ObjectType({ simpleResolvers: true, description: 'The loans of a group of clubs now.' })
 export class PortfolioFigures {
   @Field(() => Int, { description: 'Loans disbursed and not yet repaid.' })
   activeLoans: number;
@@ -172,7 +172,7 @@ export class PortfolioFigures {
   par30: string;
 }
 
-@ObjectType({ description: 'A budget source of a scheme: what was planned and what has been paid out.' })
+@ObjectType({ simpleResolvers: true, description: 'A budget source of a scheme: what was planned and what has been paid out.' })
 export class BudgetExecution {
   @Field(() => BudgetSource, { description: 'The source.' })
   source: BudgetSource;
@@ -227,7 +227,7 @@ registerEnumType(HealthReasonCode, {
   },
 });
 
-@ObjectType({ description: 'One reason a club lost points of its health score.' })
+@ObjectType({ simpleResolvers: true, description: 'One reason a club lost points of its health score.' })
 export class HealthReason {
   @Field(() => HealthReasonCode, { description: 'The reason.' })
   code: HealthReasonCode;
@@ -240,6 +240,7 @@ export class HealthReason {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A club’s early-warning score, 0–100, from coverage of the eight areas (25 points), report timeliness (20), attendance trend (20), PAR30 (20) and member churn (15), with the reasons for each point lost.',
 })
@@ -256,7 +257,7 @@ export class ClubHealth {
   reasons: HealthReason[];
 }
 
-@ObjectType({ description: 'The province dashboard: a scheme’s progress and the clubs of a unit (or the whole province) at a month.' })
+@ObjectType({ simpleResolvers: true, description: 'The province dashboard: a scheme’s progress and the clubs of a unit (or the whole province) at a month.' })
 export class ProvinceDashboard {
   tenantId: string;
   unitId: string | null;
@@ -292,7 +293,7 @@ export class ProvinceDashboard {
   clubsAtRiskCount: number;
 }
 
-@ObjectType({ description: 'A province side by side with the others.' })
+@ObjectType({ simpleResolvers: true, description: 'A province side by side with the others.' })
 export class ProvinceComparison {
   tenantId: string;
   /** The province, read with its figures; none for the national total. */
@@ -335,7 +336,7 @@ export class ProvinceComparison {
   borrowedPercent: string;
 }
 
-@ObjectType({ description: 'What each province contributes to a target of the national phase.' })
+@ObjectType({ simpleResolvers: true, description: 'What each province contributes to a target of the national phase.' })
 export class PhaseContribution {
   @Field(() => NationalPhaseTarget, { description: 'The national target, as the decision states it.' })
   phaseTarget: NationalPhaseTarget;
@@ -359,7 +360,7 @@ export class PhaseContribution {
   provinces: ProvinceContribution[];
 }
 
-@ObjectType({ description: 'One province’s part in a national target.' })
+@ObjectType({ simpleResolvers: true, description: 'One province’s part in a national target.' })
 export class ProvinceContribution {
   tenantId: string;
 
@@ -370,7 +371,7 @@ export class ProvinceContribution {
   percentOfTarget: string;
 }
 
-@ObjectType({ description: 'A province’s running clubs and members at the end of a month.' })
+@ObjectType({ simpleResolvers: true, description: 'A province’s running clubs and members at the end of a month.' })
 export class ProvinceTrendPoint {
   tenantId: string;
 
@@ -384,7 +385,7 @@ export class ProvinceTrendPoint {
   members: number;
 }
 
-@ObjectType({ description: 'Every province side by side on the shared indicators, for the national office. Holds no personal data.' })
+@ObjectType({ simpleResolvers: true, description: 'Every province side by side on the shared indicators, for the national office. Holds no personal data.' })
 export class NationalComparison {
   @Field(() => NationalPhase, { nullable: true, description: 'The national phase of the contributions.' })
   phase: NationalPhase | null;

@@ -17,7 +17,7 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType({ description: 'Where a page sits in its list.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page sits in its list.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more items follow this page.' })
   hasNextPage: boolean;
@@ -67,7 +67,7 @@ export interface ConnectionShape<T> {
 
 /** A Relay connection type for one kind of node: `<Name>Connection` with `<Name>Edge`. */
 export function connectionOf<T extends object>(node: ClassType<T>, name: string, description: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${description} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${description} in a page, with its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Cursor of this item.' })
     cursor: string;
@@ -76,7 +76,7 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string,
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${description} items.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${description} items.` })
   class Connection implements ConnectionShape<T> {
     @Field(() => [Edge], { description: 'The items of this page.' })
     edges: Edge[];

@@ -87,12 +87,12 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Age reached in the year of the day in question.' })
-  age(@Root() member: Member, @Args(() => OnDayArgs) { on }: OnDayArgs): number {
+  age(@Root() member: Member, @Args(() => OnDayArgs, { validate: false }) { on }: OnDayArgs): number {
     return ageOn(member.birthYear, on ?? todayInVietnam());
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the member is an older person (60 and over) on the day in question; computed, never stored.' })
-  older(@Root() member: Member, @Args(() => OnDayArgs) { on }: OnDayArgs): boolean {
+  older(@Root() member: Member, @Args(() => OnDayArgs, { validate: false }) { on }: OnDayArgs): boolean {
     return isOlderOn(member.birthYear, on ?? todayInVietnam());
   }
 

@@ -49,7 +49,8 @@ registerEnumType(MemberStanding, { name: 'MemberStanding', description: 'Members
 /** Older people are 60 and over (Law on the Elderly); the age is reached in the birth year's course. */
 export const OLDER_AGE = 60;
 
-@ObjectType({ description: 'A member of a club. Names and personal details never leave the province.' })
+// Plain fields read straight from the row (simple resolvers): a roster page resolves thousands.
+@ObjectType({ simpleResolvers: true, description: 'A member of a club. Names and personal details never leave the province.' })
 export class Member {
   tenantId: string;
 
