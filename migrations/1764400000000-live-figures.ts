@@ -38,22 +38,20 @@ export class LiveFigures1764400000000 implements MigrationInterface {
         -- Items of the national quality standard met (of six), and whether all are.
         items_met smallint not null,
         meets_standard boolean not null,
+        -- The commune the club was in when these figures were taken: what it counts under.
+        commune_id uuid not null,
         primary key (tenant_id, club_id, month),
         check (valid_until > month),
         foreign key (tenant_id, club_id) references club (tenant_id, id) on delete cascade
       );
       create index club_month_figure_valid on club_month_figure (tenant_id, valid_until, month) include (club_id, running);
-      -- The national office reads every province's running clubs at a month: the rows whose span
-      -- holds it. A span index finds them without reading the rows of other months (every club has
-      -- rows in the future too: the Januaries in which members turn 60).
-      create index club_month_figure_running_at on club_month_figure using gist (daterange(month, valid_until))
-        include (tenant_id, club_id, income_fund, activity_fund) where running = 1;
 
       create table province_month_figure (
         tenant_id uuid not null,
         month date not null check (extract(day from month) = 1),
         clubs_running integer not null default 0,
         clubs_meeting_standard integer not null default 0,
+        clubs_with_both_funds integer not null default 0,
         members integer not null default 0,
         women integer not null default 0,
         older integer not null default 0,
@@ -67,6 +65,18 @@ export class LiveFigures1764400000000 implements MigrationInterface {
         activity_fund bigint not null default 0,
         primary key (tenant_id, month),
         foreign key (tenant_id) references tenant (id) on delete restrict
+      );
+
+      -- What each month changed in the number of running clubs of a commune: a commune has a club at
+      -- a month when its changes up to then add up to more than none. Communes are not additive, so
+      -- the province's count of communes with a club is read from here.
+      create table commune_month_figure (
+        tenant_id uuid not null,
+        commune_id uuid not null,
+        month date not null check (extract(day from month) = 1),
+        running_clubs integer not null,
+        primary key (tenant_id, commune_id, month),
+        foreign key (tenant_id, commune_id) references admin_unit (tenant_id, id) on delete restrict
       );
 
       create table club_month_activity (
@@ -100,6 +110,12 @@ export class LiveFigures1764400000000 implements MigrationInterface {
       alter table province_month_figure force row level security;
       alter table club_month_activity enable row level security;
       alter table club_month_activity force row level security;
+      alter table commune_month_figure enable row level security;
+      alter table commune_month_figure force row level security;
+      create policy commune_month_figure_province on commune_month_figure for select to ishc_province
+        using (tenant_id = ishc.current_tenant_id());
+      create policy commune_month_figure_national_read on commune_month_figure for select to ishc_national, ishc_national_admin
+        using (true);
 
       create policy club_month_figure_province on club_month_figure for select to ishc_province
         using (tenant_id = ishc.current_tenant_id());
@@ -119,7 +135,7 @@ export class LiveFigures1764400000000 implements MigrationInterface {
         using (true);
 
       grant select on club_month_figure, club_month_activity to ishc_province, ishc_club, ishc_national, ishc_national_admin;
-      grant select on province_month_figure to ishc_province, ishc_national, ishc_national_admin;
+      grant select on province_month_figure, commune_month_figure to ishc_province, ishc_national, ishc_national_admin;
       grant select (principal_repaid, unpaid_since) on loan to ishc_national, ishc_national_admin;
     `);
 
@@ -229,47 +245,51 @@ export class LiveFigures1764400000000 implements MigrationInterface {
               from running_total
           )
           select p_tenant, p_club, month, valid_until, running, members, women, older, poor_or_near_poor, ethnic_minority,
-                 volunteers, borrowers, joined_total, left_total, income_fund, activity_fund, items_met, items_met = 6
+                 volunteers, borrowers, joined_total, left_total, income_fund, activity_fund, items_met, items_met = 6,
+                 (select commune_id from club where tenant_id = p_tenant and id = p_club)
             from judged
         $$;
 
-      -- What a club's rows add to its province's totals, month by month: the change of each
-      -- total over running clubs from the club's previous row.
-      create function ishc.province_changes_of(p_tenant uuid, p_club uuid)
-        returns setof province_month_figure
-        language sql stable
+      -- What some rows of one club add to its province's totals, month by month (each total's
+      -- change over running clubs from the row before), times a sign: -1 takes old rows away.
+      create function ishc.province_changes_of(p_rows club_month_figure[], p_sign integer)
+        returns table (month date, clubs_running bigint, clubs_meeting_standard bigint, clubs_with_both_funds bigint, members bigint, women bigint, older bigint, poor_or_near_poor bigint, ethnic_minority bigint, volunteers bigint, borrowers bigint, joined_total bigint, left_total bigint, income_fund bigint, activity_fund bigint)
+        language sql immutable
         as $$
-          select p_tenant, month,
-                 running - coalesce(lag(running) over w, 0),
-                 counted_standard - coalesce(lag(counted_standard) over w, 0),
-                 running * members - coalesce(lag(running * members) over w, 0),
-                 running * women - coalesce(lag(running * women) over w, 0),
-                 running * older - coalesce(lag(running * older) over w, 0),
-                 running * poor_or_near_poor - coalesce(lag(running * poor_or_near_poor) over w, 0),
-                 running * ethnic_minority - coalesce(lag(running * ethnic_minority) over w, 0),
-                 running * volunteers - coalesce(lag(running * volunteers) over w, 0),
-                 running * borrowers - coalesce(lag(running * borrowers) over w, 0),
-                 running * joined_total - coalesce(lag(running * joined_total) over w, 0),
-                 running * left_total - coalesce(lag(running * left_total) over w, 0),
-                 running * income_fund - coalesce(lag(running * income_fund) over w, 0),
-                 running * activity_fund - coalesce(lag(running * activity_fund) over w, 0)
-            from (select *, (running = 1 and meets_standard)::int as counted_standard from club_month_figure
-                   where tenant_id = p_tenant and club_id = p_club) figure
+          select month,
+                 (p_sign * (running - coalesce(lag(running) over w, 0)))::bigint,
+                 (p_sign * ((running = 1 and meets_standard)::int - coalesce(lag((running = 1 and meets_standard)::int) over w, 0)))::bigint,
+                 (p_sign * ((running = 1 and income_fund > 0 and activity_fund > 0)::int - coalesce(lag((running = 1 and income_fund > 0 and activity_fund > 0)::int) over w, 0)))::bigint,
+                 (p_sign * (running * members - coalesce(lag(running * members) over w, 0)))::bigint,
+                 (p_sign * (running * women - coalesce(lag(running * women) over w, 0)))::bigint,
+                 (p_sign * (running * older - coalesce(lag(running * older) over w, 0)))::bigint,
+                 (p_sign * (running * poor_or_near_poor - coalesce(lag(running * poor_or_near_poor) over w, 0)))::bigint,
+                 (p_sign * (running * ethnic_minority - coalesce(lag(running * ethnic_minority) over w, 0)))::bigint,
+                 (p_sign * (running * volunteers - coalesce(lag(running * volunteers) over w, 0)))::bigint,
+                 (p_sign * (running * borrowers - coalesce(lag(running * borrowers) over w, 0)))::bigint,
+                 (p_sign * (running * joined_total - coalesce(lag(running * joined_total) over w, 0)))::bigint,
+                 (p_sign * (running * left_total - coalesce(lag(running * left_total) over w, 0)))::bigint,
+                 (p_sign * (running * income_fund - coalesce(lag(running * income_fund) over w, 0)))::bigint,
+                 (p_sign * (running * activity_fund - coalesce(lag(running * activity_fund) over w, 0)))::bigint
+            from unnest(p_rows)
           window w as (order by month)
         $$;
 
-      create function ishc.add_to_province(p_tenant uuid, p_club uuid, p_sign integer) returns void
+      -- Moves a province's totals, and its communes' counts of running clubs, from a club's old rows
+      -- to its new ones: only the months whose totals change are written, in month order.
+      create function ishc.apply_figure_changes(p_tenant uuid, p_old club_month_figure[], p_new club_month_figure[]) returns void
         language sql
         as $$
-          insert into province_month_figure as total
-          select tenant_id, month, p_sign * clubs_running, p_sign * clubs_meeting_standard, p_sign * members,
-                 p_sign * women, p_sign * older, p_sign * poor_or_near_poor, p_sign * ethnic_minority, p_sign * volunteers,
-                 p_sign * borrowers, p_sign * joined_total, p_sign * left_total, p_sign * income_fund, p_sign * activity_fund
-            from ishc.province_changes_of(p_tenant, p_club)
+          insert into province_month_figure as total (tenant_id, month, clubs_running, clubs_meeting_standard, clubs_with_both_funds, members, women, older, poor_or_near_poor, ethnic_minority, volunteers, borrowers, joined_total, left_total, income_fund, activity_fund)
+          select p_tenant, month, sum(clubs_running), sum(clubs_meeting_standard), sum(clubs_with_both_funds), sum(members), sum(women), sum(older), sum(poor_or_near_poor), sum(ethnic_minority), sum(volunteers), sum(borrowers), sum(joined_total), sum(left_total), sum(income_fund), sum(activity_fund)
+            from (select * from ishc.province_changes_of(p_new, 1) union all select * from ishc.province_changes_of(p_old, -1)) change
+           group by month
+          having sum(clubs_running) <> 0 or sum(clubs_meeting_standard) <> 0 or sum(clubs_with_both_funds) <> 0 or sum(members) <> 0 or sum(women) <> 0 or sum(older) <> 0 or sum(poor_or_near_poor) <> 0 or sum(ethnic_minority) <> 0 or sum(volunteers) <> 0 or sum(borrowers) <> 0 or sum(joined_total) <> 0 or sum(left_total) <> 0 or sum(income_fund) <> 0 or sum(activity_fund) <> 0
            order by month
           on conflict (tenant_id, month) do update set
             clubs_running = total.clubs_running + excluded.clubs_running,
             clubs_meeting_standard = total.clubs_meeting_standard + excluded.clubs_meeting_standard,
+            clubs_with_both_funds = total.clubs_with_both_funds + excluded.clubs_with_both_funds,
             members = total.members + excluded.members,
             women = total.women + excluded.women,
             older = total.older + excluded.older,
@@ -280,22 +300,42 @@ export class LiveFigures1764400000000 implements MigrationInterface {
             joined_total = total.joined_total + excluded.joined_total,
             left_total = total.left_total + excluded.left_total,
             income_fund = total.income_fund + excluded.income_fund,
-            activity_fund = total.activity_fund + excluded.activity_fund
+            activity_fund = total.activity_fund + excluded.activity_fund;
+
+          insert into commune_month_figure as total (tenant_id, commune_id, month, running_clubs)
+          select p_tenant, commune_id, month, sum(change)
+            from (select commune_id, month, running - coalesce(lag(running) over (order by month), 0) as change from unnest(p_new)
+                  union all
+                  select commune_id, month, -(running - coalesce(lag(running) over (order by month), 0)) from unnest(p_old)) change
+           group by commune_id, month
+          having sum(change) <> 0
+           order by commune_id, month
+          on conflict (tenant_id, commune_id, month) do update set running_clubs = total.running_clubs + excluded.running_clubs;
         $$;
 
-      -- Recomputes one club's figures and moves its province's totals by the difference. A club
-      -- has a few dozen members and a few hundred ledger entries, so this stays a few milliseconds.
+      -- Recomputes one club's figures, then writes only what changed: the club's rows that differ,
+      -- and the months of its province's (and commune's) totals that move. A club has a few dozen
+      -- members and a few hundred ledger entries, so this stays a few milliseconds.
       create function ishc.refresh_club_figures(p_tenant uuid, p_club uuid) returns void
         language plpgsql
         as $$
+        declare
+          old_rows club_month_figure[];
+          new_rows club_month_figure[];
         begin
           -- One refresh at a time per province, until the writer commits: two writers never
           -- take away the same old rows twice, and never lock the province's months in crossed order.
           perform pg_advisory_xact_lock(1764400, hashtext(p_tenant::text));
-          perform ishc.add_to_province(p_tenant, p_club, -1);
-          delete from club_month_figure where tenant_id = p_tenant and club_id = p_club;
-          insert into club_month_figure select * from ishc.club_figures_computed(p_tenant, p_club);
-          perform ishc.add_to_province(p_tenant, p_club, 1);
+          old_rows := array(select figure from club_month_figure figure
+                             where figure.tenant_id = p_tenant and figure.club_id = p_club order by figure.month);
+          new_rows := array(select figure from ishc.club_figures_computed(p_tenant, p_club) figure order by figure.month);
+          if old_rows = new_rows then
+            return;
+          end if;
+          perform ishc.apply_figure_changes(p_tenant, old_rows, new_rows);
+          delete from club_month_figure figure
+           where figure.tenant_id = p_tenant and figure.club_id = p_club and not (figure = any(new_rows));
+          insert into club_month_figure select * from unnest(new_rows) figure where not (figure = any(old_rows));
         end
         $$;
 
@@ -410,7 +450,9 @@ export class LiveFigures1764400000000 implements MigrationInterface {
         language plpgsql
         as $$
         begin
-          perform ishc.add_to_province(old.tenant_id, old.id, -1);
+          perform ishc.apply_figure_changes(old.tenant_id,
+            array(select figure from club_month_figure figure where figure.tenant_id = old.tenant_id and figure.club_id = old.id order by figure.month),
+            '{}');
           return old;
         end
         $$;
@@ -475,7 +517,7 @@ export class LiveFigures1764400000000 implements MigrationInterface {
       end
       $$;
       revoke execute on function ishc.refresh_club_figures(uuid, uuid), ishc.refresh_club_activity(uuid, uuid, date),
-        ishc.refresh_loan_position(uuid, uuid), ishc.add_to_province(uuid, uuid, integer) from public;
+        ishc.refresh_loan_position(uuid, uuid), ishc.apply_figure_changes(uuid, club_month_figure[], club_month_figure[]) from public;
 
       create trigger member_figures_insert after insert on member referencing new table as changed
         for each statement execute function ishc.refresh_changed_clubs();
@@ -493,7 +535,7 @@ export class LiveFigures1764400000000 implements MigrationInterface {
       create trigger loan_figures after update of status, disbursed_on on loan
         for each row when (old.disbursed_on is distinct from new.disbursed_on)
         execute function ishc.refresh_club_of_loan();
-      create trigger club_figures after insert or update of status, founded_on, status_since on club
+      create trigger club_figures after insert or update of status, founded_on, status_since, commune_id on club
         for each row execute function ishc.refresh_club_itself();
       create trigger club_figures_delete before delete on club
         for each row execute function ishc.remove_club_figures();
@@ -551,14 +593,15 @@ export class LiveFigures1764400000000 implements MigrationInterface {
       drop function ishc.current_unit_of(uuid, uuid, uuid);
       drop function ishc.refresh_club_activity(uuid, uuid, date);
       drop function ishc.refresh_club_figures(uuid, uuid);
-      drop function ishc.add_to_province(uuid, uuid, integer);
-      drop function ishc.province_changes_of(uuid, uuid);
+      drop function ishc.apply_figure_changes(uuid, club_month_figure[], club_month_figure[]);
+      drop function ishc.province_changes_of(club_month_figure[], integer);
       drop function ishc.club_figures_computed(uuid, uuid);
       drop function ishc.club_figure_changes(uuid, uuid);
       drop function ishc.activity_area_bit(text);
       drop index loan_portfolio;
       alter table loan drop column unpaid_since, drop column principal_repaid;
       drop table club_month_activity;
+      drop table commune_month_figure;
       drop table province_month_figure;
       drop table club_month_figure;
     `);

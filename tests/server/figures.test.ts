@@ -228,20 +228,31 @@ describe('figures under concurrent writes', () => {
     expect(results.filter((result) => result.errors)).toEqual([]);
     const after = await dashboard(null, '2026-06');
     expect(after.figures.members).toBe(before.figures.members + 16);
+    // A club that moves to another commune, and one deleted before it had members, leave no trace behind.
+    await owner('update club set commune_id = $1 where id = $2', [fixture.communeG, clubW]);
+    const empty = await club('CLB thử không hội viên', fixture.communeF, '2025-02-01');
+    await owner('delete from club where id = $1', [empty]);
     // The province's running totals, month by month, against its clubs' rows read directly.
     const mismatches = await owner(
       `with months as (select generate_series('2024-01-01'::date, '2026-11-01'::date, interval '1 month')::date as month),
             from_clubs as (
-              select months.month, coalesce(sum(figure.members * figure.running), 0) as members, coalesce(sum(figure.older * figure.running), 0) as older
+              select months.month, coalesce(sum(figure.members * figure.running), 0) as members, coalesce(sum(figure.older * figure.running), 0) as older,
+                     count(*) filter (where figure.running = 1 and figure.income_fund > 0 and figure.activity_fund > 0) as both_funds,
+                     count(distinct figure.commune_id) filter (where figure.running = 1) as communes
                 from months left join club_month_figure figure
                   on figure.tenant_id = $1 and figure.month <= months.month and figure.valid_until > months.month
                group by months.month),
             from_province as (
-              select months.month, coalesce(sum(total.members), 0) as members, coalesce(sum(total.older), 0) as older
+              select months.month, coalesce(sum(total.members), 0) as members, coalesce(sum(total.older), 0) as older,
+                     coalesce(sum(total.clubs_with_both_funds), 0) as both_funds,
+                     (select count(*) from (select commune_id from commune_month_figure commune
+                                             where commune.tenant_id = $1 and commune.month <= months.month
+                                             group by commune_id having sum(running_clubs) > 0) present) as communes
                 from months left join province_month_figure total on total.tenant_id = $1 and total.month <= months.month
                group by months.month)
        select * from from_clubs join from_province using (month)
-        where from_clubs.members <> from_province.members or from_clubs.older <> from_province.older`,
+        where from_clubs.members <> from_province.members or from_clubs.older <> from_province.older
+           or from_clubs.both_funds <> from_province.both_funds or from_clubs.communes <> from_province.communes`,
       [ids.kienGiang],
     );
     expect(mismatches).toEqual([]);

@@ -28,8 +28,9 @@ import {
 
 interface ProvinceRow {
   tenant_id: string;
-  clubs: string;
+  clubs_running: string;
   clubs_meeting_standard: string;
+  clubs_with_both_funds: string;
   members: string;
   women: string;
   older: string;
@@ -43,7 +44,6 @@ interface ProvinceRow {
 
 interface ClubCounts {
   communes: number;
-  with_both_funds: number;
 }
 
 /** a / b × scale to two decimals, or null when b is unknown or zero. */
@@ -54,9 +54,9 @@ function ratio(part: number | bigint, whole: number | bigint | null, scale: numb
 
 function figureSetOf(row: ProvinceRow, counts: ClubCounts | undefined): FigureSet {
   return Object.assign(new FigureSet(), {
-    clubs: Number(row.clubs),
+    clubs: Number(row.clubs_running),
     clubsMeetingStandard: Number(row.clubs_meeting_standard),
-    clubsWithBothFunds: counts?.with_both_funds ?? 0,
+    clubsWithBothFunds: Number(row.clubs_with_both_funds),
     communesWithClub: counts?.communes ?? 0,
     members: Number(row.members),
     olderMembers: Number(row.older),
@@ -95,7 +95,7 @@ function comparisonOf(
   });
 }
 
-const SUMMED = ['clubs', 'clubs_meeting_standard', 'members', 'women', 'older', 'poor_or_near_poor', 'ethnic_minority', 'volunteers', 'borrowers', 'income_fund', 'activity_fund'] as const;
+const SUMMED = ['clubs_running', 'clubs_meeting_standard', 'clubs_with_both_funds', 'members', 'women', 'older', 'poor_or_near_poor', 'ethnic_minority', 'volunteers', 'borrowers', 'income_fund', 'activity_fund'] as const;
 
 /**
  * Every province side by side at the end of a month, read from the live totals: a province's
@@ -107,36 +107,39 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
   const from = monthStart(fromMonth);
   const phaseStart = phase ? `${phase.firstYear}-01-01` : from;
 
-  // Each province's totals at every month of the period: the last is the one compared.
+  // Each province's totals at every month of the period: what its changes add up to before the
+  // period, then month by month within it. The last month is the one compared.
   const totals: Array<ProvinceRow & { month: string }> = await db.query(
-    `with running_total as (
-       select tenant_id, month, lead(month) over (partition by tenant_id order by month) as next_month,
-              sum(clubs_running) over w as clubs, ${SUMMED.slice(1).map((column) => `sum(${column}) over w as ${column}`).join(', ')}
-         from province_month_figure
-        where month <= $2
-       window w as (partition by tenant_id order by month)
+    `with before_period as (
+       select tenant_id, ${SUMMED.map((column) => `sum(${column}) as ${column}`).join(', ')}
+         from province_month_figure where month < $1 group by tenant_id
+     ),
+     grid as (
+       select tenant.id as tenant_id, series.month::date as month
+         from tenant cross join generate_series($1::date, $2::date, interval '1 month') as series (month)
+        where tenant.status = 'ACTIVE'
      )
-     select tenant.id as tenant_id, to_char(series.month, 'YYYY-MM') as month,
-            ${SUMMED.map((column) => `coalesce(running_total.${column}, 0)::text as ${column}`).join(', ')}
-       from tenant
-       cross join generate_series($1::date, $2::date, interval '1 month') as series (month)
-       left join running_total on running_total.tenant_id = tenant.id and running_total.month <= series.month
-        and (running_total.next_month is null or running_total.next_month > series.month)
-      where tenant.status = 'ACTIVE'
-      order by tenant.id, series.month`,
+     select grid.tenant_id, to_char(grid.month, 'YYYY-MM') as month,
+            ${SUMMED.map(
+              (column) =>
+                `(coalesce(before_period.${column}, 0) + coalesce(sum(within.${column}) over (partition by grid.tenant_id order by grid.month), 0))::text as ${column}`,
+            ).join(',\n            ')}
+       from grid
+       left join before_period on before_period.tenant_id = grid.tenant_id
+       left join province_month_figure within on within.tenant_id = grid.tenant_id and within.month = grid.month
+      order by grid.tenant_id, grid.month`,
     [from, to],
   );
 
-  // What cannot be summed from totals: communes with a club (once each) and clubs holding both funds.
-  const clubCounts: Array<{ tenant_id: string; communes: number; with_both_funds: number }> = await db.query(
-    `select figure.tenant_id, count(distinct club.commune_id)::int as communes,
-            count(*) filter (where figure.income_fund > 0 and figure.activity_fund > 0)::int as with_both_funds
-       from club_month_figure figure
-       join club on club.tenant_id = figure.tenant_id and club.id = figure.club_id
-      where figure.running = 1 and daterange(figure.month, figure.valid_until) @> $1::date
-      group by figure.tenant_id`,
+  // Communes with a running club, each once: those whose changes up to the month add up to some.
+  const clubCounts: Array<{ tenant_id: string; communes: number }> = await db.query(
+    `select tenant_id, count(*)::int as communes
+       from (select tenant_id from commune_month_figure where month <= $1
+              group by tenant_id, commune_id having sum(running_clubs) > 0) commune
+      group by tenant_id`,
     [to],
   );
+
   // Everything else per province in one statement: the province, its new clubs and money mobilised
   // in the period and since the phase began, its reference figures, and its scheme for the month
   // with that scheme's own counts and targets.
@@ -184,7 +187,7 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
   const monthLabel = month;
   const latest = totals.filter((row) => row.month === monthLabel);
   const provinceCount = latest.length;
-  const provincesWithClubs = latest.filter((row) => Number(row.clubs) > 0).length;
+  const provincesWithClubs = latest.filter((row) => Number(row.clubs_running) > 0).length;
   const provinces = latest.map((row) => {
     const figures = figureSetOf(row, countsByTenant.get(row.tenant_id));
     const province = provinceOf.get(row.tenant_id)!;
@@ -245,7 +248,7 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
     national,
     contributions: phase ? contributionsTo(phase, indicators, inPhase, nationalFigures, { withClubs: provincesWithClubs, all: provinceCount }) : [],
     trend: totals.map((row) =>
-      Object.assign(new ProvinceTrendPoint(), { tenantId: row.tenant_id, month: row.month, clubs: Number(row.clubs), members: Number(row.members) }),
+      Object.assign(new ProvinceTrendPoint(), { tenantId: row.tenant_id, month: row.month, clubs: Number(row.clubs_running), members: Number(row.members) }),
     ),
   });
 }
