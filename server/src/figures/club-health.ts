@@ -100,76 +100,90 @@ export async function healthOf(db: EntityManager, tenantId: string, clubIds: rea
   const beforeFrom = monthStart(addMonths(`${month}-01`, -5).slice(0, 7));
   const yearAgo = monthStart(addMonths(`${month}-01`, -12).slice(0, 7));
 
-  // One statement for any number of clubs: each part is a lateral read by the club's own keys.
+  // One statement for any number of clubs: each part is read for all of them at once, by keys led
+  // by the tenant, and joined by club.
   const rows: Array<{
     club_id: string;
-    areas: number;
-    meetings_recent: number;
-    attendance_recent: number;
-    meetings_before: number;
-    attendance_before: number;
-    reports_missing: number;
-    reports_late: number;
+    areas: number | null;
+    meetings_recent: number | null;
+    attendance_recent: number | null;
+    meetings_before: number | null;
+    attendance_before: number | null;
+    reports_missing: number | null;
+    reports_late: number | null;
     left_now: number | null;
     members_now: number | null;
     left_then: number | null;
     members_then: number | null;
-    outstanding: string;
-    at_risk: string;
+    outstanding: string | null;
+    at_risk: string | null;
   }> = await db.query(
-    `with due_month as (
-       -- The three latest report months whose due day had passed by then.
+    `with asked as (
+       select club.id, date_trunc('month', coalesce(club.founded_on, club.created_at::date))::date as first_month
+         from club where club.tenant_id = $1 and club.id = any($2)
+     ),
+     activity as (
+       select club_id,
+              bit_or(areas) filter (where month >= $4) as areas,
+              sum(meetings) filter (where month >= $4)::int as meetings_recent,
+              sum(meeting_attendance) filter (where month >= $4)::int as attendance_recent,
+              sum(meetings) filter (where month < $4)::int as meetings_before,
+              sum(meeting_attendance) filter (where month < $4)::int as attendance_before
+         from club_month_activity
+        where tenant_id = $1 and club_id = any($2) and month >= $5 and month <= $3
+        group by club_id
+     ),
+     -- The three latest report months whose due day had passed by then.
+     counted as (
        select report_month::date as month,
               (report_month + interval '1 month')::date
                 + (coalesce((select report_due_day from province_setting where tenant_id = $1), 5) - 1) as due_on
          from generate_series($3::date - interval '6 months', $3::date, interval '1 month') as report_month
-        order by report_month desc
+        where (report_month + interval '1 month')::date
+                + (coalesce((select report_due_day from province_setting where tenant_id = $1), 5) - 1) < $6::date
+        order by report_month desc limit 3
      ),
-     counted as (select month, due_on from due_month where due_on < $6::date order by month desc limit 3)
-     select club.id as club_id, activity.*, reports.*, now.left_total as left_now, now.members as members_now,
-            then_.left_total as left_then, then_.members as members_then, loans.outstanding, loans.at_risk
-       from club
-       left join lateral (
-         select coalesce(bit_or(areas) filter (where month >= $4), 0) as areas,
-                coalesce(sum(meetings) filter (where month >= $4), 0)::int as meetings_recent,
-                coalesce(sum(meeting_attendance) filter (where month >= $4), 0)::int as attendance_recent,
-                coalesce(sum(meetings) filter (where month < $4), 0)::int as meetings_before,
-                coalesce(sum(meeting_attendance) filter (where month < $4), 0)::int as attendance_before
-           from club_month_activity
-          where tenant_id = club.tenant_id and club_id = club.id and month >= $5 and month <= $3
-       ) activity on true
-       left join lateral (
-         select count(*) filter (where report.first_submitted_at is null)::int as reports_missing,
-                count(*) filter (where (report.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date
-                                       > coalesce(report.due_on, counted.due_on))::int as reports_late
-           from counted
-           left join monthly_report report on report.tenant_id = club.tenant_id and report.club_id = club.id and report.month = counted.month
-          where counted.month >= date_trunc('month', coalesce(club.founded_on, club.created_at::date))
-       ) reports on true
+     reports as (
+       select asked.id as club_id,
+              count(*) filter (where report.first_submitted_at is null)::int as reports_missing,
+              count(*) filter (where (report.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date
+                                     > coalesce(report.due_on, counted.due_on))::int as reports_late
+         from asked
+         join counted on counted.month >= asked.first_month
+         left join monthly_report report on report.tenant_id = $1 and report.club_id = asked.id and report.month = counted.month
+        group by asked.id
+     ),
+     portfolio as (
+       select club_id, sum(principal - principal_repaid) as outstanding,
+              sum(principal - principal_repaid) filter (where unpaid_since < $8::date - $9::int) as at_risk
+         from loan
+        where tenant_id = $1 and club_id = any($2) and status = 'DISBURSED' and principal > principal_repaid
+        group by club_id
+     )
+     select asked.id as club_id, activity.areas, activity.meetings_recent, activity.attendance_recent, activity.meetings_before,
+            activity.attendance_before, reports.reports_missing, reports.reports_late,
+            now.left_total as left_now, now.members as members_now, then_.left_total as left_then, then_.members as members_then,
+            portfolio.outstanding::text as outstanding, portfolio.at_risk::text as at_risk
+       from asked
+       left join activity on activity.club_id = asked.id
+       left join reports on reports.club_id = asked.id
+       left join portfolio on portfolio.club_id = asked.id
        left join club_month_figure now
-         on now.tenant_id = club.tenant_id and now.club_id = club.id and now.month <= $3 and now.valid_until > $3
+         on now.tenant_id = $1 and now.club_id = asked.id and now.month <= $3 and now.valid_until > $3
        left join club_month_figure then_
-         on then_.tenant_id = club.tenant_id and then_.club_id = club.id and then_.month <= $7 and then_.valid_until > $7
-       left join lateral (
-         select coalesce(sum(principal - principal_repaid), 0)::text as outstanding,
-                coalesce(sum(principal - principal_repaid) filter (where unpaid_since < $8::date - $9::int), 0)::text as at_risk
-           from loan
-          where loan.tenant_id = club.tenant_id and loan.club_id = club.id and loan.status = 'DISBURSED'
-            and loan.principal > loan.principal_repaid
-       ) loans on true
-      where club.tenant_id = $1 and club.id = any($2)`,
+         on then_.tenant_id = $1 and then_.club_id = asked.id and then_.month <= $7 and then_.valid_until > $7`,
     [tenantId, clubIds, monthStart(month), recentFrom, beforeFrom, asOf, yearAgo, todayInVietnam(), PAR_DAYS],
   );
   for (const row of rows) {
     const scored = scoreOf({
-      areasCovered: bitCount(row.areas),
-      reportsMissing: row.reports_missing,
-      reportsLate: row.reports_late,
-      meetingsRecent: row.meetings_recent,
-      attendanceRecent: row.attendance_recent,
-      meetingsBefore: row.meetings_before,
-      attendanceBefore: row.attendance_before,
-      par30: percentOf(BigInt(row.at_risk), BigInt(row.outstanding)),
+      areasCovered: bitCount(row.areas ?? 0),
+      reportsMissing: row.reports_missing ?? 0,
+      reportsLate: row.reports_late ?? 0,
+      meetingsRecent: row.meetings_recent ?? 0,
+      attendanceRecent: row.attendance_recent ?? 0,
+      meetingsBefore: row.meetings_before ?? 0,
+      attendanceBefore: row.attendance_before ?? 0,
+      par30: percentOf(BigInt(row.at_risk ?? 0), BigInt(row.outstanding ?? 0)),
       leftInYear: row.left_now === null ? 0 : row.left_now - (row.left_then ?? 0),
       membersYearAgo: row.members_then ?? row.members_now ?? 0,
     });

@@ -1,6 +1,7 @@
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
+import { findAdminUnitsWithAncestors } from '../admin-units/admin-unit.service.js';
 import { Club } from '../clubs/club.entity.js';
 import { viewerOf, type Context } from '../graphql/context.js';
 import { badInput, type FieldProblem } from '../graphql/errors.js';
@@ -99,6 +100,12 @@ export class ProvinceDashboardResolver {
     // What the dashboard has read already need not be read again by the field resolvers.
     context.loaders.tenantById.prime(tenantId, parts.reference.tenant);
     if (parts.reference.scheme) context.loaders.schemeById.prime(parts.reference.scheme.id, parts.reference.scheme);
+    // The units the page names (the unit and its parents, the units below, the clubs' communes and
+    // theirs) in one statement, rather than a batch per level.
+    const unitIds = [args.unitId, ...parts.rollup.units.map((unit) => unit.unitId), ...parts.rollup.clubs.map((club) => club.commune_id)];
+    for (const unit of await findAdminUnitsWithAncestors(db, [...new Set(unitIds.filter((id): id is string => !!id))])) {
+      context.loaders.adminUnitById.prime(unit.id, unit);
+    }
     const running = parts.rollup.clubs.filter((club) => club.running === 1).map((club) => club.id);
     const health = [...(await healthOf(db, tenantId, running, month)).values()].sort(worstFirst);
     return Object.assign(new ProvinceDashboard(), {

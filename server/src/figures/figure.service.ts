@@ -52,6 +52,8 @@ export interface ClubFigureRow {
 /** A club placed in the hierarchy, with its figures at the month (null before it has any). */
 interface PlacedClub extends Partial<ClubFigureRow> {
   id: string;
+  /** The commune the club is recorded in. */
+  commune_id: string;
   loans: number;
   outstanding: string;
   loans_at_risk: number;
@@ -85,41 +87,49 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
         where tenant_id = $1 and (id = $2 or ($2 is null and parent_id is null))
         order by sort_key limit 1
      ),
-     placed as (
-       select club.id, club.founded_on::text as founded_on, club.status, original.path as original_path,
-              coalesce(successor.id, original.id) as current_commune_id, coalesce(successor.path, original.path) as current_path
+     club_place as (
+       -- Only a club of a retired commune asks where its commune went (the case keeps the call lazy).
+       select club.id, club.commune_id, club.founded_on::text as founded_on, club.status, original.path as original_path,
+              case when exists (select 1 from admin_unit_succession succession
+                                 where succession.tenant_id = club.tenant_id and succession.predecessor_id = club.commune_id)
+                   then ishc.current_unit_of(club.tenant_id, club.commune_id, club.hamlet_id) end as successor_id
          from club
          join admin_unit original on original.tenant_id = club.tenant_id and original.id = club.commune_id
-         left join lateral (
-           select unit.id, unit.path from admin_unit unit
-            where exists (select 1 from admin_unit_succession succession
-                           where succession.tenant_id = club.tenant_id and succession.predecessor_id = club.commune_id)
-              and unit.tenant_id = club.tenant_id and unit.id = ishc.current_unit_of(club.tenant_id, club.commune_id, club.hamlet_id)
-         ) successor on true
         where club.tenant_id = $1 and club.status <> 'PLANNED'
+     ),
+     placed as (
+       select club_place.*, coalesce(successor.id, club_place.commune_id) as current_commune_id,
+              coalesce(successor.path, club_place.original_path) as current_path
+         from club_place
+         left join admin_unit successor on successor.tenant_id = $1 and successor.id = club_place.successor_id
      ),
      in_scope as (
        select placed.*, scope_unit.path as scope_path,
               case when placed.current_path <@ scope_unit.path then placed.current_path else placed.original_path end as counted_path
          from placed cross join scope_unit
         where placed.current_path <@ scope_unit.path or placed.original_path <@ scope_unit.path
+     ),
+     -- The loan portfolio now: principal owed, and the part more than 30 days past due.
+     portfolio as (
+       select club_id, count(*)::int as loans, sum(principal - principal_repaid) as outstanding,
+              count(*) filter (where unpaid_since < $4::date - $5::int)::int as loans_at_risk,
+              sum(principal - principal_repaid) filter (where unpaid_since < $4::date - $5::int) as at_risk
+         from loan
+        where loan.tenant_id = $1 and loan.status = 'DISBURSED' and loan.principal > loan.principal_repaid
+          and loan.club_id in (select id from in_scope)
+        group by club_id
      )
-     select in_scope.id, in_scope.founded_on, in_scope.status, in_scope.current_commune_id,
+     select in_scope.id, in_scope.commune_id, in_scope.founded_on, in_scope.status, in_scope.current_commune_id,
             case when in_scope.counted_path = in_scope.scope_path then null
                  else replace(ltree2text(subpath(in_scope.counted_path, nlevel(in_scope.scope_path), 1)), '_', '-')::uuid
             end as child_id,
-            ${figureColumns('figure')}, loans.*
+            ${figureColumns('figure')},
+            coalesce(portfolio.loans, 0) as loans, coalesce(portfolio.outstanding, 0)::text as outstanding,
+            coalesce(portfolio.loans_at_risk, 0) as loans_at_risk, coalesce(portfolio.at_risk, 0)::text as at_risk
        from in_scope
        left join club_month_figure figure
          on figure.tenant_id = $1 and figure.club_id = in_scope.id and figure.month <= $3 and figure.valid_until > $3
-       -- The loan portfolio now: principal owed, and the part more than 30 days past due.
-       cross join lateral (
-         select count(*)::int as loans, coalesce(sum(principal - principal_repaid), 0)::text as outstanding,
-                count(*) filter (where unpaid_since < $4::date - $5::int)::int as loans_at_risk,
-                coalesce(sum(principal - principal_repaid) filter (where unpaid_since < $4::date - $5::int), 0)::text as at_risk
-           from loan
-          where loan.tenant_id = $1 and loan.club_id = in_scope.id and loan.status = 'DISBURSED' and loan.principal > loan.principal_repaid
-       ) loans`,
+       left join portfolio on portfolio.club_id = in_scope.id`,
     [tenantId, unitId, monthStart(month), todayInVietnam(), PAR_DAYS],
   );
 }
