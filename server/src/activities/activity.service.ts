@@ -96,7 +96,12 @@ function cleanActivity(input: ActivityFieldsInput, problems: FieldProblem[], pre
   return { heldOn: input.heldOn, area: input.area, monthlyMeeting: input.monthlyMeeting, title, notes: optionalText(input.notes) };
 }
 
-/** Replaces who came to an activity; everyone listed must be a member of the club on that day. */
+/**
+ * Replaces who came to an activity; everyone listed must be a member of the club on that day.
+ * Returns who was marked before. Two statements whatever the number of members: the old list is
+ * taken away, and the new one written from the members who qualify; one who does not is refused
+ * (and the request's transaction writes nothing).
+ */
 export async function replaceAttendance(
   db: EntityManager,
   clubId: string,
@@ -104,24 +109,24 @@ export async function replaceAttendance(
   heldOn: string,
   memberIds: readonly string[],
   field = 'memberIds',
-): Promise<void> {
+): Promise<string[]> {
   const unique = [...new Set(memberIds)];
-  if (unique.length) {
-    const present: Array<{ id: string }> = await db.query(
-      `select id from member where id = any($1) and club_id = $2 and joined_on <= $3 and (left_on is null or left_on > $3)`,
-      [unique, clubId, heldOn],
-    );
-    if (present.length !== unique.length) {
-      const known = new Set(present.map((row) => row.id));
-      const index = memberIds.findIndex((id) => !known.has(id));
-      throw badInput([{ field: `${field}[${index}]`, message: 'is not a member of the club on the day of the activity' }]);
-    }
+  const previous: Array<{ member_id: string }> = await db.query('delete from attendance where activity_id = $1 returning member_id', [activityId]);
+  const present: Array<{ member_id: string }> = unique.length
+    ? await db.query(
+        `insert into attendance (club_id, activity_id, member_id)
+         select $1, $2, member.id from member
+          where member.id = any($3) and member.club_id = $1 and member.joined_on <= $4 and (member.left_on is null or member.left_on > $4)
+         returning member_id`,
+        [clubId, activityId, unique, heldOn],
+      )
+    : [];
+  if (present.length !== unique.length) {
+    const known = new Set(present.map((row) => row.member_id));
+    const index = memberIds.findIndex((id) => !known.has(id));
+    throw badInput([{ field: `${field}[${index}]`, message: 'is not a member of the club on the day of the activity' }]);
   }
-  await db.query('delete from attendance where activity_id = $1', [activityId]);
-  await db.query(
-    `insert into attendance (club_id, activity_id, member_id) select $1, $2, unnest($3::uuid[])`,
-    [clubId, activityId, unique],
-  );
+  return previous.map((row) => row.member_id);
 }
 
 /** Writes an activity and who came; the caller has claimed the idempotency key. */
@@ -191,31 +196,40 @@ export async function updateActivity(db: EntityManager, requestId: string, input
 }
 
 export async function setAttendance(db: EntityManager, requestId: string, input: SetAttendanceInput): Promise<Activity> {
-  const [activity] = await findActivitiesByIds(db, [input.activityId]);
+  // The activity, locked, with its club's status: one statement for what three would read.
+  const [activity]: Array<{ id: string; club_id: string; held_on: string; club_status: string }> = await db.query(
+    `select activity.id, activity.club_id, activity.held_on::text as held_on, club.status as club_status
+       from activity join club on club.tenant_id = activity.tenant_id and club.id = activity.club_id
+      where activity.id = $1 for update of activity`,
+    [input.activityId],
+  );
   if (!activity) throw notFound('Activity');
-  const clubId = activity.clubId;
-  await requireClub(db, clubId);
+  if (activity.club_status === 'DISSOLVED') throw badInput([{ field: 'clubId', message: 'the club is dissolved; its records are closed' }]);
+  const clubId = activity.club_id;
+  let saved: Activity | undefined;
   const receipt = await once(
     db,
     { clubId, key: input.idempotencyKey, operation: 'activity.attendance', input: { activityId: input.activityId, memberIds: input.memberIds } },
     async () => {
-      const before = await lockActivity(db, input.activityId);
-      if (before.clubId !== clubId) throw notFound('Activity');
-      const previous = (await attendeeIdsOf(db, [before.id])).get(before.id) ?? [];
-      await replaceAttendance(db, clubId, before.id, before.heldOn, input.memberIds);
-      await db.query('update activity set version = version + 1, updated_at = now() where id = $1', [before.id]);
+      const previous = await replaceAttendance(db, clubId, activity.id, activity.held_on, input.memberIds);
+      const [row]: ActivityRow[] = await db.query(
+        `update activity set version = version + 1, updated_at = now() where id = $1
+         returning id, club_id, held_on::text as held_on, area, monthly_meeting, title, notes, version,
+                   (select count(*)::int from attendance where attendance.activity_id = activity.id) as attendance_count`,
+        [activity.id],
+      );
+      saved = activityOf(row);
       await recordAudit(db, requestId, {
         action: 'activity.attendance',
         entityType: 'activity',
-        entityId: before.id,
+        entityId: activity.id,
         before: { memberIds: previous },
         after: { memberIds: [...new Set(input.memberIds)] },
       });
-      return { activityId: before.id };
+      return { activityId: activity.id };
     },
   );
-  const [saved] = await findActivitiesByIds(db, [receipt.activityId as string]);
-  return saved;
+  return saved ?? (await findActivitiesByIds(db, [receipt.activityId as string]))[0];
 }
 
 interface VisitRow {
