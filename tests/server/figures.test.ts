@@ -259,6 +259,35 @@ describe('figures under concurrent writes', () => {
   });
 });
 
+describe('attendance', () => {
+  const SET = `mutation ($input: SetAttendanceInput!) { setAttendance(input: $input) { id attendanceCount version } }`;
+
+  it('replaces who came, refuses a non-member naming the place in the list, counts a retry once, and shows in the live figures', async () => {
+    const [activity] = await owner<{ id: string }>(
+      `insert into activity (tenant_id, club_id, held_on, area, monthly_meeting, title) values ($1, $2, '2026-10-12', 'CULTURE', true, 'Sinh hoạt tháng 10') returning id`,
+      [ids.kienGiang, fixture.clubZ],
+    );
+    const [member] = await owner<{ id: string }>('select id from member where club_id = $1 and left_on is null order by full_name limit 1', [fixture.clubZ]);
+    const [outsider] = await owner<{ id: string }>('select id from member where club_id = $1 limit 1', [fixture.clubX]);
+    const input = { activityId: activity.id, memberIds: [member.id], idempotencyKey: 'attendance-z-0001' };
+    const first = await server.gql<{ setAttendance: { attendanceCount: number; version: number } }>(SET, { input }, kienGiang);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.setAttendance).toMatchObject({ attendanceCount: 1, version: 2 });
+    const retried = await server.gql<{ setAttendance: { attendanceCount: number; version: number } }>(SET, { input }, kienGiang);
+    expect(retried.data!.setAttendance).toMatchObject({ attendanceCount: 1, version: 2 });
+    const refused = await server.gql(SET, { input: { activityId: activity.id, memberIds: [member.id, outsider.id], idempotencyKey: 'attendance-z-0002' } }, kienGiang);
+    expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0].extensions!.fields).toEqual([{ field: 'memberIds[1]', message: 'is not a member of the club on the day of the activity' }]);
+    const [kept] = await owner<{ count: number }>('select count(*)::int as count from attendance where activity_id = $1', [activity.id]);
+    expect(kept.count).toBe(1);
+    const [month] = await owner<{ meetings: number; meeting_attendance: number; areas: number }>(
+      `select meetings, meeting_attendance, areas from club_month_activity where club_id = $1 and month = '2026-10-01'`,
+      [fixture.clubZ],
+    );
+    expect(month).toEqual({ meetings: 1, meeting_attendance: 1, areas: 1 << 6 });
+  });
+});
+
 describe('club early warning', () => {
   it('scores a club from its areas, reports, attendance, loans and churn, with the reasons', async () => {
     const response = await server.gql<{ clubsAtRisk: any[] }>(

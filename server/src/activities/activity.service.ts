@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service.js';
 import { checkDay } from '../calendar.js';
 import { requireClub } from '../clubs/club-scope.js';
+import { rowsOf } from '../database/sql.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { once } from '../idempotency/client-request.js';
@@ -111,7 +112,7 @@ export async function replaceAttendance(
   field = 'memberIds',
 ): Promise<string[]> {
   const unique = [...new Set(memberIds)];
-  const previous: Array<{ member_id: string }> = await db.query('delete from attendance where activity_id = $1 returning member_id', [activityId]);
+  const previous = await rowsOf<{ member_id: string }>(db, 'delete from attendance where activity_id = $1 returning member_id', [activityId]);
   const present: Array<{ member_id: string }> = unique.length
     ? await db.query(
         `insert into attendance (club_id, activity_id, member_id)
@@ -212,7 +213,8 @@ export async function setAttendance(db: EntityManager, requestId: string, input:
     { clubId, key: input.idempotencyKey, operation: 'activity.attendance', input: { activityId: input.activityId, memberIds: input.memberIds } },
     async () => {
       const previous = await replaceAttendance(db, clubId, activity.id, activity.held_on, input.memberIds);
-      const [row]: ActivityRow[] = await db.query(
+      const [row] = await rowsOf<ActivityRow>(
+        db,
         `update activity set version = version + 1, updated_at = now() where id = $1
          returning id, club_id, held_on::text as held_on, area, monthly_meeting, title, notes, version,
                    (select count(*)::int from attendance where attendance.activity_id = activity.id) as attendance_count`,
