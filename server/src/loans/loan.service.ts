@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { rowsOf } from '../database/sql.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { addMonths, checkDay, todayInVietnam } from '../calendar.js';
 import { requireClub } from '../clubs/club-scope.js';
@@ -442,11 +443,16 @@ export async function payOutLoan(
 }
 
 /** The club a loan belongs to, if the loan is visible in this scope. */
+/** The club of a loan, refused if the club is dissolved: one statement. */
 async function clubOfLoan(db: EntityManager, loanId: string): Promise<string> {
-  const [loan] = await findLoansByIds(db, [loanId]);
-  if (!loan) throw notFound('Loan');
-  await requireClub(db, loan.clubId);
-  return loan.clubId;
+  const [row]: Array<{ club_id: string; club_status: string }> = await db.query(
+    `select loan.club_id, club.status as club_status
+       from loan join club on club.tenant_id = loan.tenant_id and club.id = loan.club_id where loan.id = $1`,
+    [loanId],
+  );
+  if (!row) throw notFound('Loan');
+  if (row.club_status === 'DISSOLVED') throw badInput([{ field: 'clubId', message: 'the club is dissolved; its records are closed' }]);
+  return row.club_id;
 }
 
 export async function disburseLoan(db: EntityManager, requestId: string, input: DisburseLoanInput): Promise<Loan> {
@@ -458,15 +464,24 @@ export async function disburseLoan(db: EntityManager, requestId: string, input: 
   return reload(db, receipt.loanId as string);
 }
 
-/** Records a repayment; the caller has claimed the idempotency key. Refuses more than is owed. */
+/**
+ * Records a repayment; the caller has claimed the idempotency key. Refuses more than is owed.
+ * Five statements: the loan locked (its version moved on with the lock), its schedule and what was
+ * paid, the repayment with its ledger entries, and the audit; closing the loan is a sixth.
+ */
 export async function takeRepayment(
   db: EntityManager,
   requestId: string,
   clubId: string,
   input: Omit<RecordRepaymentInput, 'idempotencyKey'>,
   fieldPrefix = '',
-): Promise<string> {
-  const loan = await lockLoan(db, input.loanId);
+): Promise<Repayment> {
+  // Locking by an update moves the version on at once; a refusal below rolls it back with the rest.
+  const [locked] = await rowsOf<LoanRow>(db, `update loan set version = version + 1, updated_at = now() where id = $1 returning ${LOAN_COLUMNS}`, [
+    input.loanId,
+  ]);
+  if (!locked) throw notFound('Loan');
+  const loan = loanOf(locked);
   if (loan.clubId !== clubId) throw notFound('Loan');
   if (loan.status !== LoanStatus.DISBURSED) {
     throw badInput([{ field: `${fieldPrefix}loanId`, message: 'only a loan being repaid takes repayments' }]);
@@ -478,7 +493,10 @@ export async function takeRepayment(
   checkDay(`${fieldPrefix}paidOn`, input.paidOn, problems, loan.disbursedOn);
   if (problems.length) throw badInput(problems);
 
-  const standing = (await standingsOf(db, [loan], input.paidOn)).get(loan.id)!;
+  const { schedules, payments } = await scheduleAndPaymentsOf(db, [loan]);
+  const schedule = schedules.get(loan.id) ?? [];
+  const paid = payments.get(loan.id) ?? { principal: 0n, interest: 0n };
+  const standing = positionOf(loan.principal, schedule, paid, input.paidOn);
   const over: FieldProblem[] = [];
   if (input.principal > standing.outstandingPrincipal) {
     over.push({ field: `${fieldPrefix}principal`, message: `is more than what is owed (${formatVnd(standing.outstandingPrincipal)}); paid ${formatVnd(input.principal)}` });
@@ -488,40 +506,45 @@ export async function takeRepayment(
   }
   if (over.length) throw badInput(over);
 
-  await lockClubMoney(db, clubId);
-  const [row]: Array<{ id: string }> = await db.query(
-    'insert into repayment (club_id, loan_id, paid_on, principal, interest) values ($1, $2, $3, $4, $5) returning id',
-    [clubId, loan.id, input.paidOn, input.principal.toString(), input.interest.toString()],
+  // Money coming in cannot overdraw a fund, so no lock on the club's money is taken. The repayment
+  // and its entries in the income-generation fund are written by one statement.
+  const [repayment]: RepaymentRow[] = await db.query(
+    `with paid as (
+       insert into repayment (club_id, loan_id, paid_on, principal, interest) values ($1, $2, $3, $4, $5)
+       returning *
+     ),
+     entries as (
+       insert into ledger_entry (club_id, fund, kind, entry_on, amount, member_id, loan_id, repayment_id)
+       select paid.club_id, 'INCOME_GENERATION', entry.kind, paid.paid_on, entry.amount, $6, paid.loan_id, paid.id
+         from paid cross join lateral (values ('PRINCIPAL_REPAID', paid.principal), ('INTEREST', paid.interest)) as entry (kind, amount)
+        where entry.amount > 0
+     )
+     select ${REPAYMENT_COLUMNS} from paid`,
+    [clubId, loan.id, input.paidOn, input.principal.toString(), input.interest.toString(), loan.memberId],
   );
-  for (const [kind, amount] of [[LedgerKind.PRINCIPAL_REPAID, input.principal], [LedgerKind.INTEREST, input.interest]] as const) {
-    if (amount > 0n) {
-      await appendEntry(db, { clubId, fund: Fund.INCOME_GENERATION, kind, entryOn: input.paidOn, amount, memberId: loan.memberId, loanId: loan.id, repaymentId: row.id });
-    }
-  }
-  const after = (await standingsOf(db, [loan], input.paidOn)).get(loan.id)!;
+  const after = positionOf(loan.principal, schedule, { principal: paid.principal + input.principal, interest: paid.interest + input.interest }, input.paidOn);
   if (after.outstandingPrincipal === 0n && after.arrears === 0n) {
-    await touch(db, loan.id, `status = 'CLOSED', closed_on = $2`, [input.paidOn]);
+    await db.query(`update loan set status = 'CLOSED', closed_on = $2 where id = $1`, [loan.id, input.paidOn]);
     await recordEvent(db, loan, 'CLOSED', input.paidOn, null);
-  } else {
-    await touch(db, loan.id);
   }
   await recordAudit(db, requestId, {
     action: 'loan.repay',
     entityType: 'repayment',
-    entityId: row.id,
+    entityId: repayment.id,
     after: { loanId: loan.id, paidOn: input.paidOn, principal: input.principal.toString(), interest: input.interest.toString() },
   });
-  return row.id;
+  return repaymentOf(repayment);
 }
 
 export async function recordRepayment(db: EntityManager, requestId: string, input: RecordRepaymentInput): Promise<Repayment> {
   const clubId = await clubOfLoan(db, input.loanId);
   const { idempotencyKey, ...payment } = input;
-  const receipt = await once(db, { clubId, key: idempotencyKey, operation: 'loan.repay', input: payment }, async () => ({
-    repaymentId: await takeRepayment(db, requestId, clubId, payment),
-  }));
-  const [repayment] = await findRepaymentsByIds(db, [receipt.repaymentId as string]);
-  return repayment;
+  let recorded: Repayment | undefined;
+  const receipt = await once(db, { clubId, key: idempotencyKey, operation: 'loan.repay', input: payment }, async () => {
+    recorded = await takeRepayment(db, requestId, clubId, payment);
+    return { repaymentId: recorded.id };
+  });
+  return recorded ?? (await findRepaymentsByIds(db, [receipt.repaymentId as string]))[0];
 }
 
 export async function reverseRepayment(db: EntityManager, requestId: string, input: ReverseRepaymentInput): Promise<Repayment> {

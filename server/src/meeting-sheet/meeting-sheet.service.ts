@@ -60,7 +60,7 @@ export async function submitMeetingSheet(db: EntityManager, requestId: string, c
     // Money comes in before it goes out: what members repay at the meeting can be lent at it.
     const repayments: string[] = [];
     for (const [index, repayment] of sheet.repayments.entries()) {
-      repayments.push(await takeRepayment(db, requestId, clubId, { ...repayment, paidOn: sheet.heldOn }, `repayments[${index}].`));
+      repayments.push((await takeRepayment(db, requestId, clubId, { ...repayment, paidOn: sheet.heldOn }, `repayments[${index}].`)).id);
     }
     const contributions: string[] = [];
     for (const [index, contribution] of sheet.contributions.entries()) {
