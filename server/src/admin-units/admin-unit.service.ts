@@ -68,14 +68,6 @@ export async function findAdminUnitsByIds(db: EntityManager, ids: readonly strin
   return db.createQueryBuilder(AdminUnit, 'unit').where('unit.id = any(:ids)', { ids }).getMany();
 }
 
-/** Units and every unit above them, in one statement: what a page that shows units with their parents needs. */
-export async function findAdminUnitsWithAncestors(db: EntityManager, ids: readonly string[]): Promise<AdminUnit[]> {
-  return db
-    .createQueryBuilder(AdminUnit, 'unit')
-    .where('exists (select 1 from admin_unit wanted where wanted.id = any(:ids) and wanted.tenant_id = unit.tenant_id and unit.path @> wanted.path)', { ids })
-    .getMany();
-}
-
 export async function findChildrenOf(db: EntityManager, parentIds: readonly string[]): Promise<AdminUnit[]> {
   return db
     .createQueryBuilder(AdminUnit, 'unit')

@@ -168,10 +168,15 @@ export async function healthOf(db: EntityManager, tenantId: string, clubIds: rea
        left join activity on activity.club_id = asked.id
        left join reports on reports.club_id = asked.id
        left join portfolio on portfolio.club_id = asked.id
-       left join club_month_figure now
-         on now.tenant_id = $1 and now.club_id = asked.id and now.month <= $3 and now.valid_until > $3
-       left join club_month_figure then_
-         on then_.tenant_id = $1 and then_.club_id = asked.id and then_.month <= $7 and then_.valid_until > $7`,
+       -- The latest row up to a month is the one valid at it (each row is valid until the next).
+       left join lateral (
+         select left_total, members from club_month_figure latest
+          where latest.tenant_id = $1 and latest.club_id = asked.id and latest.month <= $3 order by latest.month desc limit 1
+       ) now on true
+       left join lateral (
+         select left_total, members from club_month_figure latest
+          where latest.tenant_id = $1 and latest.club_id = asked.id and latest.month <= $7 order by latest.month desc limit 1
+       ) then_ on true`,
     [tenantId, clubIds, monthStart(month), recentFrom, beforeFrom, asOf, yearAgo, todayInVietnam(), PAR_DAYS],
   );
   for (const row of rows) {

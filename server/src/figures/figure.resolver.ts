@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
-import { findAdminUnitsWithAncestors } from '../admin-units/admin-unit.service.js';
+import { findAdminUnitsByIds, idsOnPath } from '../admin-units/admin-unit.service.js';
 import { Club } from '../clubs/club.entity.js';
 import { viewerOf, type Context } from '../graphql/context.js';
 import { badInput, type FieldProblem } from '../graphql/errors.js';
@@ -102,10 +102,10 @@ export class ProvinceDashboardResolver {
     if (parts.reference.scheme) context.loaders.schemeById.prime(parts.reference.scheme.id, parts.reference.scheme);
     // The units the page names (the unit and its parents, the units below, the clubs' communes and
     // theirs) in one statement, rather than a batch per level.
-    const unitIds = [args.unitId, ...parts.rollup.units.map((unit) => unit.unitId), ...parts.rollup.clubs.map((club) => club.commune_id)];
-    for (const unit of await findAdminUnitsWithAncestors(db, [...new Set(unitIds.filter((id): id is string => !!id))])) {
-      context.loaders.adminUnitById.prime(unit.id, unit);
-    }
+    // Every unit below the province that has a club lies on some club's path, with its parents.
+    const unitIds = new Set<string>(args.unitId ? [args.unitId] : []);
+    for (const club of parts.rollup.clubs) for (const path of [club.original_path, club.current_path]) for (const id of idsOnPath(path)) unitIds.add(id);
+    for (const unit of await findAdminUnitsByIds(db, [...unitIds])) context.loaders.adminUnitById.prime(unit.id, unit);
     const running = parts.rollup.clubs.filter((club) => club.running === 1).map((club) => club.id);
     const health = [...(await healthOf(db, tenantId, running, month)).values()].sort(worstFirst);
     return Object.assign(new ProvinceDashboard(), {

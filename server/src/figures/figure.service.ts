@@ -61,6 +61,9 @@ interface PlacedClub extends Partial<ClubFigureRow> {
   founded_on: string | null;
   status: string;
   current_commune_id: string;
+  /** Where the club's commune sits, as recorded and as it is now: the units above it, as a path. */
+  original_path: string;
+  current_path: string;
   child_id: string | null;
 }
 
@@ -120,6 +123,7 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
         group by club_id
      )
      select in_scope.id, in_scope.commune_id, in_scope.founded_on, in_scope.status, in_scope.current_commune_id,
+            ltree2text(in_scope.original_path) as original_path, ltree2text(in_scope.current_path) as current_path,
             case when in_scope.counted_path = in_scope.scope_path then null
                  else replace(ltree2text(subpath(in_scope.counted_path, nlevel(in_scope.scope_path), 1)), '_', '-')::uuid
             end as child_id,
@@ -127,8 +131,12 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
             coalesce(portfolio.loans, 0) as loans, coalesce(portfolio.outstanding, 0)::text as outstanding,
             coalesce(portfolio.loans_at_risk, 0) as loans_at_risk, coalesce(portfolio.at_risk, 0)::text as at_risk
        from in_scope
-       left join club_month_figure figure
-         on figure.tenant_id = $1 and figure.club_id = in_scope.id and figure.month <= $3 and figure.valid_until > $3
+       -- A club's rows follow each other (each valid until the next), so the latest up to the month is the one.
+       left join lateral (
+         select * from club_month_figure latest
+          where latest.tenant_id = $1 and latest.club_id = in_scope.id and latest.month <= $3
+          order by latest.month desc limit 1
+       ) figure on true
        left join portfolio on portfolio.club_id = in_scope.id`,
     [tenantId, unitId, monthStart(month), todayInVietnam(), PAR_DAYS],
   );
@@ -142,8 +150,12 @@ export async function runningClubsOf(db: EntityManager, tenantId: string, unitId
 /** Clubs' figures at the end of a month, one statement for any number of clubs. */
 export async function clubFiguresAt(db: EntityManager, clubIds: readonly string[], month: string): Promise<Map<string, ClubFigures>> {
   const rows: ClubFigureRow[] = await db.query(
-    `select figure.club_id, ${figureColumns('figure')} from club_month_figure figure
-      where figure.club_id = any($1) and figure.month <= $2 and figure.valid_until > $2`,
+    `select asked.club_id, ${figureColumns('figure')}
+       from unnest($1::uuid[]) as asked (club_id)
+       cross join lateral (
+         select * from club_month_figure latest
+          where latest.club_id = asked.club_id and latest.month <= $2 order by latest.month desc limit 1
+       ) figure`,
     [clubIds, monthStart(month)],
   );
   return new Map(

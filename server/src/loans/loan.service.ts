@@ -112,26 +112,42 @@ function chargeOf(loan: Pick<Loan, 'monthlyRate' | 'flatFee'>): LoanCharge {
   return loan.flatFee !== null ? { flatFee: loan.flatFee } : { monthlyRate: loan.monthlyRate ?? '0' };
 }
 
-/** Schedules (current version) and what was paid, for many loans at once. */
+/** Schedules (current version) and what was paid, for many loans at once: one statement. */
 async function scheduleAndPaymentsOf(db: EntityManager, loans: readonly Loan[]) {
   const ids = loans.map((loan) => loan.id);
-  const instalments: Array<{ loan_id: string; number: number; due_on: string; principal: string; interest: string }> = await db.query(
-    `select instalment.loan_id, instalment.number, instalment.due_on::text as due_on, instalment.principal::text as principal,
-            instalment.interest::text as interest
-       from loan_instalment instalment join loan on loan.id = instalment.loan_id and loan.schedule_version = instalment.schedule_version
-      where instalment.loan_id = any($1)
-      order by instalment.loan_id, instalment.number`,
-    [ids],
-  );
-  const paid: Array<{ loan_id: string; principal: string; interest: string }> = await db.query(
-    `select loan_id, sum(principal)::text as principal, sum(interest)::text as interest from repayment where loan_id = any($1) group by loan_id`,
+  const rows: Array<{
+    loan_id: string;
+    instalments: Array<{ number: number; due_on: string; principal: string; interest: string }> | null;
+    principal: string;
+    interest: string;
+  }> = await db.query(
+    `select loan.id as loan_id,
+            (select json_agg(json_build_object('number', instalment.number, 'due_on', instalment.due_on, 'principal', instalment.principal::text,
+                                               'interest', instalment.interest::text) order by instalment.number)
+               from loan_instalment instalment
+              where instalment.tenant_id = loan.tenant_id and instalment.loan_id = loan.id
+                and instalment.schedule_version = loan.schedule_version) as instalments,
+            coalesce(paid.principal, 0)::text as principal, coalesce(paid.interest, 0)::text as interest
+       from loan
+       left join lateral (select sum(principal) as principal, sum(interest) as interest from repayment
+                           where repayment.tenant_id = loan.tenant_id and repayment.loan_id = loan.id) paid on true
+      where loan.id = any($1)`,
     [ids],
   );
   const schedules = new Map<string, Instalment[]>(ids.map((id) => [id, []]));
-  for (const row of instalments) {
-    schedules.get(row.loan_id)!.push({ number: row.number, dueOn: row.due_on, principal: BigInt(row.principal), interest: BigInt(row.interest) });
+  const payments = new Map<string, { principal: bigint; interest: bigint }>();
+  for (const row of rows) {
+    schedules.set(
+      row.loan_id,
+      (row.instalments ?? []).map((instalment) => ({
+        number: instalment.number,
+        dueOn: instalment.due_on,
+        principal: BigInt(instalment.principal),
+        interest: BigInt(instalment.interest),
+      })),
+    );
+    payments.set(row.loan_id, { principal: BigInt(row.principal), interest: BigInt(row.interest) });
   }
-  const payments = new Map(paid.map((row) => [row.loan_id, { principal: BigInt(row.principal), interest: BigInt(row.interest) }]));
   return { schedules, payments };
 }
 
