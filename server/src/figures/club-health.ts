@@ -143,6 +143,10 @@ export async function healthOf(db: EntityManager, tenantId: string, clubIds: rea
                 + (coalesce((select report_due_day from province_setting where tenant_id = $1), 5) - 1) < $6::date
         order by report_month desc limit 3
      ),
+     submitted as (
+       select club_id, month, due_on, first_submitted_at from monthly_report
+        where tenant_id = $1 and club_id = any($2) and month in (select month from counted)
+     ),
      reports as (
        select asked.id as club_id,
               count(*) filter (where report.first_submitted_at is null)::int as reports_missing,
@@ -150,7 +154,7 @@ export async function healthOf(db: EntityManager, tenantId: string, clubIds: rea
                                      > coalesce(report.due_on, counted.due_on))::int as reports_late
          from asked
          join counted on counted.month >= asked.first_month
-         left join monthly_report report on report.tenant_id = $1 and report.club_id = asked.id and report.month = counted.month
+         left join submitted report on report.club_id = asked.id and report.month = counted.month
         group by asked.id
      ),
      portfolio as (
