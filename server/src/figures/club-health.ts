@@ -143,19 +143,14 @@ export async function healthOf(db: EntityManager, tenantId: string, clubIds: rea
                 + (coalesce((select report_due_day from province_setting where tenant_id = $1), 5) - 1) < $6::date
         order by report_month desc limit 3
      ),
-     submitted as (
-       select club_id, month, due_on, first_submitted_at from monthly_report
-        where tenant_id = $1 and club_id = any($2) and month in (select month from counted)
-     ),
+     -- Reports of those months, per club: how many were submitted, and how many of them late.
      reports as (
-       select asked.id as club_id,
-              count(*) filter (where report.first_submitted_at is null)::int as reports_missing,
-              count(*) filter (where (report.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date
-                                     > coalesce(report.due_on, counted.due_on))::int as reports_late
-         from asked
-         join counted on counted.month >= asked.first_month
-         left join submitted report on report.club_id = asked.id and report.month = counted.month
-        group by asked.id
+       select club_id,
+              count(*) filter (where first_submitted_at is not null)::int as submitted,
+              count(*) filter (where (first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > due_on)::int as reports_late
+         from monthly_report
+        where tenant_id = $1 and club_id = any($2) and month in (select month from counted)
+        group by club_id
      ),
      portfolio as (
        select club_id, sum(principal - principal_repaid) as outstanding,
@@ -165,7 +160,10 @@ export async function healthOf(db: EntityManager, tenantId: string, clubIds: rea
         group by club_id
      )
      select asked.id as club_id, activity.areas, activity.meetings_recent, activity.attendance_recent, activity.meetings_before,
-            activity.attendance_before, reports.reports_missing, reports.reports_late,
+            activity.attendance_before,
+            -- Months that count for the club (not those before it was founded) less the reports submitted.
+            greatest((select count(*) from counted where counted.month >= asked.first_month)::int - coalesce(reports.submitted, 0), 0) as reports_missing,
+            reports.reports_late,
             now.left_total as left_now, now.members as members_now, then_.left_total as left_then, then_.members as members_then,
             portfolio.outstanding::text as outstanding, portfolio.at_risk::text as at_risk
        from asked
