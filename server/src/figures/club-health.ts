@@ -92,7 +92,14 @@ function bitCount(mask: number): number {
  * live figures: activity months, reports, loans and membership totals, in four statements whatever
  * the number of clubs.
  */
-export async function healthOf(db: EntityManager, tenantId: string, clubIds: readonly string[], month: string): Promise<Map<string, ClubHealth>> {
+export async function healthOf(
+  db: EntityManager,
+  tenantId: string,
+  clubIds: readonly string[],
+  month: string,
+  /** PAR30 of each club when the caller has read the portfolio already. */
+  knownPar30?: ReadonlyMap<string, string>,
+): Promise<Map<string, ClubHealth>> {
   const result = new Map<string, ClubHealth>();
   if (!clubIds.length) return result;
   const asOf = [lastDayOf(month), todayInVietnam()].sort()[0];
@@ -149,14 +156,16 @@ export async function healthOf(db: EntityManager, tenantId: string, clubIds: rea
               count(*) filter (where first_submitted_at is not null)::int as submitted,
               count(*) filter (where (first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > due_on)::int as reports_late
          from monthly_report
-        where tenant_id = $1 and club_id = any($2) and month in (select month from counted)
+        where tenant_id = $1 and club_id = any($2)
+          and month between (select min(month) from counted) and (select max(month) from counted)
+          and month in (select month from counted)
         group by club_id
      ),
      portfolio as (
        select club_id, sum(principal - principal_repaid) as outstanding,
               sum(principal - principal_repaid) filter (where unpaid_since < $8::date - $9::int) as at_risk
          from loan
-        where tenant_id = $1 and club_id = any($2) and status = 'DISBURSED' and principal > principal_repaid
+        where $10 and tenant_id = $1 and club_id = any($2) and status = 'DISBURSED' and principal > principal_repaid
         group by club_id
      )
      select asked.id as club_id, activity.areas, activity.meetings_recent, activity.attendance_recent, activity.meetings_before,
@@ -179,7 +188,7 @@ export async function healthOf(db: EntityManager, tenantId: string, clubIds: rea
          select left_total, members from club_month_figure latest
           where latest.tenant_id = $1 and latest.club_id = asked.id and latest.month <= $7 order by latest.month desc limit 1
        ) then_ on true`,
-    [tenantId, clubIds, monthStart(month), recentFrom, beforeFrom, asOf, yearAgo, todayInVietnam(), PAR_DAYS],
+    [tenantId, clubIds, monthStart(month), recentFrom, beforeFrom, asOf, yearAgo, todayInVietnam(), PAR_DAYS, !knownPar30],
   );
   for (const row of rows) {
     const scored = scoreOf({
@@ -190,7 +199,7 @@ export async function healthOf(db: EntityManager, tenantId: string, clubIds: rea
       attendanceRecent: row.attendance_recent ?? 0,
       meetingsBefore: row.meetings_before ?? 0,
       attendanceBefore: row.attendance_before ?? 0,
-      par30: percentOf(BigInt(row.at_risk ?? 0), BigInt(row.outstanding ?? 0)),
+      par30: knownPar30?.get(row.club_id) ?? percentOf(BigInt(row.at_risk ?? 0), BigInt(row.outstanding ?? 0)),
       leftInYear: row.left_now === null ? 0 : row.left_now - (row.left_then ?? 0),
       membersYearAgo: row.members_then ?? row.members_now ?? 0,
     });
