@@ -156,13 +156,16 @@ export class LiveFigures1764400000000 implements MigrationInterface {
           joined_total integer, left_total integer, income_fund bigint, activity_fund bigint)
         language sql stable
         as $$
-          with person as (
+          with first_loan as (
+            select member_id, date_trunc('month', min(disbursed_on))::date as borrowed_month
+              from loan where tenant_id = p_tenant and club_id = p_club and disbursed_on is not null
+             group by member_id
+          ),
+          person as (
             select member.*, date_trunc('month', member.joined_on)::date as joined_month,
-                   date_trunc('month', member.left_on)::date as left_month,
-                   (select date_trunc('month', min(loan.disbursed_on))::date from loan
-                     where loan.tenant_id = member.tenant_id and loan.member_id = member.id
-                       and loan.disbursed_on is not null) as borrowed_month
-              from member where member.tenant_id = p_tenant and member.club_id = p_club
+                   date_trunc('month', member.left_on)::date as left_month, first_loan.borrowed_month
+              from member left join first_loan on first_loan.member_id = member.id
+             where member.tenant_id = p_tenant and member.club_id = p_club
           ),
           status_change as (
             select effective_on, (status = 'ACTIVE')::int as active,
@@ -333,9 +336,11 @@ export class LiveFigures1764400000000 implements MigrationInterface {
             return;
           end if;
           perform ishc.apply_figure_changes(p_tenant, old_rows, new_rows);
+          -- Set differences (hashed), not row-by-row searches: a club has a row for every month it changed.
           delete from club_month_figure figure
-           where figure.tenant_id = p_tenant and figure.club_id = p_club and not (figure = any(new_rows));
-          insert into club_month_figure select * from unnest(new_rows) figure where not (figure = any(old_rows));
+           using (select * from unnest(old_rows) except select * from unnest(new_rows)) gone
+           where figure.tenant_id = p_tenant and figure.club_id = p_club and figure.month = gone.month;
+          insert into club_month_figure select * from unnest(new_rows) except select * from unnest(old_rows);
         end
         $$;
 
