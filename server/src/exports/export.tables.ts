@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../database/request-scope.js';
 import { healthOf } from '../figures/club-health.js';
 import { comparisonPeriodOf, checkedMonth, provinceOf } from '../figures/figure-scope.js';
-import { dashboardParts } from '../figures/figure.service.js';
+import { currentMonth, dashboardParts, par30ByClub } from '../figures/figure.service.js';
 import {
   HealthLevel,
   HealthReasonCode,
@@ -202,7 +202,7 @@ const contributionsTable: ExportTable<{ target: string; indicator: string; name:
 /** The dashboard of the province and unit asked for, computed as the screen computes it. */
 async function dashboardOf(db: EntityManager, viewer: Viewer, parameters: ExportParameters) {
   const tenantId = provinceOf(viewer, parameters.tenantId);
-  const month = parameters.month ?? checkedMonth(undefined, 'month', []);
+  const month = parameters.month ?? currentMonth();
   return { tenantId, month, ...(await dashboardParts(db, tenantId, parameters.unitId ?? null, month, parameters.schemeId ?? null)) };
 }
 
@@ -336,9 +336,7 @@ const clubsTable: ExportTable<ClubRow> = {
     ...(CLUB_HEALTH_COLUMNS as ReadonlyArray<ExportColumn<ClubRow>>),
   ],
   async *rows(db, viewer, parameters) {
-    const tenantId = provinceOf(viewer, parameters.tenantId);
-    const month = parameters.month ?? checkedMonth(undefined, 'month', []);
-    const { rollup } = await dashboardParts(db, tenantId, parameters.unitId ?? null, month, parameters.schemeId ?? null);
+    const { tenantId, month, rollup } = await dashboardOf(db, viewer, parameters);
     const placed = new Map(rollup.clubs.map((club) => [club.id, club]));
     const ordered: Array<{ id: string; name: string; commune: string }> = await db.query(
       `select club.id, club.name, commune.name as commune from club join admin_unit commune on commune.tenant_id = club.tenant_id and commune.id = club.commune_id
@@ -348,7 +346,7 @@ const clubsTable: ExportTable<ClubRow> = {
     for (let start = 0; start < ordered.length; start += CLUB_BATCH) {
       const batch = ordered.slice(start, start + CLUB_BATCH);
       const running = batch.filter((club) => placed.get(club.id)?.running === 1).map((club) => club.id);
-      const health = await healthOf(db, tenantId, running, month);
+      const health = await healthOf(db, tenantId, running, month, par30ByClub(rollup.clubs));
       yield batch.map((club) => {
         const figures = placed.get(club.id)!;
         const counted = figures.running !== undefined && figures.running !== null;
@@ -382,11 +380,9 @@ const atRiskTable: ExportTable<{ name: string; commune: string; health: ClubHeal
     ...(CLUB_HEALTH_COLUMNS as ReadonlyArray<ExportColumn<{ name: string; commune: string; health: ClubHealth }>>),
   ],
   async *rows(db, viewer, parameters) {
-    const tenantId = provinceOf(viewer, parameters.tenantId);
-    const month = parameters.month ?? checkedMonth(undefined, 'month', []);
-    const { rollup } = await dashboardParts(db, tenantId, parameters.unitId ?? null, month, parameters.schemeId ?? null);
+    const { tenantId, month, rollup } = await dashboardOf(db, viewer, parameters);
     const running = rollup.clubs.filter((club) => club.running === 1).map((club) => club.id);
-    const health = [...(await healthOf(db, tenantId, running, month)).values()].filter((club) => club.level !== HealthLevel.HEALTHY);
+    const health = [...(await healthOf(db, tenantId, running, month, par30ByClub(rollup.clubs))).values()].filter((club) => club.level !== HealthLevel.HEALTHY);
     const names: Array<{ id: string; name: string; commune: string }> = await db.query(
       `select club.id, club.name, commune.name as commune from club join admin_unit commune on commune.tenant_id = club.tenant_id and commune.id = club.commune_id
         where club.tenant_id = $1 and club.id = any($2)`,

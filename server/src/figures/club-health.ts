@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { addMonths, lastDayOf, todayInVietnam } from '../calendar.js';
+import { addMonths, firstDayOf, lastDayOf, todayInVietnam } from '../calendar.js';
 import { percentOf } from '../loans/loan.service.js';
 import { PAR_DAYS } from '../loans/loan.types.js';
-import { monthStart } from './figure.service.js';
 import { ClubHealth, HealthLevel, HealthReason, HealthReasonCode } from './figure.types.js';
 
 /** What the score is made of, and what each part weighs (points of 100). */
@@ -103,9 +102,9 @@ export async function healthOf(
   const result = new Map<string, ClubHealth>();
   if (!clubIds.length) return result;
   const asOf = [lastDayOf(month), todayInVietnam()].sort()[0];
-  const recentFrom = monthStart(addMonths(`${month}-01`, -2).slice(0, 7));
-  const beforeFrom = monthStart(addMonths(`${month}-01`, -5).slice(0, 7));
-  const yearAgo = monthStart(addMonths(`${month}-01`, -12).slice(0, 7));
+  const recentFrom = firstDayOf(addMonths(`${month}-01`, -2).slice(0, 7));
+  const beforeFrom = firstDayOf(addMonths(`${month}-01`, -5).slice(0, 7));
+  const yearAgo = firstDayOf(addMonths(`${month}-01`, -12).slice(0, 7));
 
   // One statement for any number of clubs: each part is read for all of them at once, by keys led
   // by the tenant, and joined by club.
@@ -188,7 +187,7 @@ export async function healthOf(
          select left_total, members from club_month_figure latest
           where latest.tenant_id = $1 and latest.club_id = asked.id and latest.month <= $7 order by latest.month desc limit 1
        ) then_ on true`,
-    [tenantId, clubIds, monthStart(month), recentFrom, beforeFrom, asOf, yearAgo, todayInVietnam(), PAR_DAYS, !knownPar30],
+    [tenantId, clubIds, firstDayOf(month), recentFrom, beforeFrom, asOf, yearAgo, todayInVietnam(), PAR_DAYS, !knownPar30],
   );
   for (const row of rows) {
     const scored = scoreOf({

@@ -9,10 +9,9 @@ import { MonthScalar } from '../graphql/scalars.js';
 import { Scheme } from '../schemes/scheme.types.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { NATIONAL_ROLES, Role } from '../users/role.js';
-import { percentOf } from '../loans/loan.service.js';
 import { healthOf } from './club-health.js';
 import { checkedMonth, comparisonPeriodOf, provinceOf } from './figure-scope.js';
-import { currentMonth, dashboardParts, qualityBandsOf, runningClubsOf } from './figure.service.js';
+import { currentMonth, dashboardParts, par30ByClub, qualityBandsOf, runningClubsOf } from './figure.service.js';
 import {
   ClubFigures,
   ClubHealth,
@@ -108,8 +107,7 @@ export class ProvinceDashboardResolver {
     for (const club of parts.rollup.clubs) for (const path of [club.original_path, club.current_path]) for (const id of idsOnPath(path)) unitIds.add(id);
     for (const unit of await findAdminUnitsByIds(db, [...unitIds])) context.loaders.adminUnitById.prime(unit.id, unit);
     const running = parts.rollup.clubs.filter((club) => club.running === 1).map((club) => club.id);
-    const par30 = new Map(parts.rollup.clubs.map((club) => [club.id, percentOf(BigInt(club.at_risk), BigInt(club.outstanding))]));
-    const health = [...(await healthOf(db, tenantId, running, month, par30)).values()].sort(worstFirst);
+    const health = [...(await healthOf(db, tenantId, running, month, par30ByClub(parts.rollup.clubs))).values()].sort(worstFirst);
     return Object.assign(new ProvinceDashboard(), {
       tenantId,
       unitId: args.unitId ?? null,

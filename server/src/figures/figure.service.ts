@@ -21,11 +21,6 @@ import {
   UnitFigures,
 } from './figure.types.js';
 
-/** A reporting month as the first day of it. */
-export function monthStart(month: string): string {
-  return firstDayOf(month);
-}
-
 export function currentMonth(): string {
   return todayInVietnam().slice(0, 7);
 }
@@ -138,7 +133,7 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
           order by latest.month desc limit 1
        ) figure on true
        left join portfolio on portfolio.club_id = in_scope.id`,
-    [tenantId, unitId, monthStart(month), todayInVietnam(), PAR_DAYS],
+    [tenantId, unitId, firstDayOf(month), todayInVietnam(), PAR_DAYS],
   );
 }
 
@@ -156,7 +151,7 @@ export async function clubFiguresAt(db: EntityManager, clubIds: readonly string[
          select * from club_month_figure latest
           where latest.club_id = asked.club_id and latest.month <= $2 order by latest.month desc limit 1
        ) figure`,
-    [clubIds, monthStart(month)],
+    [clubIds, firstDayOf(month)],
   );
   return new Map(
     rows.map((row) => [
@@ -246,17 +241,6 @@ function foundedInPeriod(foundedOn: string | null, period: SchemePeriod | null, 
 
 function foundedBeforePeriod(foundedOn: string | null, period: SchemePeriod | null): boolean {
   return !!foundedOn && !!period && foundedOn < `${period.firstYear}-01-01`;
-}
-
-/** The scheme shown by default: the approved one whose period holds the month, else the latest approved. */
-export async function schemeForMonth(db: EntityManager, tenantId: string, schemeId: string | null, month: string): Promise<SchemePeriod | null> {
-  const rows: Array<{ id: string; first_year: number; last_year: number }> = await db.query(
-    `select id, first_year, last_year from scheme
-      where tenant_id = $1 and (id = $2 or ($2 is null and status <> 'DRAFT'))
-      order by ($3 between first_year and last_year) desc, last_year desc limit 1`,
-    [tenantId, schemeId, Number(month.slice(0, 4))],
-  );
-  return rows[0] ? { id: rows[0].id, firstYear: rows[0].first_year, lastYear: rows[0].last_year } : null;
 }
 
 /** A scheme's targets with their milestones and shares, as one JSON value of a larger statement. */
@@ -449,6 +433,11 @@ export function portfolioFigures(activeLoans: number, outstandingPrincipal: bigi
   });
 }
 
+/** Each club's PAR30 from the portfolio read with its figures. */
+export function par30ByClub(clubs: ReadonlyArray<{ id: string; outstanding: string; at_risk: string }>): Map<string, string> {
+  return new Map(clubs.map((club) => [club.id, percentOf(BigInt(club.at_risk), BigInt(club.outstanding))]));
+}
+
 export function sumPortfolios(portfolios: Iterable<PortfolioFigures>): PortfolioFigures {
   let loans = 0;
   let outstanding = 0n;
@@ -537,7 +526,7 @@ export async function provinceTrend(db: EntityManager, tenantId: string, fromMon
        left join running_total on running_total.month <= series.month
         and (running_total.next_month is null or running_total.next_month > series.month)
       order by series.month`,
-    [tenantId, monthStart(fromMonth), monthStart(toMonth)],
+    [tenantId, firstDayOf(fromMonth), firstDayOf(toMonth)],
   );
   return rows.map(monthFiguresOf);
 }
@@ -555,7 +544,7 @@ export async function clubsTrend(db: EntityManager, tenantId: string, clubIds: r
        left join club_month_figure figure
          on figure.tenant_id = $1 and figure.club_id = any($2) and figure.month <= series.month and figure.valid_until > series.month
       group by series.month order by series.month`,
-    [tenantId, clubIds, monthStart(fromMonth), monthStart(toMonth)],
+    [tenantId, clubIds, firstDayOf(fromMonth), firstDayOf(toMonth)],
   );
   return rows.map(monthFiguresOf);
 }

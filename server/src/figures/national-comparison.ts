@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { lastDayOf } from '../calendar.js';
+import { firstDayOf, lastDayOf } from '../calendar.js';
 import { percentOf } from '../loans/loan.service.js';
 import { indicatorOf, type IndicatorRow } from '../program/program.service.js';
 import type { Indicator, NationalPhase } from '../program/program.types.js';
@@ -8,7 +8,6 @@ import {
   addFigures,
   emptyFigures,
   INDICATORS_JSON,
-  monthStart,
   progressOf,
   targetsFromJson,
   targetsJson,
@@ -103,8 +102,8 @@ const SUMMED = ['clubs_running', 'clubs_meeting_standard', 'clubs_with_both_fund
  * with members or loans. New clubs and money mobilised are counted over the period.
  */
 export async function nationalComparison(db: EntityManager, phase: NationalPhase | null, fromMonth: string, month: string): Promise<NationalComparison> {
-  const to = monthStart(month);
-  const from = monthStart(fromMonth);
+  const to = firstDayOf(month);
+  const from = firstDayOf(fromMonth);
   const phaseStart = phase ? `${phase.firstYear}-01-01` : from;
 
   // Each province's totals at every month of the period: what its changes add up to before the

@@ -68,7 +68,13 @@ export async function downloadExport(name: string, format: ExportFormat, params:
     throw refusal;
   }
   const fileName = fileNameOf(response.headers.get('content-disposition'), `${name}.${format}`);
-  const url = URL.createObjectURL(await response.blob());
+  saveBlob(await response.blob(), fileName);
+  return fileName;
+}
+
+/** Hands a file made in the page to the browser's downloads, under the given name. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -76,5 +82,4 @@ export async function downloadExport(name: string, format: ExportFormat, params:
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return fileName;
 }

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saveBlob } from '../../app/exports/download-export';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { AdminUnitsCsvDocument } from '../../gql/graphql';
 
@@ -20,14 +21,7 @@ export function ExportUnitsButton() {
       const result = await client.query({ query: AdminUnitsCsvDocument, fetchPolicy: 'network-only' });
       if (!result.data) throw result.error ?? new Error('no export');
       const fileName = `don-vi-hanh-chinh-${new Date().toISOString().slice(0, 10)}.csv`;
-      const url = URL.createObjectURL(new Blob(['\uFEFF', result.data.adminUnitsCsv], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(new Blob(['\uFEFF', result.data.adminUnitsCsv], { type: 'text/csv;charset=utf-8' }), fileName);
       notifications.show({ color: 'teal', message: t('hierarchy.export.done', { file: fileName }) });
     } catch (error) {
       notifications.show({ color: 'red', message: errorMessage(error) });
