@@ -462,5 +462,12 @@ describe('the figure tables', () => {
     expect(otherProvince).toEqual([{ count: 0 }]);
     await expect(asTenant(database, ids.kienGiang, (db) => db.query('delete from province_month_figure'))).rejects.toThrow(/permission denied/);
     await expect(asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select * from province_month_figure'))).rejects.toThrow(/permission denied/);
+    for (const table of ['commune_month_figure', 'club_month_activity']) {
+      const seen = await asTenant(database, ids.thaiNguyen, (db) => db.query(`select count(*)::int as count from ${table} where tenant_id = $1`, [ids.kienGiang]));
+      expect(seen).toEqual([{ count: 0 }]);
+      await expect(asTenant(database, ids.kienGiang, (db) => db.query(`delete from ${table}`))).rejects.toThrow(/permission denied/);
+    }
+    const clubActivity = await asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select distinct club_id from club_month_activity'));
+    expect(clubActivity).toEqual([{ club_id: ids.kienLuongClub }]);
   });
 });
