@@ -80,8 +80,16 @@ describe('the province dashboard', () => {
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/province\/clubs\/[0-9a-f-]{36}$/);
     await page.goBack();
     await page.getByTestId('breadcrumb-link').first().waitFor();
-    await page.getByTestId('breadcrumb-link').filter({ hasText: 'Toàn tỉnh' }).click();
-    await expect.poll(() => page.getByTestId('breadcrumb-current').textContent()).toBe('Toàn tỉnh');
+    // The page coming back from history may still be redrawing: click again until the breadcrumb answers.
+    await expect
+      .poll(async () => {
+        const current = await page.getByTestId('breadcrumb-current').textContent();
+        if (current !== 'Toàn tỉnh') {
+          await page.getByTestId('breadcrumb-link').filter({ hasText: 'Toàn tỉnh' }).click({ timeout: 3_000 }).catch(() => undefined);
+        }
+        return current;
+      }, { timeout: 20_000 })
+      .toBe('Toàn tỉnh');
     expect(new URL(page.url()).searchParams.get('unit')).toBeNull();
   });
 
