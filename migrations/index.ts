@@ -4,6 +4,7 @@ import { HierarchyChanges1764200000000 } from './1764200000000-hierarchy-changes
 import { ImportValidity1764250000000 } from './1764250000000-import-validity.js';
 import { ClubsAtWork1764300000000 } from './1764300000000-clubs-at-work.js';
 import { LiveFigures1764400000000 } from './1764400000000-live-figures.js';
+import { LedgerFiguresFromMonth1764450000000 } from './1764450000000-ledger-figures-from-month.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ImportValidity1764250000000,
   ClubsAtWork1764300000000,
   LiveFigures1764400000000,
+  LedgerFiguresFromMonth1764450000000,
 ];
