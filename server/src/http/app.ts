@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import type { DataSource } from 'typeorm';
@@ -59,6 +60,9 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
     validationRules: [depthLimit(LIMITS.maxDepth), aliasLimit(LIMITS.maxAliases)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // No response is cached by HTTP caches (answers depend on the viewer), and the cache-control
+      // plugin Apollo adds otherwise wraps every field's resolver: thousands per roster page.
+      ApolloServerPluginCacheControlDisabled(),
       loggingPlugin(),
       complexityPlugin(schema),
       transactionPlugin(),
