@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ActivityResolver, HomeCareVisitResolver } from '../activities/activity.resolver.js';
 import { AdminUnitChangeResolver } from '../admin-units/admin-unit-changes.resolver.js';
@@ -10,7 +10,7 @@ import { figureResolvers } from '../figures/figure.resolver.js';
 import { LedgerResolver } from '../funds/ledger.resolver.js';
 import { LoanResolver } from '../loans/loan.resolver.js';
 import { MeetingSheetResolver } from '../meeting-sheet/meeting-sheet.resolver.js';
-import { MemberResolver } from '../members/member.resolver.js';
+import { MemberResolver, memberFieldsFromRow } from '../members/member.resolver.js';
 import { MonthlyReportResolver } from '../monthly-reports/monthly-report.resolver.js';
 import { ProgramResolver } from '../program/program.resolver.js';
 import { ReferenceFigureResolver } from '../reference-figures/reference-figure.js';
@@ -25,6 +25,7 @@ import { SurveyResolver, SurveyVisitResolver } from '../surveys/survey.resolver.
 import { TenantResolver } from '../tenants/tenant.resolver.js';
 import { UserResolver } from '../users/user.resolver.js';
 import { authChecker } from './auth-checker.js';
+import { validateArguments } from './validation.js';
 
 export const resolvers = [TenantResolver, AdminUnitResolver, AdminUnitSuccessionResolver, AdminUnitChangeResolver, ClubResolver, UserResolver,
   // The province workspace.
@@ -42,9 +43,32 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     resolvers: [...resolvers],
     authChecker,
     authMode: 'error',
-    validate: { forbidUnknownValues: false, stopAtFirstError: false },
-  }).then(describeRootTypes);
+    validateFn: validateArguments,
+  }).then(describeRootTypes).then(resolveFromRows);
   return built;
+}
+
+/**
+ * Fields computed from their parent's row alone, resolved by plain synchronous functions instead
+ * of type-graphql's resolver pipeline (arguments converted and checked, always a promise): lists
+ * resolve them once per item. Their declarations (types, arguments, descriptions) stay with the
+ * resolver classes; their scalars have checked the arguments already.
+ */
+const FIELDS_FROM_ROWS: Record<string, Record<string, GraphQLFieldResolver<never, unknown, never>>> = {
+  Member: memberFieldsFromRow,
+};
+
+function resolveFromRows(schema: GraphQLSchema): GraphQLSchema {
+  for (const [typeName, resolvers] of Object.entries(FIELDS_FROM_ROWS)) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`${typeName} is not an object type of the schema`);
+    for (const [fieldName, resolve] of Object.entries(resolvers)) {
+      const field = type.getFields()[fieldName];
+      if (!field) throw new Error(`${typeName}.${fieldName} is not a field of the schema`);
+      field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
+    }
+  }
+  return schema;
 }
 
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {

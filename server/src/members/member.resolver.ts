@@ -1,11 +1,12 @@
 import { IsOptional, IsUUID } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { todayInVietnam } from '../calendar.js';
 import { Club } from '../clubs/club.entity.js';
 import { CLUB_ROLES, clubOf } from '../clubs/club-scope.js';
 import type { Context } from '../graphql/context.js';
-import { connectionComplexity, connectionOf } from '../graphql/pagination.js';
+import { asksForTotal, connectionComplexity, connectionOf } from '../graphql/pagination.js';
 import { LocalDateScalar } from '../graphql/scalars.js';
 import { CreateMemberInput, DuplicateCheckArgs, MemberLeftInput, MembersArgs, MemberVersionInput, UpdateMemberInput } from './member.inputs.js';
 import {
@@ -36,6 +37,16 @@ class OnDayArgs {
   on?: string | null;
 }
 
+/**
+ * Age and "older" come from the member's row alone. The schema resolves them with these functions
+ * directly (graphql/schema.ts): through type-graphql's argument handling every call would become a
+ * promise, and a roster page asks for both for every member.
+ */
+export const memberFieldsFromRow = {
+  age: (member: Member, { on }: OnDayArgs): number => ageOn(member.birthYear, on ?? todayInVietnam()),
+  older: (member: Member, { on }: OnDayArgs): boolean => isOlderOn(member.birthYear, on ?? todayInVietnam()),
+};
+
 @Resolver(() => Member)
 export class MemberResolver {
   @Authorized(CLUB_ROLES)
@@ -43,9 +54,9 @@ export class MemberResolver {
     description: 'Members of a club by name; club staff see their own club. Search ignores accents and case.',
     complexity: connectionComplexity,
   })
-  async members(@Args(() => MembersArgs) args: MembersArgs, @Ctx() context: Context) {
+  async members(@Args(() => MembersArgs) args: MembersArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const clubId = clubOf(context, args.clubId);
-    return MemberConnection.from(await listMembers(await context.db(), clubId, args));
+    return MemberConnection.from(await listMembers(await context.db(), clubId, args, { withTotal: asksForTotal(info) }));
   }
 
   @Authorized(CLUB_ROLES)
@@ -87,13 +98,13 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Age reached in the year of the day in question.' })
-  age(@Root() member: Member, @Args(() => OnDayArgs, { validate: false }) { on }: OnDayArgs): number {
-    return ageOn(member.birthYear, on ?? todayInVietnam());
+  age(@Root() member: Member, @Args(() => OnDayArgs) args: OnDayArgs): number {
+    return memberFieldsFromRow.age(member, args);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the member is an older person (60 and over) on the day in question; computed, never stored.' })
-  older(@Root() member: Member, @Args(() => OnDayArgs, { validate: false }) { on }: OnDayArgs): boolean {
-    return isOlderOn(member.birthYear, on ?? todayInVietnam());
+  older(@Root() member: Member, @Args(() => OnDayArgs) args: OnDayArgs): boolean {
+    return memberFieldsFromRow.older(member, args);
   }
 
   @FieldResolver(() => Club, { description: 'The member’s club.' })
