@@ -1,11 +1,22 @@
 import type { FieldProblem } from './graphql/errors.js';
 
-// One formatter for the process: building one costs far more than using it (a roster asks per member).
-const VIETNAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+// Vietnam keeps UTC+07:00 all year (no daylight saving time since 1975): its day is UTC's seven
+// hours on, and lasts from 17:00 UTC to 17:00 UTC.
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// Today, and the span of UTC milliseconds it covers: a roster asks for it twice per member.
+let today = { day: '', from: 0, until: 0 };
 
 /** Days in Vietnam's calendar, seven hours ahead of UTC: what "today" means to a club. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return VIETNAM_DAY.format(now);
+export function todayInVietnam(now?: Date): string {
+  const moment = now ? now.getTime() : Date.now();
+  if (moment >= today.from && moment < today.until) return today.day;
+  const local = moment + VIETNAM_OFFSET_MS;
+  const day = new Date(local).toISOString().slice(0, 10);
+  const from = Math.floor(local / DAY_MS) * DAY_MS - VIETNAM_OFFSET_MS;
+  if (!now) today = { day, from, until: from + DAY_MS };
+  return day;
 }
 
 function partsOf(date: string): [number, number, number] {
