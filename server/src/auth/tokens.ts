@@ -5,9 +5,14 @@ import { Role } from '../users/role.js';
 const ISSUER = 'ishc';
 const AUDIENCE = 'ishc-api';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Tokens remembered as verified: a signed-in person sends the same token with every request. */
+const REMEMBERED_TOKENS = 10_000;
 
 export class TokenService {
   private readonly key: Uint8Array;
+  // Token → whom it stands for and until when. Remembering only skips checking the signature
+  // again: the request scope still re-reads the account (enabled, same role, password unchanged).
+  private readonly verified = new Map<string, { viewer: Viewer; expiresAtMs: number }>();
 
   constructor(secret: string, private readonly ttlMinutes: number) {
     this.key = new TextEncoder().encode(secret);
@@ -29,6 +34,22 @@ export class TokenService {
 
   /** The viewer a token stands for, or a reason it stands for nobody. */
   async verify(token: string): Promise<{ viewer: Viewer } | { failure: 'expired' | 'invalid' }> {
+    const remembered = this.verified.get(token);
+    if (remembered) {
+      if (Date.now() < remembered.expiresAtMs) return { viewer: remembered.viewer };
+      this.verified.delete(token);
+      return { failure: 'expired' };
+    }
+    const verified = await this.verifySignature(token);
+    if ('viewer' in verified) {
+      if (this.verified.size >= REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, verified);
+      return { viewer: verified.viewer };
+    }
+    return verified;
+  }
+
+  private async verifySignature(token: string): Promise<{ viewer: Viewer; expiresAtMs: number } | { failure: 'expired' | 'invalid' }> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       const role = payload.role;
@@ -39,7 +60,7 @@ export class TokenService {
         typeof role !== 'string' || !Object.values(Role).includes(role as Role) ||
         !(tenantId === null || (typeof tenantId === 'string' && UUID.test(tenantId))) ||
         !(clubId === null || (typeof clubId === 'string' && UUID.test(clubId))) ||
-        typeof payload.iat !== 'number'
+        typeof payload.iat !== 'number' || typeof payload.exp !== 'number'
       ) {
         return { failure: 'invalid' };
       }
@@ -51,6 +72,7 @@ export class TokenService {
           clubId: clubId as string | null,
           issuedAt: new Date(payload.iat * 1000),
         },
+        expiresAtMs: payload.exp * 1000,
       };
     } catch (error) {
       return { failure: error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' };
