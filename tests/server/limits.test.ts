@@ -94,6 +94,15 @@ describe('request limits', () => {
     expect(transactions).toBe(0);
   });
 
+  it('judges the cost of the same query again when its variables change', async () => {
+    const query = 'query($first: Int) { adminUnits(first: $first) { edges { node { children { children { children { name } } } } } } }';
+    expect((await server.gql(query, { first: 2 }, token)).errors).toBeUndefined();
+    const { result, transactions } = await countingTransactions(() => server.gql(query, { first: 100 }, token));
+    expect(result.errors?.[0].message).toMatch(/too expensive/);
+    expect(transactions).toBe(0);
+    expect((await server.gql(query, { first: 2 }, token)).errors).toBeUndefined();
+  });
+
   it('refuses a wrong-typed variable', async () => {
     const { result, transactions } = await countingTransactions(() =>
       server.gql('query($first: Int) { adminUnits(first: $first) { totalCount } }', { first: 'twenty' }, token),
