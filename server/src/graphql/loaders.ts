@@ -10,20 +10,49 @@ import { createProgramLoaders } from '../program/program.loaders.js';
 import { createSchemeLoaders } from '../schemes/scheme.loaders.js';
 import { createTenantLoaders } from '../tenants/tenant.loaders.js';
 
-/** Fresh loaders for every request: a loader's cache must never outlive the request's scope. */
-export function createLoaders(db: () => Promise<EntityManager>) {
-  return {
-    ...createAdminUnitLoaders(db),
-    ...createClubLoaders(db),
-    ...createTenantLoaders(db),
-    ...createProgramLoaders(db),
-    ...createSchemeLoaders(db),
-    ...createMemberLoaders(db),
-    ...createLoanLoaders(db),
-    ...createLedgerLoaders(db),
-    ...createActivityLoaders(db),
-    ...createFigureLoaders(db),
-  };
+type Db = () => Promise<EntityManager>;
+
+const factories = [
+  createAdminUnitLoaders,
+  createClubLoaders,
+  createTenantLoaders,
+  createProgramLoaders,
+  createSchemeLoaders,
+  createMemberLoaders,
+  createLoanLoaders,
+  createLedgerLoaders,
+  createActivityLoaders,
+  createFigureLoaders,
+] as const;
+
+type Intersection<T> = (T extends unknown ? (value: T) => void : never) extends (value: infer I) => void ? I : never;
+export type Loaders = Intersection<ReturnType<(typeof factories)[number]>>;
+
+/**
+ * A request's loaders, each module's made on first use: most requests use one or two of the
+ * modules, and making all of them (some thirty DataLoaders) for every request is wasted work.
+ */
+class RequestLoaders {
+  readonly made: Array<Record<string, unknown> | undefined> = [];
+
+  constructor(readonly db: Db) {}
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+// Which module makes which loader, learned once from loaders that are made and never used.
+const notUsed: Db = () => Promise.reject(new Error('never used'));
+factories.forEach((factory, index) => {
+  for (const name of Object.keys(factory(notUsed))) {
+    if (name in RequestLoaders.prototype) throw new Error(`two modules make a loader named ${name}`);
+    Object.defineProperty(RequestLoaders.prototype, name, {
+      get(this: RequestLoaders) {
+        this.made[index] ??= factory(this.db) as Record<string, unknown>;
+        return this.made[index][name];
+      },
+    });
+  }
+});
+
+/** Fresh loaders for every request: a loader's cache must never outlive the request's scope. */
+export function createLoaders(db: Db): Loaders {
+  return new RequestLoaders(db) as unknown as Loaders;
+}
