@@ -19,7 +19,7 @@ import { NATIONAL_ROLES } from '../server/src/users/role.js';
 import { todayInVietnam } from '../server/src/calendar.js';
 import { clubOf } from '../server/src/clubs/club-scope.js';
 import type { Context } from '../server/src/graphql/context.js';
-import { encodeCursor } from '../server/src/graphql/pagination.js';
+import { asksForTotal, encodeCursor } from '../server/src/graphql/pagination.js';
 import { LocalDateScalar } from '../server/src/graphql/scalars.js';
 import type { MembersArgs } from '../server/src/members/member.inputs.js';
 import { ageOn, isOlderOn, listMembers } from '../server/src/members/member.service.js';
@@ -113,10 +113,10 @@ export const handwrittenSchema = new GraphQLSchema({
           needsHomeCare: { type: GraphQLBoolean },
           possibleDuplicate: { type: GraphQLBoolean },
         },
-        async resolve(_root, args: MembersArgs, context) {
+        async resolve(_root, args: MembersArgs, context, info) {
           if (!context.viewer) throw new Error('sign in first');
           if (args.first < 1 || args.first > 100) throw new Error('first must be 1 to 100');
-          const page = await listMembers(await context.db(), clubOf(context, args.clubId), args);
+          const page = await listMembers(await context.db(), clubOf(context, args.clubId), args, { withTotal: asksForTotal(info) });
           const edges = page.nodes.map((node) => ({ cursor: encodeCursor(page.cursorOf(node)), node }));
           return {
             edges,

@@ -530,6 +530,34 @@ describe('members', () => {
     expect(data.members.totalCount).toBe(data.members.edges.length);
   });
 
+  it('gives the same total on every page, asked directly or through a fragment, and after the last page', async () => {
+    const [{ count }] = await database.owner.query(`select count(*)::int as count from member where club_id = $1 and left_on is null`, [ids.kienLuongClub]);
+    type Page = { members: { totalCount?: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string } }> } };
+    const direct = `query ($after: String) { members(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const throughFragment = `query ($after: String) { members(first: 25, after: $after) { ...Counted pageInfo { hasNextPage endCursor } edges { node { id } } } }
+      fragment Counted on MemberConnection { ... on MemberConnection { totalCount } }`;
+    const uncounted = `query ($after: String) { members(first: 25, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    for (const query of [direct, throughFragment, uncounted]) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: Page = await ok<Page>(query, { after }, kienLuong);
+        if (query !== uncounted) expect(page.members.totalCount).toBe(count);
+        else expect(page.members.totalCount).toBeUndefined();
+        seen.push(...page.members.edges.map((edge) => edge.node.id));
+        if (!page.members.pageInfo.hasNextPage) {
+          // Past the last page: no rows, and still the whole list's total.
+          const beyond = await ok<Page>(query, { after: page.members.pageInfo.endCursor }, kienLuong);
+          expect(beyond.members.edges).toEqual([]);
+          if (query !== uncounted) expect(beyond.members.totalCount).toBe(count);
+          break;
+        }
+        after = page.members.pageInfo.endCursor;
+      }
+      expect(new Set(seen).size).toBe(count);
+    }
+  });
+
   it('refuses a stale edit with CONFLICT and overwrites nothing', async () => {
     const clubId = await freshClub('CLB thử sửa');
     const member = await addMember(clubId, 'Tô Thị Sửa');

@@ -1,4 +1,5 @@
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
 
@@ -134,4 +135,22 @@ export function pageOf<Row, T>(
 /** The total of a filtered list, counted only when a client asks for it. */
 export function countOf(db: { query(sql: string, parameters?: unknown[]): Promise<Array<{ count: number }>> }, sql: string, parameters: unknown[]) {
   return async (): Promise<number> => (await db.query(sql, parameters))[0].count;
+}
+
+/**
+ * Whether a connection field's selection asks for `totalCount`, directly or through fragments: a
+ * list can then count in the statement that reads its page instead of a second one.
+ */
+export function asksForTotal(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+  const visited = new Set<string>();
+  const asks = (selectionSet: SelectionSetNode | undefined): boolean =>
+    (selectionSet?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
+      if (selection.kind === Kind.INLINE_FRAGMENT) return asks(selection.selectionSet);
+      const name = selection.name.value;
+      if (visited.has(name)) return false;
+      visited.add(name);
+      return asks(info.fragments[name]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => asks(node.selectionSet));
 }

@@ -79,7 +79,7 @@ export async function findMembersByIds(db: EntityManager, ids: readonly string[]
   return rows.map(memberOf);
 }
 
-export async function listMembers(db: EntityManager, clubId: string, args: MembersArgs): Promise<Page<Member>> {
+export async function listMembers(db: EntityManager, clubId: string, args: MembersArgs, options: { withTotal?: boolean } = {}): Promise<Page<Member>> {
   const conditions: string[] = ['club_id = $1'];
   const parameters: unknown[] = [clubId];
   const today = todayInVietnam();
@@ -110,17 +110,22 @@ export async function listMembers(db: EntityManager, clubId: string, args: Membe
     const [name, id] = decodeCursor(args.after, 2);
     conditions.push(`(search_name, id) > ($${parameters.push(String(name))}, $${parameters.push(String(id))}::uuid)`);
   }
-  const rows: MemberRow[] = await db.query(
-    `select ${MEMBER_COLUMNS} from member where ${conditions.join(' and ')} order by search_name, id limit ${args.first + 1}`,
+  const countSql = `select count(*)::int as count from member where ${filtered.join(' and ')}`;
+  // Asked for the total, the page's statement counts too (a subquery run once): the filters'
+  // parameters come first in both lists, so the count's placeholders mean the same there.
+  const rows: Array<MemberRow & { total_count?: number }> = await db.query(
+    `select ${MEMBER_COLUMNS}${options.withTotal ? `, (${countSql}) as total_count` : ''}
+       from member where ${conditions.join(' and ')} order by search_name, id limit ${args.first + 1}`,
     parameters,
   );
   const searchNames = new Map(rows.map((row) => [row.id, row.search_name]));
+  const counted = rows[0]?.total_count ?? (options.withTotal && !args.after ? 0 : undefined);
   return pageOf(
     rows,
     args,
     memberOf,
     (member) => [searchNames.get(member.id) ?? '', member.id],
-    countOf(db, `select count(*)::int as count from member where ${filtered.join(' and ')}`, filteredParameters),
+    counted === undefined ? countOf(db, countSql, filteredParameters) : async () => counted,
   );
 }
 
