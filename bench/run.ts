@@ -1,3 +1,4 @@
+import './production-mode.js';
 import 'reflect-metadata';
 import os from 'node:os';
 import pg from 'pg';
