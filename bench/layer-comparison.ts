@@ -7,8 +7,6 @@ import { createLoaders } from '../server/src/graphql/loaders.js';
 import type { Services } from '../server/src/graphql/services.js';
 import { createLogger } from '../server/src/logger.js';
 import { ROSTER_QUERY } from './api-measures.js';
-import { todayInVietnam } from '../server/src/calendar.js';
-import { ageOn, isOlderOn } from '../server/src/members/member.service.js';
 import { handwrittenSchema as rosterSchema } from './handwritten-schema.js';
 import { measureThroughput, round, type ThroughputResult } from './harness.js';
 
@@ -22,18 +20,14 @@ export interface LayerComparison {
   pass: boolean;
   /** Time spent in graphql execution alone (no database), per request, for both. */
   executionOnlyMicroseconds?: ExecutionOnly;
-  /** What one call of calendar.todayInVietnam costs (the roster calls it twice per member), and with one shared formatter. */
-  todayInVietnamMicroseconds?: { asIs: number; sharedFormatter: number };
 }
 
 export interface ExecutionOnly {
   typeGraphql: number;
   handwritten: number;
   ratio: number;
-  /** type-graphql with Member.age and Member.older resolved without argument validation (what `@Args(..., { validate: false })` would give). */
-  withoutArgumentValidation: number;
-  /** …and every plain field read directly (what `simpleResolvers: true` would give). */
-  withoutValidationAndSimpleFields: number;
+  /** type-graphql with every plain field read by graphql-js's default resolver instead of its own simple one. */
+  withPlainFieldsReadDirectly: number;
 }
 
 const silent = createLogger('silent');
@@ -131,20 +125,7 @@ export async function compareLayers(
     ratio,
     pass: ratio >= 0.9,
     executionOnlyMicroseconds: executionOnly,
-    todayInVietnamMicroseconds: todayCost(),
   };
-}
-
-function todayCost(): { asIs: number; sharedFormatter: number } {
-  const iterations = 2_000;
-  let started = performance.now();
-  for (let index = 0; index < iterations; index += 1) todayInVietnam();
-  const asIs = ((performance.now() - started) * 1000) / iterations;
-  const formatter = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
-  started = performance.now();
-  for (let index = 0; index < iterations; index += 1) formatter.format(new Date());
-  const shared = ((performance.now() - started) * 1000) / iterations;
-  return { asIs: round(asIs, 1), sharedFormatter: round(shared, 2) };
 }
 
 /**
@@ -152,7 +133,7 @@ function todayCost(): { asIs: number; sharedFormatter: number } {
  * a change to the resolvers would save, measured without changing the server. Nothing else uses
  * the schema meanwhile (the HTTP measures are over).
  */
-async function withReplacedResolvers<T>(schema: GraphQLSchema, options: { memberArgs: boolean; plainFields: boolean }, work: () => Promise<T>): Promise<T> {
+async function withPlainFieldsReadDirectly<T>(schema: GraphQLSchema, work: () => Promise<T>): Promise<T> {
   const restore: Array<() => void> = [];
   const replace = (field: { resolve?: GraphQLFieldResolver<unknown, unknown> }, resolve: GraphQLFieldResolver<unknown, unknown> | undefined) => {
     const original = field.resolve;
@@ -166,15 +147,7 @@ async function withReplacedResolvers<T>(schema: GraphQLSchema, options: { member
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
       for (const field of Object.values(type.getFields())) {
         const source = field.resolve?.toString() ?? '';
-        if (options.plainFields && source.includes('root[fieldMetadata.name]')) replace(field, undefined);
-      }
-    }
-    if (options.memberArgs) {
-      const member = schema.getType('Member');
-      if (isObjectType(member)) {
-        const fields = member.getFields();
-        replace(fields.age, (root, args) => ageOn((root as { birthYear: number }).birthYear, (args as { on?: string }).on ?? todayInVietnam()));
-        replace(fields.older, (root, args) => isOlderOn((root as { birthYear: number }).birthYear, (args as { on?: string }).on ?? todayInVietnam()));
+        if (source.includes('root[fieldMetadata.name]')) replace(field, undefined);
       }
     }
     return await work();
@@ -264,16 +237,12 @@ async function executionOnlyCost(
     };
     const typeGraphql = await time(apiSchema);
     const handwritten = await time(handwrittenSchema);
-    const withoutArgumentValidation = memberFields
-      ? await withReplacedResolvers(apiSchema, { memberArgs: true, plainFields: false }, () => time(apiSchema))
-      : typeGraphql;
-    const withoutValidationAndSimpleFields = await withReplacedResolvers(apiSchema, { memberArgs: memberFields, plainFields: true }, () => time(apiSchema));
+    const withPlainFields = await withPlainFieldsReadDirectly(apiSchema, () => time(apiSchema));
     return {
       typeGraphql: round(typeGraphql, 1),
       handwritten: round(handwritten, 1),
       ratio: round(handwritten / typeGraphql, 3),
-      withoutArgumentValidation: round(withoutArgumentValidation, 1),
-      withoutValidationAndSimpleFields: round(withoutValidationAndSimpleFields, 1),
+      withPlainFieldsReadDirectly: round(withPlainFields, 1),
     };
   }
 }

@@ -83,13 +83,7 @@ export function resultsMarkdown(results: BenchResults): string {
     if (layers.executionOnlyMicroseconds) {
       const cost = layers.executionOnlyMicroseconds;
       lines.push(`| (1) same, execution alone without the database (µs per request; ratio = hand-written time / type-graphql time) | ${cost.typeGraphql} | ${cost.handwritten} | ${cost.ratio} | — | — |`);
-      if (cost.withoutArgumentValidation !== cost.typeGraphql) {
-        lines.push(`| (1) same, type-graphql with \`age\`/\`older\` resolved without argument validation (µs per request) | ${cost.withoutArgumentValidation} | ${cost.handwritten} | ${round(cost.handwritten / cost.withoutArgumentValidation, 3)} | — | — |`);
-      }
-      lines.push(`| (1) same, type-graphql${cost.withoutArgumentValidation !== cost.typeGraphql ? ' without that validation and' : ''} with plain fields read directly (µs per request) | ${cost.withoutValidationAndSimpleFields} | ${cost.handwritten} | ${round(cost.handwritten / cost.withoutValidationAndSimpleFields, 3)} | — | — |`);
-    }
-    if (layers.todayInVietnamMicroseconds) {
-      lines.push(`| \`todayInVietnam()\` per call (µs): as is (a new Intl.DateTimeFormat each call) vs one shared formatter | ${layers.todayInVietnamMicroseconds.asIs} | ${layers.todayInVietnamMicroseconds.sharedFormatter} | — | — | — |`);
+      lines.push(`| (1) same, type-graphql with plain fields read directly (µs per request) | ${cost.withPlainFieldsReadDirectly} | ${cost.handwritten} | ${round(cost.handwritten / cost.withPlainFieldsReadDirectly, 3)} | — | — |`);
     }
   }
   for (const rls of results.rls) {
