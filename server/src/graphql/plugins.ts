@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Context } from './context.js';
 import { ErrorCode, formatError, isClientError } from './errors.js';
 import { LIMITS } from './limits.js';
@@ -47,26 +47,43 @@ export function transactionPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/** Costs remembered per parsed operation (Apollo hands the same document for the same query text). */
+const COSTS_PER_DOCUMENT = 64;
+
 /** Refuses operations whose estimated cost is above the limit, before anything executes. */
 export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  // A cost depends on the document, the operation chosen and the variables (a page size), not on
+  // the viewer: the same request is estimated once.
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const costOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | null => {
+    let known = costs.get(document);
+    if (!known) costs.set(document, (known = new Map()));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let cost = known.get(key);
+    if (cost === undefined) {
+      try {
+        cost = getComplexity({
+          schema,
+          query: document,
+          operationName,
+          variables,
+          estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+        });
+      } catch {
+        // Variables that do not fit their types: execution refuses them next, before any resolver.
+        cost = null;
+      }
+      if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value as string);
+      known.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operationName }) {
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // Variables that do not fit their types: execution refuses them next, before any resolver.
-            return;
-          }
-          if (complexity > LIMITS.maxComplexity) {
+          const complexity = costOf(document, operationName ?? undefined, request.variables ?? {});
+          if (complexity !== null && complexity > LIMITS.maxComplexity) {
             throw new GraphQLError(
               `The query is too expensive (cost ${complexity}, at most ${LIMITS.maxComplexity}). Ask for fewer items or fields.`,
               { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } },
