@@ -409,7 +409,7 @@ describe('targets and milestones', () => {
 
 describe('the national comparison', () => {
   const COMPARISON = `query ($month: Month) { nationalComparison(month: $month) {
-    provinces { tenant { id name } figures { clubs members olderMembers } membersPerClub womenPercent }
+    provinces { tenant { id name } figures { clubs members olderMembers communesWithClub } membersPerClub womenPercent }
     national { figures { clubs members } }
     trend { tenant { id } month members }
   } }`;
@@ -426,7 +426,10 @@ describe('the national comparison', () => {
     const comparison = response.data!.nationalComparison;
     const kg = comparison.provinces.find((row: any) => row.tenant.id === ids.kienGiang);
     const ownView = await dashboard(null, '2026-06');
-    expect(kg.figures).toEqual({ clubs: ownView.figures.clubs, members: ownView.figures.members, olderMembers: ownView.figures.olderMembers });
+    // Communes A and B merged into C count once, as C, as the province's own dashboard counts them.
+    expect(kg.figures).toEqual({ clubs: ownView.figures.clubs, members: ownView.figures.members, olderMembers: ownView.figures.olderMembers, communesWithClub: ownView.figures.communesWithClub });
+    const beforeMerger = (await server.gql<{ nationalComparison: any }>(COMPARISON, { month: '2025-06' }, national)).data!.nationalComparison;
+    expect(beforeMerger.provinces.find((row: any) => row.tenant.id === ids.kienGiang).figures.communesWithClub).toBe((await dashboard(null, '2025-06')).figures.communesWithClub);
     expect(comparison.national.figures.members).toBe(comparison.provinces.reduce((sum: number, row: any) => sum + row.figures.members, 0));
     const juneKienGiang = comparison.trend.find((point: any) => point.tenant.id === ids.kienGiang && point.month === '2026-06');
     expect(juneKienGiang.members).toBe(kg.figures.members);

@@ -131,11 +131,28 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
   );
 
   // Communes with a running club, each once: those whose changes up to the month add up to some.
+  // A commune retired by the month's end counts as the unit now in its place, found club by club
+  // as the province's dashboard finds it (a merger's successor; for a split, the successor that
+  // holds the club's hamlet), so two merged communes with clubs are one commune.
   const clubCounts: Array<{ tenant_id: string; communes: number }> = await db.query(
-    `select tenant_id, count(*)::int as communes
-       from (select tenant_id from commune_month_figure where month <= $1
-              group by tenant_id, commune_id having sum(running_clubs) > 0) commune
-      group by tenant_id`,
+    `with present as (
+       select commune.tenant_id, commune.commune_id,
+              (unit.valid_to is not null and unit.valid_to <= ($1::date + interval '1 month')::date) as retired
+         from (select tenant_id, commune_id from commune_month_figure where month <= $1
+                group by tenant_id, commune_id having sum(running_clubs) > 0) commune
+         join admin_unit unit on unit.tenant_id = commune.tenant_id and unit.id = commune.commune_id
+     ),
+     placed as (
+       select tenant_id, commune_id as unit_id from present where not retired
+       union
+       select club.tenant_id, ishc.current_unit_of(club.tenant_id, club.commune_id, club.hamlet_id)
+         from present
+         join club_month_figure figure on figure.tenant_id = present.tenant_id and figure.commune_id = present.commune_id
+          and figure.month <= $1 and figure.valid_until > $1 and figure.running = 1
+         join club on club.tenant_id = figure.tenant_id and club.id = figure.club_id
+        where present.retired
+     )
+     select tenant_id, count(distinct unit_id)::int as communes from placed group by tenant_id`,
     [to],
   );
 
