@@ -16,10 +16,13 @@ import { DATABASE_ROLE_BY_ROLE, type Role } from '../server/src/users/role.js';
 export const statements = { count: 0, recording: null as string[] | null, timings: null as Array<{ text: string; ms: number; sql: string; values: unknown[] }> | null };
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
-  statements.count += 1;
   const first = args[0] as string | { text?: string };
   const text = typeof first === 'string' ? first : (first?.text ?? '<stream>');
-  if (statements.recording) statements.recording.push(text);
+  // A query without parameters may hold several statements (the request scope sends
+  // "start transaction; select set_config(…)" in one round trip): each counts.
+  const texts = typeof first === 'string' && args.length === 1 ? splitStatements(text) : [text];
+  statements.count += texts.length;
+  if (statements.recording) statements.recording.push(...texts);
   const result = (originalQuery as (...queryArgs: unknown[]) => unknown).apply(this, args);
   const timings = statements.timings;
   if (timings && result instanceof Promise) {
@@ -32,6 +35,12 @@ pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unkn
   }
   return result;
 } as typeof pg.Client.prototype.query;
+
+/** The statements of a simple query, split at semicolons (the scope's literals hold none). */
+function splitStatements(text: string): string[] {
+  const parts = text.split(';').map((part) => part.trim()).filter(Boolean);
+  return parts.length ? parts : [text];
+}
 
 /** Transaction control and the request scope, as opposed to statements that read or write data. */
 export function isScopeOrControl(text: string): boolean {

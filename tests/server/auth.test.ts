@@ -200,6 +200,12 @@ describe('accounts', () => {
     const changed = await server.gql(change, { current: 'ishc-demo', next: 'mat-khau-moi-2' }, token);
     expect(changed.data?.changePassword).toEqual({ login: 'thainguyen' });
     expect(codesOf(await server.gql(ME, {}, token))).toEqual(['UNAUTHENTICATED']);
+    // The refused request's transaction was ended before its connection went back to the pool.
+    const leftOpen = await database.owner.query(
+      `select count(*)::int as count from pg_stat_activity
+        where datname = current_database() and application_name = 'ishc-test-app' and state like 'idle in transaction%'`,
+    );
+    expect(leftOpen[0].count).toBe(0);
     const fresh = await server.signIn('thainguyen', 'mat-khau-moi-2');
     expect((await server.gql(ME, {}, fresh)).data?.me.login).toBe('thainguyen');
   });

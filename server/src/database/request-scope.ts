@@ -1,3 +1,4 @@
+import { escapeLiteral } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { unauthenticated } from '../graphql/errors.js';
 import { ANONYMOUS_DATABASE_ROLE, DATABASE_ROLE_BY_ROLE, type Role } from '../users/role.js';
@@ -52,8 +53,7 @@ export class RequestScope {
     if (!this.runner) return;
     await this.opening;
     // Back to the login role, which alone may look up an account, before taking the new scope.
-    await this.runner.query('reset role');
-    await this.applyScope(this.runner);
+    await this.applyScope(this.runner, 'reset role');
   }
 
   async commit(): Promise<void> {
@@ -68,36 +68,46 @@ export class RequestScope {
     const runner = this.dataSource.createQueryRunner();
     this.runner = runner;
     await runner.connect();
-    // READ COMMITTED, the server's default: naming it would cost every request a statement.
-    await runner.startTransaction();
-    await this.applyScope(runner);
+    // READ COMMITTED, the server's default: naming it would cost every request a statement. The
+    // transaction starts and takes its scope in one round trip. The query runner is told first, as
+    // its own startTransaction does, so that it ends the transaction whatever happens next (a
+    // refused account leaves a transaction open, to be rolled back before the connection is reused).
+    const started = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    started.isTransactionActive = true;
+    started.transactionDepth = 1;
+    await this.applyScope(runner, 'start transaction');
     return runner.manager;
   }
 
-  private async applyScope(runner: QueryRunner): Promise<void> {
-    const timeout = `${this.options.statementTimeoutMs}ms`;
+  /**
+   * Runs `before` (a statement without parameters) and then takes the viewer's scope, in one
+   * round trip: a simple query of two statements, the viewer's values written as escaped literals.
+   */
+  private async applyScope(runner: QueryRunner, before: 'start transaction' | 'reset role'): Promise<void> {
+    const client = (await runner.connect()) as { query(sql: string): Promise<Array<{ rows: unknown[] }>> };
+    const timeout = escapeLiteral(`${this.options.statementTimeoutMs}ms`);
     if (!this.viewer) {
-      await runner.query(
-        `select set_config('role', $1, true), set_config('app.tenant_id', '', true),
+      await client.query(
+        `${before}; select set_config('role', ${escapeLiteral(ANONYMOUS_DATABASE_ROLE)}, true), set_config('app.tenant_id', '', true),
                 set_config('app.club_id', '', true), set_config('app.user_id', '', true),
-                set_config('statement_timeout', $2, true)`,
-        [ANONYMOUS_DATABASE_ROLE, timeout],
+                set_config('statement_timeout', ${timeout}, true)`,
       );
       return;
     }
     const { userId, role, tenantId, clubId, issuedAt } = this.viewer;
+    const literal = (value: string | null) => (value === null ? 'null' : escapeLiteral(value));
     // The account is re-read with every request (still enabled, same role and scope, password
     // unchanged since the token), and the settings are only made when it is: no row, no scope.
-    const rows: unknown[] = await runner.query(
-      `select set_config('role', $6, true), set_config('app.tenant_id', coalesce(account.tenant_id::text, ''), true),
+    const [, scoped] = await client.query(
+      `${before}; select set_config('role', ${literal(DATABASE_ROLE_BY_ROLE[role])}, true),
+              set_config('app.tenant_id', coalesce(account.tenant_id::text, ''), true),
               set_config('app.club_id', coalesce(account.club_id::text, ''), true),
-              set_config('app.user_id', account.user_id::text, true), set_config('statement_timeout', $7, true)
-         from ishc.active_account($1, $2) account
-        where account.role = $3 and account.tenant_id is not distinct from $4::uuid
-          and account.club_id is not distinct from $5::uuid`,
-      [userId, issuedAt.toISOString(), role, tenantId, clubId, DATABASE_ROLE_BY_ROLE[role], timeout],
+              set_config('app.user_id', account.user_id::text, true), set_config('statement_timeout', ${timeout}, true)
+         from ishc.active_account(${literal(userId)}::uuid, ${literal(issuedAt.toISOString())}::timestamptz) account
+        where account.role = ${literal(role)} and account.tenant_id is not distinct from ${literal(tenantId)}::uuid
+          and account.club_id is not distinct from ${literal(clubId)}::uuid`,
     );
-    if (rows.length !== 1) throw unauthenticated('Your session has ended. Please sign in again.');
+    if (scoped.rows.length !== 1) throw unauthenticated('Your session has ended. Please sign in again.');
   }
 
   private async finish(commit: boolean): Promise<void> {
