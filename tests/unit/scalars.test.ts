@@ -27,6 +27,16 @@ describe('LocalDate', () => {
     expect(() => LocalDateScalar.parseValue('2025-02-29')).toThrow(/real calendar day/);
     expect(() => LocalDateScalar.parseValue('01/07/2025')).toThrow(/YYYY-MM-DD/);
   });
+
+  it('knows every month’s length and the leap years, as the calendar does', () => {
+    for (let day = Date.UTC(1899, 0, 1); day <= Date.UTC(2101, 0, 1); day += 86_400_000) {
+      expect(LocalDateScalar.parseValue(new Date(day).toISOString().slice(0, 10))).toBeTruthy();
+    }
+    for (const wrong of ['1900-02-29', '2100-02-29', '2023-02-29', '2025-04-31', '2025-06-31', '2025-09-31', '2025-11-31', '2025-00-10', '2025-13-01', '2025-01-00', '2025-01-32', '0099-12-31']) {
+      expect(() => LocalDateScalar.parseValue(wrong), wrong).toThrow(/real calendar day/);
+    }
+    expect(LocalDateScalar.parseValue('2000-02-29')).toBe('2000-02-29');
+  });
 });
 
 describe('Month', () => {

@@ -45,6 +45,9 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
   const { dataSource, services, log } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Answers of the API are never revalidated by caches: no ETag hashed over every response body.
+  // (Static files of the client keep theirs: express.static makes its own.)
+  app.disable('etag');
   app.set('trust proxy', options.trustProxy);
   const server = http.createServer(app);
   const schema = await buildApiSchema();
