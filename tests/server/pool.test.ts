@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RequestScope } from '../../server/src/database/request-scope.js';
 import { codesOf, startTestServer, type TestServer } from '../support/api.js';
 import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
 
@@ -120,6 +122,36 @@ describe('under interleaved load', () => {
       });
     }
     expect(seen).toHaveLength(500);
+  });
+
+  it('sends a request’s statements asked at once to its connection one at a time, in order, and goes on past a failed one', async () => {
+    const [account] = await database.owner.query(`select id, role, tenant_id, club_id from app_user where login = 'kiengiang'`);
+    const scope = new RequestScope(database.app, { userId: account.id, role: account.role, tenantId: account.tenant_id, clubId: account.club_id, issuedAt: new Date() }, { statementTimeoutMs: 10_000 });
+    const db = await scope.db();
+    // The driver queues statements itself when asked while busy; that queue is what must stay empty.
+    const sent = pg.Client.prototype.query;
+    const queuedInDriver: number[] = [];
+    pg.Client.prototype.query = function (this: pg.Client & { _queryQueue?: unknown[]; _activeQuery?: unknown }, ...args: unknown[]) {
+      queuedInDriver.push((this._queryQueue?.length ?? 0) + (this._activeQuery ? 1 : 0));
+      return (sent as (...queryArgs: unknown[]) => unknown).apply(this, args);
+    } as typeof pg.Client.prototype.query;
+    try {
+      const answers = await Promise.allSettled([
+        ...[30, 10, 20].map((ms, index) => db.query(`select pg_sleep(${ms / 1000}), ${index} as n, current_setting('app.tenant_id') as tenant`)),
+        db.query(`select 3 as n, current_setting('app.tenant_id') as tenant`),
+        db.query('select 1 / 0'),
+        // Still sent after the failure, and answered by the database: the transaction is aborted.
+        db.query('select 4 as n'),
+      ]);
+      const outcome = (answer: PromiseSettledResult<unknown>) =>
+        answer.status === 'fulfilled' ? (answer.value as Array<{ n: number }>)[0].n : (answer.reason as { driverError?: { code?: string } }).driverError?.code;
+      expect(answers.map(outcome)).toEqual([0, 1, 2, 3, '22012', '25P02']);
+      for (const answer of answers) if (answer.status === 'fulfilled') expect((answer.value as Array<{ tenant: string }>)[0].tenant).toBe(ids.kienGiang);
+      expect(queuedInDriver).toEqual([0, 0, 0, 0, 0, 0]);
+    } finally {
+      pg.Client.prototype.query = sent;
+      await scope.rollback();
+    }
   });
 
   it('creates DataLoaders per request: a unit loaded for the national office is not served to a province', async () => {
