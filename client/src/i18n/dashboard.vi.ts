@@ -116,6 +116,7 @@ export const dashboardVi = {
   },
   loans: {
     title: 'Vốn vay từ quỹ tăng thu nhập',
+    intro: 'Dư nợ và nợ quá hạn tính đến hôm nay, không theo tháng đã chọn.',
     outstanding: 'Dư nợ',
     activeLoans: 'Khoản vay đang còn nợ',
     par30: 'Nợ quá hạn trên 30 ngày (PAR30)',

@@ -201,7 +201,7 @@ export function DashboardView({ tenantId, clubPath }: DashboardViewProps) {
           </DashboardSection>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <DashboardSection title={t('dashboard.loans.title')} testId="dashboard-loans">
+          <DashboardSection title={t('dashboard.loans.title')} intro={t('dashboard.loans.intro')} testId="dashboard-loans">
             <LoansFigures loans={dashboard.loans} />
           </DashboardSection>
         </Grid.Col>
