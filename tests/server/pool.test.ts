@@ -122,6 +122,17 @@ describe('under interleaved load', () => {
       });
     }
     expect(seen).toHaveLength(500);
+    // A read answers before its transaction has ended; each one ends right after, none is left open.
+    await expect
+      .poll(
+        async () =>
+          (await database.owner.query(
+            `select count(*)::int as count from pg_stat_activity
+              where datname = current_database() and application_name = 'ishc-test-app' and state like '%in transaction%'`,
+          ))[0].count,
+        { timeout: 5_000 },
+      )
+      .toBe(0);
   });
 
   it('sends a request’s statements asked at once to its connection one at a time, in order, and goes on past a failed one', async () => {

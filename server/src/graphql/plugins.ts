@@ -26,7 +26,11 @@ export function transactionPlugin(): ApolloServerPlugin<Context> {
           const single = body?.kind === 'single' ? body : undefined;
           const failed = (errors?.length ?? 0) > 0 || (single?.singleResult.errors?.length ?? 0) > 0;
           if (operation?.operation !== 'mutation' || failed) {
-            await scope.rollback().catch((error: unknown) => contextValue.log.error({ err: error }, 'rollback failed'));
+            const ended = scope.rollback().catch((error: unknown) => contextValue.log.error({ err: error }, 'rollback failed'));
+            // A read's answer need not wait for its transaction to end: it wrote nothing, and its
+            // connection returns to the pool once ended. A failed mutation's answer waits, so that
+            // a retry never finds the first attempt's locks still held.
+            if (operation?.operation === 'mutation') await ended;
             return;
           }
           try {
