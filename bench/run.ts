@@ -87,8 +87,8 @@ async function main(): Promise<void> {
       const cases = rlsCases(fixtures.staff.tenantId, fixtures.staff.clubId, month);
       const rlsSamples = quick ? 100 : 300;
       const rls = [
-        ...(await compareRls(database.ownerUrl, appUrl, { role: 'ishc_club', tenantId: fixtures.staff.tenantId, clubId: fixtures.staff.clubId }, cases.club, rlsSamples)),
-        ...(await compareRls(database.ownerUrl, appUrl, { role: 'ishc_province', tenantId: fixtures.staff.tenantId, clubId: null }, cases.province, rlsSamples)),
+        ...(await compareRls(database.ownerUrl, { role: 'ishc_club', tenantId: fixtures.staff.tenantId, clubId: fixtures.staff.clubId }, cases.club, rlsSamples)),
+        ...(await compareRls(database.ownerUrl, { role: 'ishc_province', tenantId: fixtures.staff.tenantId, clubId: null }, cases.province, rlsSamples)),
       ];
       for (const result of rls) log(`  ${result.name}: RLS ${result.rlsP50Ms} ms, owner ${result.ownerP50Ms} ms, ratio ${result.ratio}`);
 

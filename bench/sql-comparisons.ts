@@ -40,48 +40,48 @@ async function applyScope(client: pg.Client, scope: Scope): Promise<void> {
 }
 
 /**
- * The same SQL as the server's role under row-level security, and as the owner with the tenant
- * written into the WHERE clause: what RLS costs per statement. Each sample is one statement inside
- * a transaction that holds the scope; samples alternate between the two.
+ * The same SQL under row-level security, scoped exactly as a request is (the database role and the
+ * tenant and club as transaction-local settings), and as the owner with the tenant written into the
+ * WHERE clause: what RLS costs per statement. Both run on one connection, alternating sample by
+ * sample, each statement in a transaction of its own, so neither side gets a backend process the
+ * machine happens to schedule better. (The server's login role takes its scope the same way:
+ * set_config('role', …) from its login role; here the owner does it from its own.)
  */
 export async function compareRls(
   ownerUrl: string,
-  appUrl: string,
   scope: Scope,
   cases: Array<{ name: string; rlsSql: string; ownerSql: string; rlsValues: unknown[]; ownerValues: unknown[] }>,
   samples: number,
 ): Promise<RlsCase[]> {
-  const owner = new pg.Client({ connectionString: ownerUrl, application_name: 'ishc-bench-rls-owner' });
-  const app = new pg.Client({ connectionString: appUrl, application_name: 'ishc-bench-rls-app' });
-  await owner.connect();
-  await app.connect();
+  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'ishc-bench-rls' });
+  await client.connect();
   const results: RlsCase[] = [];
   try {
     for (const [index, testCase] of cases.entries()) {
       const rlsTimes: number[] = [];
       const ownerTimes: number[] = [];
       for (let sample = -20; sample < samples; sample += 1) {
-        await app.query('begin');
-        await applyScope(app, scope);
-        const rls = await timeStatement(app, `rls_${index}`, testCase.rlsSql, testCase.rlsValues);
-        await app.query('commit');
-        await owner.query('begin');
-        const plain = await timeStatement(owner, `owner_${index}`, testCase.ownerSql, testCase.ownerValues);
-        await owner.query('commit');
+        await client.query('begin');
+        await applyScope(client, scope);
+        const rls = await timeStatement(client, `rls_${index}`, testCase.rlsSql, testCase.rlsValues);
+        await client.query('commit');
+        await client.query('begin');
+        const plain = await timeStatement(client, `owner_${index}`, testCase.ownerSql, testCase.ownerValues);
+        await client.query('commit');
         if (sample >= 0) {
           rlsTimes.push(rls);
           ownerTimes.push(plain);
         }
       }
-      await app.query('begin');
-      await applyScope(app, scope);
-      const explained = await app.query(`explain (analyze, verbose, buffers) ${testCase.rlsSql}`, testCase.rlsValues);
-      await app.query('commit');
+      await client.query('begin');
+      await applyScope(client, scope);
+      const explained = await client.query(`explain (analyze, verbose, buffers) ${testCase.rlsSql}`, testCase.rlsValues);
+      await client.query('commit');
       const plan = explained.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
       const indexNames = [...plan.matchAll(/Index (?:Only )?Scan (?:Backward )?using (\w+)/g)].map((match) => match[1]);
       let indexLedByTenant: string | null = null;
       for (const indexName of indexNames) {
-        const { rows } = await owner.query<{ definition: string }>(`select pg_get_indexdef($1::regclass) as definition`, [indexName]);
+        const { rows } = await client.query<{ definition: string }>(`select pg_get_indexdef($1::regclass) as definition`, [indexName]);
         if (/\(tenant_id[,)]/.test(rows[0]?.definition ?? '')) {
           indexLedByTenant = rows[0].definition;
           break;
@@ -107,8 +107,7 @@ export async function compareRls(
       });
     }
   } finally {
-    await owner.end();
-    await app.end();
+    await client.end();
   }
   return results;
 }
@@ -116,19 +115,22 @@ export async function compareRls(
 /** The roster's statements (as listMembers sends them) and a province's live figures for a month. */
 export function rlsCases(tenantId: string, clubId: string, month: string) {
   const rosterWhere = 'club_id = $1 and left_on is null';
+  const ownerWhere = `tenant_id = $2 and ${rosterWhere}`;
   return {
     club: [
       {
-        name: 'roster page (member, 50 of a club)',
-        rlsSql: `select ${MEMBER_COLUMNS} from member where ${rosterWhere} order by search_name, id limit 51`,
-        ownerSql: `select ${MEMBER_COLUMNS} from member where tenant_id = $2 and ${rosterWhere} order by search_name, id limit 51`,
+        name: 'roster page with its total (member, 50 of a club)',
+        rlsSql: `select ${MEMBER_COLUMNS}, (select count(*)::int from member where ${rosterWhere}) as total_count
+                   from member where ${rosterWhere} order by search_name, id limit 51`,
+        ownerSql: `select ${MEMBER_COLUMNS}, (select count(*)::int from member where ${ownerWhere}) as total_count
+                     from member where ${ownerWhere} order by search_name, id limit 51`,
         rlsValues: [clubId],
         ownerValues: [clubId, tenantId],
       },
       {
-        name: 'roster count',
+        name: 'roster count (asked past the last page)',
         rlsSql: `select count(*)::int as count from member where ${rosterWhere}`,
-        ownerSql: `select count(*)::int as count from member where tenant_id = $2 and ${rosterWhere}`,
+        ownerSql: `select count(*)::int as count from member where ${ownerWhere}`,
         rlsValues: [clubId],
         ownerValues: [clubId, tenantId],
       },
