@@ -25,7 +25,7 @@ describe('the national comparison', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('So sánh các tỉnh, thành phố');
     expect(await page.getByTestId('nav-comparison').getAttribute('href')).toBe('/national/comparison');
 
-    await expect.poll(() => page.getByTestId('comparison-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('comparison-row').count(), { timeout: 20_000 }).toBe(2);
     expect(await provinceOrder(page)).toEqual(['Kiên Giang', 'Thái Nguyên']);
     const women = (code: string) => page.locator(`[data-testid="comparison-row"][data-tenant-code="${code}"] [data-key="womenPercent"]`).textContent();
     expect(await women('91')).toBe('68,85%');
@@ -39,7 +39,7 @@ describe('the national comparison', () => {
     // The chart by province: recharts draws one bar per province.
     const chart = page.getByTestId('comparison-chart');
     await chart.locator('svg.recharts-surface').first().waitFor();
-    await expect.poll(() => chart.locator('.recharts-bar-rectangle').count()).toBe(2);
+    await expect.poll(() => chart.locator('.recharts-bar-rectangle').count(), { timeout: 20_000 }).toBe(2);
     await page.getByTestId('comparison-trend-chart').locator('svg.recharts-surface').first().waitFor();
 
     // Sorted by name at first; "% nữ" sorts ascending, then descending, by the number.
@@ -48,11 +48,11 @@ describe('the national comparison', () => {
     const womenHeader = page.locator('[data-testid="sort-header"][data-key="womenPercent"] [data-testid="sort-button"]');
     expect(await womenHeader.textContent()).toContain('% nữ');
     await womenHeader.click();
-    await expect.poll(() => ariaSortOf(page, 'womenPercent')).toBe('ascending');
+    await expect.poll(() => ariaSortOf(page, 'womenPercent'), { timeout: 20_000 }).toBe('ascending');
     expect(await ariaSortOf(page, 'province')).toBe('none');
     expect(await provinceOrder(page)).toEqual(['Thái Nguyên', 'Kiên Giang']);
     await womenHeader.click();
-    await expect.poll(() => ariaSortOf(page, 'womenPercent')).toBe('descending');
+    await expect.poll(() => ariaSortOf(page, 'womenPercent'), { timeout: 20_000 }).toBe('descending');
     expect(await provinceOrder(page)).toEqual(['Kiên Giang', 'Thái Nguyên']);
 
     // The table's download asks the server with the session's token.
@@ -74,7 +74,7 @@ describe('the national comparison', () => {
     await page.locator('[data-testid="comparison-row"][data-tenant-code="91"]').getByTestId('comparison-province').click();
     await page.getByTestId('dashboard').waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/national\/provinces\/[0-9a-f-]+\/dashboard$/);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bảng theo dõi: Kiên Giang');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Bảng theo dõi: Kiên Giang');
     await page.getByTestId('dashboard-read-only').waitFor();
     expect(await page.getByTestId('figure-members').getByTestId('figure-value').textContent()).toBe('61');
     const atRisk = page.getByTestId('at-risk-club').first();

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Page callbacks below run inside the browser, hence the DOM types.
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
 import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
@@ -12,6 +12,26 @@ const open = suite.open;
 async function openDashboard(page: Page): Promise<void> {
   await signIn(page, 'kiengiang');
   await page.getByTestId('dashboard').waitFor();
+}
+
+/**
+ * Follows a drill-down link until the breadcrumb names the unit: on a busy machine the click may
+ * land while the page is still redrawing, so it is made again while the address has not moved.
+ */
+async function drillDown(page: Page, link: Locator, unitName: string): Promise<void> {
+  const before = new URL(page.url()).searchParams.get('unit');
+  await expect
+    .poll(
+      async () => {
+        const current = await page.getByTestId('breadcrumb-current').textContent();
+        if (current !== unitName && new URL(page.url()).searchParams.get('unit') === before) {
+          await link.click({ timeout: 3_000 }).catch(() => undefined);
+        }
+        return current;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(unitName);
 }
 
 function figure(page: Page, testId: string): Promise<string | null> {
@@ -29,6 +49,7 @@ describe('the province dashboard', () => {
     expect(await figure(page, 'figure-clubs')).toBe('1');
     expect(await figure(page, 'figure-members')).toBe('61');
     expect(await figure(page, 'loans-par30')).toBe('20,54%');
+    expect(await page.getByTestId('dashboard-loans').textContent()).toContain('Dư nợ và nợ quá hạn tính đến hôm nay, không theo tháng đã chọn.');
     expect(await page.getByTestId('dashboard-scheme-shown').textContent()).toContain('Kiên Giang');
 
     const club = page.getByTestId('at-risk-club').first();
@@ -55,10 +76,9 @@ describe('the province dashboard', () => {
     await openDashboard(page);
     const district = page.locator('[data-testid="unit-row"]', { hasText: 'Huyện Kiên Lương' });
     expect(await district.getByTestId('unit-members').textContent()).toBe('61');
-    await district.getByTestId('unit-link').click();
-    await expect.poll(() => page.getByTestId('breadcrumb-current').textContent()).toBe('Huyện Kiên Lương');
+    await drillDown(page, district.getByTestId('unit-link'), 'Huyện Kiên Lương');
     expect(new URL(page.url()).searchParams.get('unit')).toMatch(/^[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('unit-row').allTextContents()).toEqual([expect.stringContaining('Thị trấn Kiên Lương')]);
+    await expect.poll(() => page.getByTestId('unit-row').allTextContents(), { timeout: 20_000 }).toEqual([expect.stringContaining('Thị trấn Kiên Lương')]);
 
     const clubRow = page.getByTestId('unit-club-row');
     await clubRow.first().waitFor();
@@ -69,15 +89,22 @@ describe('the province dashboard', () => {
     expect(await figure(page, 'figure-members')).toBe('61');
 
     // The commune below: no unit under it has clubs, so the page lists the commune's clubs alone.
-    await page.getByTestId('unit-link').click();
-    await expect.poll(() => page.getByTestId('breadcrumb-current').textContent()).toBe('Thị trấn Kiên Lương');
+    await drillDown(page, page.getByTestId('unit-link'), 'Thị trấn Kiên Lương');
     await page.getByTestId('unit-club-row').first().waitFor();
     expect(await page.getByTestId('units-table').count()).toBe(0);
     expect(await page.getByTestId('dashboard-clubs').textContent()).toContain('không có đơn vị cấp dưới có câu lạc bộ');
 
     // The club's own page is one click away; back, then up to the whole province by the breadcrumb.
-    await page.getByTestId('unit-club-link').click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/province\/clubs\/[0-9a-f-]{36}$/);
+    await expect
+      .poll(
+        async () => {
+          const path = new URL(page.url()).pathname;
+          if (path.endsWith('/dashboard')) await page.getByTestId('unit-club-link').click({ timeout: 3_000 }).catch(() => undefined);
+          return new URL(page.url()).pathname;
+        },
+        { timeout: 20_000 },
+      )
+      .toMatch(/^\/province\/clubs\/[0-9a-f-]{36}$/);
     await page.goBack();
     await page.getByTestId('breadcrumb-link').first().waitFor();
     // The page coming back from history may still be redrawing: click again until the breadcrumb answers.
