@@ -17,6 +17,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 90_000,
     hookTimeout: 180_000,
+    // A page on a busy machine (two suites, or embedded PostgreSQL starting beside them) can take
+    // seconds to answer: a poll waits up to 15 s by default instead of 1 s.
+    expect: { poll: { timeout: 15_000 } },
     reporters: ['default', 'json'],
     outputFile: { json: '.data/test-results.json' },
   },
