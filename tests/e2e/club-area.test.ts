@@ -221,6 +221,24 @@ describe('the members roster', () => {
     await expect.poll(() => page.getByTestId('member-confirm-distinct').count()).toBe(0);
     expect(await page.getByTestId('member-badge-duplicate').count()).toBe(0);
   });
+
+  it('warns on a citizen ID already in the province before the name or year of birth is typed', async () => {
+    const token = await staffToken();
+    const { members } = await call<{ members: { edges: Array<{ node: { fullName: string; citizenId: string | null } }> } }>(
+      token,
+      'query { members(first: 100) { edges { node { fullName citizenId } } } }',
+      {},
+    );
+    const existing = members.edges.map((edge) => edge.node).find((node) => node.citizenId)!;
+    const page = await suite.open(SMALL_PHONE);
+    await signInAsClub(page);
+    await page.goto('/club/members/new');
+    await page.getByTestId('member-citizen-id').fill(existing.citizenId!);
+    const warning = page.getByTestId('duplicate-warning');
+    await warning.waitFor({ timeout: 30_000 });
+    expect(await warning.getByTestId('duplicate-candidate').first().textContent()).toContain(existing.fullName);
+    expect(await warning.textContent()).toContain('trùng số CCCD');
+  });
 });
 
 describe('loans', () => {

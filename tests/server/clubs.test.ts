@@ -518,6 +518,25 @@ describe('members', () => {
     expect(audit.count).toBe(2);
   });
 
+  it('finds a possible duplicate by citizen ID alone, before the name or year of birth is typed', async () => {
+    const [existing] = await database.owner.query(
+      `select id, citizen_id from member where club_id = $1 and left_on is null and citizen_id is not null order by id limit 1`,
+      [ids.kienLuongClub],
+    );
+    const QUERY = `query ($fullName: String, $birthYear: Int, $citizenId: String, $exceptMemberId: ID) {
+      memberDuplicateCandidates(fullName: $fullName, birthYear: $birthYear, citizenId: $citizenId, exceptMemberId: $exceptMemberId) { memberId matchedBy } }`;
+    type Found = { memberDuplicateCandidates: Array<{ memberId: string; matchedBy: string }> };
+    const found = await ok<Found>(QUERY, { citizenId: existing.citizen_id }, kienGiang);
+    expect(found.memberDuplicateCandidates).toEqual([{ memberId: existing.id, matchedBy: 'CITIZEN_ID' }]);
+    // A name without a year of birth matches no one; nothing typed asks nothing.
+    expect((await ok<Found>(QUERY, { fullName: 'Nguyễn Thị Lan' }, kienGiang)).memberDuplicateCandidates).toEqual([]);
+    expect((await ok<Found>(QUERY, {}, kienGiang)).memberDuplicateCandidates).toEqual([]);
+    // The member being edited does not match themself; another province's staff find no one.
+    expect((await ok<Found>(QUERY, { citizenId: existing.citizen_id, exceptMemberId: existing.id }, kienGiang)).memberDuplicateCandidates).toEqual([]);
+    const thaiNguyen = await server.signIn('thainguyen');
+    expect((await ok<Found>(QUERY, { citizenId: existing.citizen_id }, thaiNguyen)).memberDuplicateCandidates).toEqual([]);
+  });
+
   it('finds members ignoring accents and case, with the total count', async () => {
     const [someone] = await database.owner.query(`select full_name from member where club_id = $1 and left_on is null order by id limit 1`, [ids.kienLuongClub]);
     const plain = someone.full_name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();

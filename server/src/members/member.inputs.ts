@@ -46,12 +46,14 @@ export class MembersArgs extends PageArgs {
 
 @ArgsType()
 export class DuplicateCheckArgs {
-  @Field(() => String, { description: 'Full name as typed.' })
+  @Field(() => String, { nullable: true, description: 'Full name as typed; matched together with the year of birth.' })
+  @IsOptional()
   @MaxLength(200, { message: 'must be at most 200 characters' })
-  fullName: string;
+  fullName?: string | null;
 
-  @Field(() => Int, { description: 'Year of birth.' })
-  birthYear: number;
+  @Field(() => Int, { nullable: true, description: 'Year of birth; matched together with the full name.' })
+  @IsOptional()
+  birthYear?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Citizen ID, if known.' })
   @IsOptional()

@@ -131,15 +131,18 @@ export async function listMembers(db: EntityManager, clubId: string, args: Membe
 
 export async function findDuplicateCandidates(
   db: EntityManager,
-  person: { fullName: string; birthYear: number; citizenId?: string | null; exceptMemberId?: string | null },
+  person: { fullName?: string | null; birthYear?: number | null; citizenId?: string | null; exceptMemberId?: string | null },
 ): Promise<DuplicateCandidate[]> {
-  const fullName = normalizeText(person.fullName);
-  if (!fullName) return [];
+  // Someone matches by citizen ID alone, or by name and year of birth together.
+  const citizenId = optionalText(person.citizenId)?.replace(/\s/g, '') || null;
+  const fullName = normalizeText(person.fullName ?? '');
+  const byName = Boolean(fullName) && person.birthYear != null;
+  if (!citizenId && !byName) return [];
   const rows: Array<{ member_id: string; club_id: string; club_name: string; full_name: string; birth_year: number; matched_by: string }> =
     await db.query('select * from ishc.member_duplicates($1, $2, $3, $4)', [
-      optionalText(person.citizenId)?.replace(/\s/g, '') ?? null,
-      fullName,
-      person.birthYear,
+      citizenId,
+      byName ? fullName : '',
+      byName ? person.birthYear : null,
       person.exceptMemberId ?? null,
     ]);
   return rows.map((row) =>

@@ -97,19 +97,21 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
     },
   });
 
-  // The duplicate check follows what is typed, once the name and a full year are there.
+  // The duplicate check follows what is typed, once there is a whole citizen ID, or the name and a
+  // full year of birth.
   const [typedKey] = useDebouncedValue(
     JSON.stringify([form.values.fullName.trim().normalize('NFC'), form.values.birthYear.trim(), form.values.citizenId.trim()]),
     400,
   );
   const [typedName, typedYear, typedCitizenId] = JSON.parse(typedKey) as [string, string, string];
-  const typed = { fullName: typedName, birthYear: typedYear, citizenId: typedCitizenId };
-  const canCheck = Boolean(typed.fullName) && /^\d{4}$/.test(typed.birthYear);
+  const typedNameAndYear = Boolean(typedName) && /^\d{4}$/.test(typedYear);
+  const typedWholeCitizenId = /^\d{12}$/.test(typedCitizenId);
+  const canCheck = typedNameAndYear || typedWholeCitizenId;
   const duplicates = useQuery(MemberDuplicateCandidatesDocument, {
     variables: {
-      fullName: typed.fullName,
-      birthYear: Number(typed.birthYear),
-      citizenId: /^\d{12}$/.test(typed.citizenId) ? typed.citizenId : null,
+      fullName: typedNameAndYear ? typedName : null,
+      birthYear: typedNameAndYear ? Number(typedYear) : null,
+      citizenId: typedWholeCitizenId ? typedCitizenId : null,
       exceptMemberId: member?.id ?? null,
     },
     skip: !canCheck,
