@@ -344,6 +344,36 @@ describe('the monthly report', () => {
   });
 });
 
+describe('home care', () => {
+  it('lists the visits of the volunteer chosen, with their total', async () => {
+    const page = await suite.open(SMALL_PHONE);
+    await signInAsClub(page);
+    await page.goto('/club/home-care');
+    await page.getByTestId('home-care-visit').first().waitFor({ timeout: 30_000 });
+    const allVisits = await page.getByTestId('home-care-visits').getByText(/^Có \d+ lượt thăm$/).textContent();
+    const filter = page.getByTestId('home-care-filter-volunteer');
+    // Pick the first volunteer offered; a click on an option already chosen would clear it.
+    await expect
+      .poll(async () => {
+        if (!(await filter.inputValue())) {
+          await filter.click();
+          await page.getByRole('option').first().click({ timeout: 3_000 }).catch(() => undefined);
+        }
+        return filter.inputValue();
+      })
+      .toMatch(/^.+ \(\d{4}\)$/);
+    const volunteer = (await filter.inputValue()).replace(/ \(\d{4}\)$/, '');
+    await expect
+      .poll(async () => {
+        const lines = await page.getByTestId('home-care-visit').locator('p', { hasText: 'Tình nguyện viên:' }).allTextContents();
+        return lines.length > 0 && lines.every((line) => line === `Tình nguyện viên: ${volunteer}`);
+      })
+      .toBe(true);
+    expect(await page.getByTestId('home-care-visits').getByText(/^Có \d+ lượt thăm$/).textContent()).not.toBe(allVisits);
+    expect(await fitsWidth(page)).toBe(true);
+  });
+});
+
 describe('the club area on a phone', () => {
   it('fits every screen into 360 pixels without sideways scrolling, with the menu behind the burger', async () => {
     const page = await suite.open(SMALL_PHONE);

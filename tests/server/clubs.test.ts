@@ -590,6 +590,55 @@ describe('members', () => {
   });
 });
 
+describe('home-care visits', () => {
+  const VISITS = `query ($clubId: ID, $memberId: ID, $volunteerId: ID, $after: String) {
+    homeCareVisits(clubId: $clubId, memberId: $memberId, volunteerId: $volunteerId, first: 100, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id volunteer { id } member { id } } } } }`;
+  const RECORD = `mutation ($input: RecordHomeCareVisitInput!) { recordHomeCareVisit(input: $input) { id } }`;
+  type Visits = { homeCareVisits: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string; volunteer: { id: string }; member: { id: string } } }> } };
+
+  it('lists the visits of one volunteer, of one member, or both, each with its own total', async () => {
+    const [busiest] = await database.owner.query(
+      `select volunteer_id, member_id from home_care_visit where club_id = $1 group by volunteer_id, member_id order by count(*) desc, volunteer_id limit 1`,
+      [ids.kienLuongClub],
+    );
+    const counts = async (where: string, values: unknown[]) =>
+      (await database.owner.query(`select count(*)::int as count from home_care_visit where club_id = $1 and ${where}`, [ids.kienLuongClub, ...values]))[0].count as number;
+    for (const [filter, where, values] of [
+      [{ volunteerId: busiest.volunteer_id }, 'volunteer_id = $2', [busiest.volunteer_id]],
+      [{ memberId: busiest.member_id }, 'member_id = $2', [busiest.member_id]],
+      [{ volunteerId: busiest.volunteer_id, memberId: busiest.member_id }, 'volunteer_id = $2 and member_id = $3', [busiest.volunteer_id, busiest.member_id]],
+    ] as const) {
+      const page = await ok<Visits>(VISITS, { clubId: ids.kienLuongClub, ...filter }, kienGiang);
+      const expected = await counts(where, [...values]);
+      expect(expected).toBeGreaterThan(0);
+      expect(page.homeCareVisits.totalCount).toBe(expected);
+      for (const { node } of page.homeCareVisits.edges) {
+        if ('volunteerId' in filter) expect(node.volunteer.id).toBe(filter.volunteerId);
+        if ('memberId' in filter) expect(node.member.id).toBe(filter.memberId);
+      }
+    }
+    expect(await counts('volunteer_id = $2', [busiest.volunteer_id])).toBeLessThan(await counts('true', []));
+    const wrong = await server.gql(VISITS, { clubId: ids.kienLuongClub, volunteerId: 'not-an-id' }, kienGiang);
+    expect(wrong.errors?.[0].extensions?.fields).toEqual([{ field: 'volunteerId', message: 'is not a member identifier' }]);
+  });
+
+  it('records a visit once for a retried key, and refuses someone who is not a volunteer, naming the field', async () => {
+    const [volunteer] = await database.owner.query(
+      `select id from member where club_id = $1 and home_care_volunteer and left_on is null order by id limit 1`, [ids.kienLuongClub]);
+    const [other, receiver] = await database.owner.query(
+      `select id from member where club_id = $1 and not home_care_volunteer and left_on is null and joined_on <= $2 order by id limit 2`, [ids.kienLuongClub, today]);
+    const input = { clubId: ids.kienLuongClub, volunteerId: volunteer.id, memberId: receiver.id, visitedOn: today, kinds: ['HOUSEWORK'], notes: null, idempotencyKey: key() };
+    const before = (await ok<Visits>(VISITS, { clubId: ids.kienLuongClub, volunteerId: volunteer.id }, kienGiang)).homeCareVisits.totalCount;
+    const first = await ok<{ recordHomeCareVisit: { id: string } }>(RECORD, { input }, kienGiang);
+    const retried = await ok<{ recordHomeCareVisit: { id: string } }>(RECORD, { input }, kienGiang);
+    expect(retried.recordHomeCareVisit.id).toBe(first.recordHomeCareVisit.id);
+    expect((await ok<Visits>(VISITS, { clubId: ids.kienLuongClub, volunteerId: volunteer.id }, kienGiang)).homeCareVisits.totalCount).toBe(before + 1);
+    const refused = await server.gql(RECORD, { input: { ...input, volunteerId: other.id, idempotencyKey: key() } }, kienGiang);
+    expect(refused.errors?.[0].extensions?.fields).toEqual([{ field: 'volunteerId', message: 'is not a home-care volunteer' }]);
+  });
+});
+
 describe('clubs of the province', () => {
   it('founds a club from the club plan, and suspends it only with a reason kept in its history', async () => {
     const [entry] = await database.owner.query(

@@ -475,6 +475,7 @@ export const clubAreaEn: typeof clubAreaVi = {
     submit: 'Save the visit',
     saved: 'Visit saved.',
     filterMember: 'Visits to one member',
+    filterVolunteer: 'Visits by one volunteer',
     empty: 'No visits yet.',
     total: 'Visits: {{count}}',
     by: 'Volunteer: {{name}}',

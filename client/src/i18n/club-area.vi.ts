@@ -473,6 +473,7 @@ export const clubAreaVi = {
     submit: 'Lưu lượt thăm',
     saved: 'Đã lưu lượt thăm.',
     filterMember: 'Xem lượt thăm của một người',
+    filterVolunteer: 'Xem lượt thăm của một tình nguyện viên',
     empty: 'Chưa có lượt thăm nào.',
     total: 'Có {{count}} lượt thăm',
     by: 'Tình nguyện viên: {{name}}',

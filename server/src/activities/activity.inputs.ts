@@ -97,6 +97,11 @@ export class HomeCareVisitsArgs extends PageArgs {
   @IsOptional()
   @IsUUID('all', { message: 'is not a member identifier' })
   memberId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only visits made by this volunteer.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'is not a member identifier' })
+  volunteerId?: string | null;
 }
 
 @InputType({ description: 'A home-care visit.' })

@@ -264,6 +264,7 @@ export async function listHomeCareVisits(db: EntityManager, clubId: string, args
   const conditions = ['club_id = $1'];
   const parameters: unknown[] = [clubId];
   if (args.memberId) conditions.push(`member_id = $${parameters.push(args.memberId)}`);
+  if (args.volunteerId) conditions.push(`volunteer_id = $${parameters.push(args.volunteerId)}`);
   const filtered = [...conditions];
   const filteredParameters = [...parameters];
   if (args.after) {

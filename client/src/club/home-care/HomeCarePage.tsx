@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Card, Group, Modal, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -22,8 +22,9 @@ export function HomeCarePage() {
   const isPhone = useMediaQuery('(max-width: 48em)');
   const [recording, setRecording] = useState(false);
   const [memberId, setMemberId] = useState('');
+  const [volunteerId, setVolunteerId] = useState('');
   const { data, previousData, loading, error, refetch, fetchMore } = useQuery(ClubHomeCareVisitsDocument, {
-    variables: { first: PAGE_SIZE, memberId: memberId || null },
+    variables: { first: PAGE_SIZE, memberId: memberId || null, volunteerId: volunteerId || null },
     fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.homeCareVisits;
@@ -87,7 +88,16 @@ export function HomeCarePage() {
         }
       />
       <Stack gap="md" maw={900}>
-        <MemberSelect label={t('clubArea.homeCare.filterMember')} value={memberId} onChange={(id) => setMemberId(id)} data-testid="home-care-filter-member" />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <MemberSelect label={t('clubArea.homeCare.filterMember')} value={memberId} onChange={(id) => setMemberId(id)} data-testid="home-care-filter-member" />
+          <MemberSelect
+            label={t('clubArea.homeCare.filterVolunteer')}
+            homeCareVolunteer
+            value={volunteerId}
+            onChange={(id) => setVolunteerId(id)}
+            data-testid="home-care-filter-volunteer"
+          />
+        </SimpleGrid>
         {list}
       </Stack>
       <Modal opened={recording} onClose={() => setRecording(false)} title={t('clubArea.homeCare.formTitle')} fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
