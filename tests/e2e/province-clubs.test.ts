@@ -114,8 +114,18 @@ describe('the monthly report approval queue', () => {
 
     // Back in the queue it is no longer waiting; under "returned" it is there.
     await page.getByTestId('report-back').click();
-    await page.getByTestId('reports-status').click();
-    await page.getByRole('option', { name: 'Đã trả lại' }).click();
+    // The queue may still be drawing when the status is picked: pick it until it shows (a click on
+    // the option already chosen would clear it).
+    const status = page.getByTestId('reports-status');
+    await expect
+      .poll(async () => {
+        if ((await status.inputValue().catch(() => '')) !== 'Đã trả lại') {
+          await status.click({ timeout: 3_000 }).catch(() => undefined);
+          await page.getByRole('option', { name: 'Đã trả lại' }).click({ timeout: 3_000 }).catch(() => undefined);
+        }
+        return status.inputValue().catch(() => '');
+      }, EVENTUALLY)
+      .toBe('Đã trả lại');
     const returnedRow = page.locator(`[data-testid="report-row"][data-month="${month}"]`, { hasText: KIEN_LUONG_CLUB });
     await expect.poll(() => returnedRow.getByTestId('report-status').textContent(), EVENTUALLY).toBe('Đã trả lại');
 

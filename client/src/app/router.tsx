@@ -1,34 +1,17 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { ChangePasswordPage } from '../auth/change-password/ChangePasswordPage';
 import { SignInPage } from '../auth/sign-in/SignInPage';
-import { ActivitiesPage } from '../club/activities/ActivitiesPage';
-import { ActivityNewPage, ActivityPage } from '../club/activities/ActivityPage';
-import { FundsPage } from '../club/funds/FundsPage';
-import { HomeCarePage } from '../club/home-care/HomeCarePage';
-import { LoanPage } from '../club/loans/LoanPage';
-import { LoanRequestPage } from '../club/loans/LoanRequestPage';
-import { LoansPage } from '../club/loans/LoansPage';
-import { MeetingSheetPage } from '../club/meeting/MeetingSheetPage';
-import { MemberEditPage, MemberNewPage } from '../club/members/MemberEditPage';
-import { MemberPage } from '../club/members/MemberPage';
-import { MembersPage } from '../club/members/MembersPage';
-import { MyClubPage } from '../club/my-club/MyClubPage';
-import { MonthlyReportPage } from '../club/reports/MonthlyReportPage';
-import { ProvincesPage } from '../national/provinces/ProvincesPage';
-import { ClubPage } from '../province/clubs/ClubPage';
-import { ClubsPage } from '../province/clubs/ClubsPage';
-import { HierarchyPage } from '../province/hierarchy/HierarchyPage';
-import { ReferenceFiguresPage } from '../province/reference-figures/ReferenceFiguresPage';
-import { ReportPage } from '../province/reports/ReportPage';
-import { ReportsPage } from '../province/reports/ReportsPage';
-import { SchemePage } from '../province/schemes/SchemePage';
-import { SchemesPage } from '../province/schemes/SchemesPage';
-import { SurveyPage } from '../province/surveys/SurveyPage';
-import { SurveysPage } from '../province/surveys/SurveysPage';
-import { UsersPage } from '../province/users/UsersPage';
 import { RedirectToOwnArea, RequireArea, RequireSession } from './guards';
 import { NotFoundPage } from './NotFoundPage';
 import { AppLayout } from './shell/AppLayout';
+
+/**
+ * A page's code is fetched when its route is first opened: a club treasurer's phone loads the club
+ * pages, never the province's or the national office's.
+ */
+function page<Module extends Record<Name, ComponentType>, Name extends string>(load: () => Promise<Module>, name: Name) {
+  return async () => ({ Component: (await load())[name] });
+}
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -44,12 +27,9 @@ export const router = createBrowserRouter([
             element: <RequireArea area="national" />,
             children: [
               { index: true, element: <Navigate to="comparison" replace /> },
-              { path: 'comparison', lazy: async () => ({ Component: (await import('../national/comparison/ComparisonPage')).ComparisonPage }) },
-              { path: 'provinces', element: <ProvincesPage /> },
-              {
-                path: 'provinces/:tenantId/dashboard',
-                lazy: async () => ({ Component: (await import('../national/provinces/ProvinceDashboardPage')).NationalProvinceDashboardPage }),
-              },
+              { path: 'comparison', lazy: page(() => import('../national/comparison/ComparisonPage'), 'ComparisonPage') },
+              { path: 'provinces', lazy: page(() => import('../national/provinces/ProvincesPage'), 'ProvincesPage') },
+              { path: 'provinces/:tenantId/dashboard', lazy: page(() => import('../national/provinces/ProvinceDashboardPage'), 'NationalProvinceDashboardPage') },
             ],
           },
           {
@@ -57,42 +37,42 @@ export const router = createBrowserRouter([
             element: <RequireArea area="province" />,
             children: [
               { index: true, element: <Navigate to="dashboard" replace /> },
-              { path: 'dashboard', lazy: async () => ({ Component: (await import('../province/dashboard/ProvinceDashboardPage')).ProvinceDashboardPage }) },
-              { path: 'hierarchy', element: <HierarchyPage /> },
-              { path: 'schemes', element: <SchemesPage /> },
-              { path: 'schemes/:id', element: <SchemePage /> },
-              { path: 'surveys', element: <SurveysPage /> },
-              { path: 'surveys/:id', element: <SurveyPage /> },
-              { path: 'reference-figures', element: <ReferenceFiguresPage /> },
-              { path: 'users', element: <UsersPage /> },
-              { path: 'clubs', element: <ClubsPage /> },
-              { path: 'clubs/:id', element: <ClubPage /> },
-              { path: 'reports', element: <ReportsPage /> },
-              { path: 'reports/:clubId/:month', element: <ReportPage /> },
+              { path: 'dashboard', lazy: page(() => import('../province/dashboard/ProvinceDashboardPage'), 'ProvinceDashboardPage') },
+              { path: 'hierarchy', lazy: page(() => import('../province/hierarchy/HierarchyPage'), 'HierarchyPage') },
+              { path: 'schemes', lazy: page(() => import('../province/schemes/SchemesPage'), 'SchemesPage') },
+              { path: 'schemes/:id', lazy: page(() => import('../province/schemes/SchemePage'), 'SchemePage') },
+              { path: 'surveys', lazy: page(() => import('../province/surveys/SurveysPage'), 'SurveysPage') },
+              { path: 'surveys/:id', lazy: page(() => import('../province/surveys/SurveyPage'), 'SurveyPage') },
+              { path: 'reference-figures', lazy: page(() => import('../province/reference-figures/ReferenceFiguresPage'), 'ReferenceFiguresPage') },
+              { path: 'users', lazy: page(() => import('../province/users/UsersPage'), 'UsersPage') },
+              { path: 'clubs', lazy: page(() => import('../province/clubs/ClubsPage'), 'ClubsPage') },
+              { path: 'clubs/:id', lazy: page(() => import('../province/clubs/ClubPage'), 'ClubPage') },
+              { path: 'reports', lazy: page(() => import('../province/reports/ReportsPage'), 'ReportsPage') },
+              { path: 'reports/:clubId/:month', lazy: page(() => import('../province/reports/ReportPage'), 'ReportPage') },
             ],
           },
           {
             path: 'club',
             element: <RequireArea area="club" />,
             children: [
-              { index: true, element: <MyClubPage /> },
-              { path: 'members', element: <MembersPage /> },
-              { path: 'members/new', element: <MemberNewPage /> },
-              { path: 'members/:id', element: <MemberPage /> },
-              { path: 'members/:id/edit', element: <MemberEditPage /> },
-              { path: 'meeting', element: <MeetingSheetPage /> },
-              { path: 'loans', element: <LoansPage /> },
-              { path: 'loans/new', element: <LoanRequestPage /> },
-              { path: 'loans/:id', element: <LoanPage /> },
-              { path: 'funds', element: <FundsPage /> },
-              { path: 'home-care', element: <HomeCarePage /> },
-              { path: 'activities', element: <ActivitiesPage /> },
-              { path: 'activities/new', element: <ActivityNewPage /> },
-              { path: 'activities/:id', element: <ActivityPage /> },
-              { path: 'reports', element: <MonthlyReportPage /> },
+              { index: true, lazy: page(() => import('../club/my-club/MyClubPage'), 'MyClubPage') },
+              { path: 'members', lazy: page(() => import('../club/members/MembersPage'), 'MembersPage') },
+              { path: 'members/new', lazy: page(() => import('../club/members/MemberEditPage'), 'MemberNewPage') },
+              { path: 'members/:id', lazy: page(() => import('../club/members/MemberPage'), 'MemberPage') },
+              { path: 'members/:id/edit', lazy: page(() => import('../club/members/MemberEditPage'), 'MemberEditPage') },
+              { path: 'meeting', lazy: page(() => import('../club/meeting/MeetingSheetPage'), 'MeetingSheetPage') },
+              { path: 'loans', lazy: page(() => import('../club/loans/LoansPage'), 'LoansPage') },
+              { path: 'loans/new', lazy: page(() => import('../club/loans/LoanRequestPage'), 'LoanRequestPage') },
+              { path: 'loans/:id', lazy: page(() => import('../club/loans/LoanPage'), 'LoanPage') },
+              { path: 'funds', lazy: page(() => import('../club/funds/FundsPage'), 'FundsPage') },
+              { path: 'home-care', lazy: page(() => import('../club/home-care/HomeCarePage'), 'HomeCarePage') },
+              { path: 'activities', lazy: page(() => import('../club/activities/ActivitiesPage'), 'ActivitiesPage') },
+              { path: 'activities/new', lazy: page(() => import('../club/activities/ActivityPage'), 'ActivityNewPage') },
+              { path: 'activities/:id', lazy: page(() => import('../club/activities/ActivityPage'), 'ActivityPage') },
+              { path: 'reports', lazy: page(() => import('../club/reports/MonthlyReportPage'), 'MonthlyReportPage') },
             ],
           },
-          { path: 'account/password', element: <ChangePasswordPage /> },
+          { path: 'account/password', lazy: page(() => import('../auth/change-password/ChangePasswordPage'), 'ChangePasswordPage') },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
