@@ -16,3 +16,6 @@ export function optionalText(value: string | null | undefined): string | null {
 export function likeTerm(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
+
+/** An identifier (UUID) as written, in either case. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

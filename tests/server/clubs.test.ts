@@ -331,6 +331,46 @@ describe('loans', () => {
     const expected = ((portfolio.loanPortfolio.principalAtRisk * 100) / portfolio.loanPortfolio.outstandingPrincipal).toFixed(2);
     expect(Number(portfolio.loanPortfolio.par30)).toBeCloseTo(Number(expected), 2);
   });
+
+  it('pages through the loans in the order of one long page, and a loan requested meanwhile shifts nothing', async () => {
+    type Loans = { loans: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string; status: string } }> } };
+    const LOANS = `query ($first: Int!, $after: String) { loans(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id status } } } }`;
+    const REQUEST = `mutation ($input: RequestLoanInput!) { requestLoan(input: $input) { id } }`;
+    const borrowers: Array<{ id: string }> = await database.owner.query(
+      `select id from member where club_id = $1 and left_on is null and joined_on <= '2025-01-01'
+          and not exists (select 1 from loan where loan.member_id = member.id) order by id limit 5`,
+      [ids.kienLuongClub],
+    );
+    // Four requests waiting since January, so that loans not being repaid fill more than one page.
+    for (const [index, borrower] of borrowers.slice(0, 4).entries()) {
+      await ok(REQUEST, { input: { memberId: borrower.id, principal: 1_000_000, termMonths: 6, monthlyRate: '0.5', purpose: 'LIVESTOCK', requestedOn: `2026-01-0${index + 1}` } }, kienLuong);
+    }
+    const whole = (await ok<Loans>(LOANS, { first: 100 }, kienLuong)).loans;
+    const paged: string[] = [];
+    let requested: string | null = null;
+    let after: string | null = null;
+    for (;;) {
+      const page: Loans['loans'] = (await ok<Loans>(LOANS, { first: 3, after }, kienLuong)).loans;
+      paged.push(...page.edges.map((edge) => edge.node.id));
+      if (!requested && page.pageInfo.hasNextPage && page.edges.some((edge) => edge.node.status !== 'DISBURSED')) {
+        // Asked today, the new request sorts first among loans not being repaid: among those
+        // already read. Counted by position, the next page would repeat one of them.
+        const made = await ok<{ requestLoan: { id: string } }>(
+          REQUEST,
+          { input: { memberId: borrowers[4].id, principal: 1_000_000, termMonths: 6, monthlyRate: '0.5', purpose: 'LIVESTOCK', requestedOn: today } },
+          kienLuong,
+        );
+        requested = made.requestLoan.id;
+      }
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(requested).not.toBeNull();
+    expect(paged).toEqual(whole.edges.map((edge) => edge.node.id));
+    expect((await ok<Loans>(LOANS, { first: 100 }, kienLuong)).loans.totalCount).toBe(whole.totalCount + 1);
+    const forged = Buffer.from(JSON.stringify([1, 1, 'not-a-date', 'x'])).toString('base64url');
+    expect(fieldsOf(await server.gql(LOANS, { first: 3, after: forged }, kienLuong))).toEqual([{ field: 'after', message: 'is not a cursor of this list' }]);
+  });
 });
 
 describe('the meeting sheet', () => {

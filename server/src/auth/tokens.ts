@@ -1,10 +1,12 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { Viewer } from '../database/request-scope.js';
+import { UUID_PATTERN } from '../text.js';
 import { Role } from '../users/role.js';
 
 const ISSUER = 'ishc';
 const AUDIENCE = 'ishc-api';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Tokens carry identifiers as PostgreSQL writes them: lowercase.
+const LOWERCASE_UUID = new RegExp(UUID_PATTERN.source);
 /** Tokens remembered as verified: a signed-in person sends the same token with every request. */
 const REMEMBERED_TOKENS = 10_000;
 
@@ -56,10 +58,10 @@ export class TokenService {
       const tenantId = payload.tid ?? null;
       const clubId = payload.cid ?? null;
       if (
-        typeof payload.sub !== 'string' || !UUID.test(payload.sub) ||
+        typeof payload.sub !== 'string' || !LOWERCASE_UUID.test(payload.sub) ||
         typeof role !== 'string' || !Object.values(Role).includes(role as Role) ||
-        !(tenantId === null || (typeof tenantId === 'string' && UUID.test(tenantId))) ||
-        !(clubId === null || (typeof clubId === 'string' && UUID.test(clubId))) ||
+        !(tenantId === null || (typeof tenantId === 'string' && LOWERCASE_UUID.test(tenantId))) ||
+        !(clubId === null || (typeof clubId === 'string' && LOWERCASE_UUID.test(clubId))) ||
         typeof payload.iat !== 'number' || typeof payload.exp !== 'number'
       ) {
         return { failure: 'invalid' };

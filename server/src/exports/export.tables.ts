@@ -15,6 +15,7 @@ import {
 } from '../figures/figure.types.js';
 import { nationalComparison } from '../figures/national-comparison.js';
 import { badInput, forbidden, type FieldProblem } from '../graphql/errors.js';
+import { UUID_PATTERN } from '../text.js';
 import { NATIONAL_ROLES, Role } from '../users/role.js';
 import type { ExportColumn } from './table-writer.js';
 
@@ -36,7 +37,6 @@ export interface ExportTable<Row = any> {
   rows: (db: EntityManager, viewer: Viewer, parameters: ExportParameters) => AsyncIterable<readonly Row[]>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function checkedParameters(query: Record<string, unknown>): ExportParameters {
   const problems: FieldProblem[] = [];
@@ -44,7 +44,7 @@ export function checkedParameters(query: Record<string, unknown>): ExportParamet
   for (const field of ['tenantId', 'unitId', 'schemeId', 'phaseId'] as const) {
     const value = query[field];
     if (value === undefined || value === '') continue;
-    if (typeof value !== 'string' || !UUID.test(value)) problems.push({ field, message: 'is not an identifier' });
+    if (typeof value !== 'string' || !UUID_PATTERN.test(value)) problems.push({ field, message: 'is not an identifier' });
     else parameters[field] = value;
   }
   for (const field of ['month', 'fromMonth'] as const) {

@@ -9,7 +9,7 @@ import { badInput, conflict, notFound, type FieldProblem } from '../graphql/erro
 import { decodeCursor, type Page } from '../graphql/pagination.js';
 import { once } from '../idempotency/client-request.js';
 import { formatVnd } from '../money/format-vnd.js';
-import { normalizeText, optionalText } from '../text.js';
+import { normalizeText, optionalText, UUID_PATTERN } from '../text.js';
 import type {
   DisburseLoanInput,
   LoanDecisionInput,
@@ -240,8 +240,6 @@ export async function listLoans(db: EntityManager, clubId: string, args: LoansAr
   const parameters: unknown[] = [clubId, asOf];
   if (args.statuses?.length) conditions.push(`loan.status = any($${parameters.push(args.statuses)})`);
   if (args.memberId) conditions.push(`loan.member_id = $${parameters.push(args.memberId)}`);
-  const offset = args.after ? Number(decodeCursor(args.after, 1)[0]) : 0;
-  if (!Number.isInteger(offset) || offset < 0) throw badInput([{ field: 'after', message: 'is not a cursor of this list' }]);
   const ranked = `
     with paid as (
       select loan_id, sum(principal + interest) as amount from repayment where club_id = $1 group by loan_id),
@@ -255,22 +253,35 @@ export async function listLoans(db: EntityManager, clubId: string, args: LoansAr
         from due left join paid on paid.loan_id = due.loan_id
        where due.due_on <= $2::date and due.cumulative > coalesce(paid.amount, 0)
        group by due.loan_id)
-    select ${LOAN_COLUMNS.split(',').map((column) => `loan.${column.trim()}`).join(', ')}, coalesce(late.days, 0) as days_past_due
+    select ${LOAN_COLUMNS.split(',').map((column) => `loan.${column.trim()}`).join(', ')}, coalesce(late.days, 0) as days_past_due,
+           loan.status = 'DISBURSED' as being_repaid, loan.requested_on as requested_date
       from loan left join late on late.loan_id = loan.id
      where ${conditions.join(' and ')} ${args.overdueOnly ? 'and coalesce(late.days, 0) > 0' : ''}`;
-  const rows: Array<LoanRow & { days_past_due: number }> = await db.query(
-    `${ranked} order by days_past_due desc, loan.status = 'DISBURSED' desc, loan.requested_on desc, loan.id
-     offset ${offset} limit ${args.first + 1}`,
+  // Pages follow the order itself (keyset): a loan requested while someone pages moves nothing.
+  const countParameters = [...parameters];
+  let after = '';
+  if (args.after) {
+    const [days, beingRepaid, requestedOn, id] = decodeCursor(args.after, 4);
+    if (typeof days !== 'number' || !Number.isInteger(days) || (beingRepaid !== 0 && beingRepaid !== 1) || typeof requestedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(requestedOn) || typeof id !== 'string' || !UUID_PATTERN.test(id)) {
+      throw badInput([{ field: 'after', message: 'is not a cursor of this list' }]);
+    }
+    after = `where (ranked.days_past_due, ranked.being_repaid, ranked.requested_date, ranked.id)
+                 < ($${parameters.push(days)}::int, $${parameters.push(beingRepaid === 1)}::boolean, $${parameters.push(requestedOn)}::date, $${parameters.push(id)}::uuid)`;
+  }
+  const rows: Array<LoanRow & { days_past_due: number; being_repaid: boolean }> = await db.query(
+    `select * from (${ranked}) ranked ${after}
+      order by ranked.days_past_due desc, ranked.being_repaid desc, ranked.requested_date desc, ranked.id desc
+      limit ${args.first + 1}`,
     parameters,
   );
-  const positions = new Map(rows.map((row, index) => [row.id, offset + index + 1]));
+  const keys = new Map(rows.map((row) => [row.id, [row.days_past_due, row.being_repaid ? 1 : 0, row.requested_on, row.id]]));
   return {
     nodes: rows.slice(0, args.first).map(loanOf),
-    cursorOf: (loan) => [positions.get(loan.id) ?? 0],
+    cursorOf: (loan) => keys.get(loan.id) ?? [],
     hasNextPage: rows.length > args.first,
-    hasPreviousPage: offset > 0,
+    hasPreviousPage: Boolean(args.after),
     countTotal: async () => {
-      const [row]: Array<{ count: number }> = await db.query(`select count(*)::int as count from (${ranked}) as counted`, parameters);
+      const [row]: Array<{ count: number }> = await db.query(`select count(*)::int as count from (${ranked}) as counted`, countParameters);
       return row.count;
     },
   };
