@@ -86,9 +86,12 @@ export async function ensureDemoSchemes(dataSource: DataSource): Promise<DemoSch
       const loaded = await withDatabaseScope(dataSource, { role: 'ishc_province', tenantId }, async (db) => {
         await db.query(`select pg_advisory_xact_lock(hashtext('seed-demo-schemes'), hashtext($1))`, [tenantId]);
         const schemeLoaded = await seed(db);
+        // Demo clubs added since the workspace was loaded (the Túc Duyên club came later), with
+        // their staff accounts.
+        const clubsAdded = await ensureDemoClubs(db, province);
         // Workspaces loaded before clubs kept their records get the demo clubs' months too.
         const clubsLoaded = await seedDemoClubs(db);
-        return schemeLoaded || clubsLoaded;
+        return schemeLoaded || clubsAdded || clubsLoaded;
       });
       if (loaded) result.loaded.push(province.name);
     } catch (error) {
@@ -134,6 +137,36 @@ async function ensureUnits(db: EntityManager, parentId: string, units: DemoUnit[
     if (unit.code) unitIds.set(unit.code, row.id);
     await ensureUnits(db, row.id, unit.children ?? [], unitIds);
   }
+}
+
+/**
+ * The province's demo clubs that are missing, made in their commune when it is still there, and
+ * the missing staff accounts of its demo clubs. Says whether it made any.
+ */
+async function ensureDemoClubs(db: EntityManager, province: DemoProvince): Promise<boolean> {
+  let made = false;
+  for (const club of province.clubs) {
+    const existing: unknown[] = await db.query('select 1 from club where name = $1', [normalizeText(club.name)]);
+    if (existing.length) continue;
+    const communes: Array<{ id: string }> = await db.query('select id from admin_unit where code = $1 and valid_to is null', [club.communeCode]);
+    if (!communes.length) continue;
+    await ensureClub(db, club, new Map([[club.communeCode, communes[0].id]]));
+    made = true;
+  }
+  let passwordHash: string | undefined;
+  for (const account of DEMO_ACCOUNTS.filter((demo) => demo.provinceCode === province.code && demo.club)) {
+    const clubs: Array<{ id: string }> = await db.query('select id from club where name = $1', [normalizeText(account.club!)]);
+    const known: unknown[] = await db.query('select 1 from app_user where login = $1', [account.login]);
+    if (!clubs.length || known.length) continue;
+    passwordHash ??= await hashPassword(DEMO_PASSWORD);
+    const inserted: unknown[] = await db.query(
+      `insert into app_user (login, display_name, role, club_id, password_hash) values ($1, $2, $3, $4, $5)
+       on conflict (login) do nothing returning id`,
+      [account.login, account.displayName, account.role, clubs[0].id, passwordHash],
+    );
+    made ||= inserted.length > 0;
+  }
+  return made;
 }
 
 async function ensureClub(db: EntityManager, club: DemoClub, unitIds: Map<string, string>): Promise<string> {

@@ -13,7 +13,8 @@ export interface InitialDataOptions {
 /**
  * The data a fresh installation needs. With demo data on, the Kiên Giang and Thái Nguyên
  * workspaces are loaded once, the first time (when no province exists yet); on later starts a
- * demo workspace that lacks its demo scheme (loaded by an older version) gets it, once. With it
+ * demo workspace that lacks its demo scheme, a demo club or a club's staff account (loaded by an
+ * older version) gets them, once. With it
  * off, a database with no account gets one national administrator whose password is printed once.
  */
 export async function ensureInitialData(dataSource: DataSource, options: InitialDataOptions): Promise<{ seededDemo: boolean }> {

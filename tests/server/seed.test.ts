@@ -47,6 +47,17 @@ async function forgetSchemes(): Promise<void> {
   `);
 }
 
+/** A Thái Nguyên workspace as a version before the Túc Duyên club left it: the club, its staff and records gone. */
+async function forgetTucDuyenClub(): Promise<void> {
+  const owned = `(select id from club where name = 'CLB Liên thế hệ tự giúp nhau phường Túc Duyên')`;
+  for (const table of ['attendance', 'activity', 'home_care_visit', 'ledger_entry', 'repayment', 'loan_instalment', 'loan_event', 'loan',
+    'monthly_report_event', 'monthly_report', 'client_request', 'member', 'club_status_change', 'app_user', 'club_plan_entry']) {
+    await database.owner.query(`delete from ${table} where club_id in ${owned}`);
+  }
+  await database.owner.query(`delete from disbursement where recipient_club_id in ${owned}`);
+  await database.owner.query(`delete from club where id in ${owned}`);
+}
+
 describe('demo schemes on start', () => {
   it('are loaded into demo workspaces that lack them, once, and not again on the next start', async () => {
     expect(await demoContent()).toEqual(SEEDED);
@@ -76,6 +87,31 @@ describe('demo schemes on start', () => {
     expect(await demoContent()).toEqual(SEEDED);
   });
 
+  it('add a demo club that came after the workspace was loaded, with its staff account and months, once', async () => {
+    await forgetTucDuyenClub();
+    const staff = () => database.owner.query(`select u.login, c.name from app_user u join club c on c.id = u.club_id where u.login = 'tucduyen.club'`);
+    expect(await staff()).toEqual([]);
+    expect(await demoContent()).toMatchObject({ members: 62, reports: 6 });
+
+    const start = recordingLog();
+    await ensureInitialData(database.app, { seedDemo: true, log: start.log });
+    expect(await staff()).toEqual([{ login: 'tucduyen.club', name: 'CLB Liên thế hệ tự giúp nhau phường Túc Duyên' }]);
+    expect(await demoContent()).toEqual(SEEDED);
+    expect(start.lines.find((line) => line.message === 'demo schemes loaded into existing demo workspaces')?.details).toEqual({ provinces: ['Thái Nguyên'] });
+    // The province's totals follow the club's new members, as for any write.
+    const [totals] = await database.owner.query(
+      `select (select coalesce(sum(members), 0)::int from province_month_figure where tenant_id = (select id from tenant where code = '19')) as province,
+              (select coalesce(sum(members * running), 0)::int from club_month_figure figure
+                where tenant_id = (select id from tenant where code = '19') and valid_until = 'infinity') as clubs`,
+    );
+    expect(totals.province).toBe(totals.clubs);
+
+    const again = recordingLog();
+    await ensureInitialData(database.app, { seedDemo: true, log: again.log });
+    expect(again.lines).toEqual([]);
+    expect(await demoContent()).toEqual(SEEDED);
+  });
+
   it('skip, with a warning, a demo workspace whose hierarchy no longer fits, and start anyway', async () => {
     await forgetSchemes();
     // One of Thái Nguyên's nine districts is now recorded as a city ward: the survey of 9 districts no longer fits.
@@ -91,4 +127,5 @@ describe('demo schemes on start', () => {
     await ensureInitialData(database.app, { seedDemo: false, log: recordingLog().log });
     expect(await demoContent()).toMatchObject({ kienGiangSchemes: 0, thaiNguyenSchemes: 0 });
   });
+
 });
