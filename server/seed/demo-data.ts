@@ -3,7 +3,7 @@ import { hashPassword } from '../src/auth/passwords.js';
 import { recordAudit } from '../src/audit/audit.service.js';
 import { withDatabaseScope } from '../src/database/scoped.js';
 import { normalizeText } from '../src/text.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
 import { seedDemoClubs } from './demo-clubs.js';
 import { seedKienGiangScheme, seedThaiNguyenScheme } from './demo-schemes.js';
 import { DEMO_PROVINCES, type DemoClub, type DemoProvince, type DemoUnit } from './demo-units.js';
@@ -39,11 +39,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       const clubIds = new Map<string, string>();
       for (const club of province.clubs) clubIds.set(club.name, await ensureClub(db, club, unitIds));
       for (const account of DEMO_ACCOUNTS.filter((demo) => demo.provinceCode === province.code)) {
-        await db.query(
-          `insert into app_user (login, display_name, role, club_id, password_hash) values ($1, $2, $3, $4, $5)
-           on conflict (login) do nothing`,
-          [account.login, account.displayName, account.role, account.club ? clubIds.get(account.club) : null, passwordHash],
-        );
+        await insertAccount(db, account, account.club ? (clubIds.get(account.club) ?? null) : null, passwordHash);
       }
       await DEMO_SCHEMES[province.code]?.(db);
       await seedDemoClubs(db);
@@ -145,37 +141,49 @@ async function ensureUnits(db: EntityManager, parentId: string, units: DemoUnit[
  */
 async function ensureDemoClubs(db: EntityManager, province: DemoProvince): Promise<boolean> {
   let made = false;
+  const clubIds = new Map<string, string>();
   for (const club of province.clubs) {
-    const existing: unknown[] = await db.query('select 1 from club where name = $1', [normalizeText(club.name)]);
-    if (existing.length) continue;
-    const communes: Array<{ id: string }> = await db.query('select id from admin_unit where code = $1 and valid_to is null', [club.communeCode]);
-    if (!communes.length) continue;
-    await ensureClub(db, club, new Map([[club.communeCode, communes[0].id]]));
+    const [existing]: Array<{ id: string }> = await db.query('select id from club where name = $1', [normalizeText(club.name)]);
+    if (existing) {
+      clubIds.set(club.name, existing.id);
+      continue;
+    }
+    const [commune]: Array<{ id: string }> = await db.query('select id from admin_unit where code = $1 and valid_to is null', [club.communeCode]);
+    if (!commune) continue;
+    clubIds.set(club.name, await createClub(db, club, commune.id));
     made = true;
   }
   let passwordHash: string | undefined;
   for (const account of DEMO_ACCOUNTS.filter((demo) => demo.provinceCode === province.code && demo.club)) {
-    const clubs: Array<{ id: string }> = await db.query('select id from club where name = $1', [normalizeText(account.club!)]);
+    const clubId = clubIds.get(account.club!);
     const known: unknown[] = await db.query('select 1 from app_user where login = $1', [account.login]);
-    if (!clubs.length || known.length) continue;
+    if (!clubId || known.length) continue;
     passwordHash ??= await hashPassword(DEMO_PASSWORD);
-    const inserted: unknown[] = await db.query(
-      `insert into app_user (login, display_name, role, club_id, password_hash) values ($1, $2, $3, $4, $5)
-       on conflict (login) do nothing returning id`,
-      [account.login, account.displayName, account.role, clubs[0].id, passwordHash],
-    );
-    made ||= inserted.length > 0;
+    made = (await insertAccount(db, account, clubId, passwordHash)) || made;
   }
   return made;
 }
 
+/** A demo account of a province or club; says whether it was made (a login taken is left as it is). */
+async function insertAccount(db: EntityManager, account: DemoAccount, clubId: string | null, passwordHash: string): Promise<boolean> {
+  const inserted: unknown[] = await db.query(
+    `insert into app_user (login, display_name, role, club_id, password_hash) values ($1, $2, $3, $4, $5)
+     on conflict (login) do nothing returning id`,
+    [account.login, account.displayName, account.role, clubId, passwordHash],
+  );
+  return inserted.length > 0;
+}
+
 async function ensureClub(db: EntityManager, club: DemoClub, unitIds: Map<string, string>): Promise<string> {
+  const existing: Array<{ id: string }> = await db.query('select id from club where name = $1', [normalizeText(club.name)]);
+  return existing.length ? existing[0].id : createClub(db, club, unitIds.get(club.communeCode)!);
+}
+
+async function createClub(db: EntityManager, club: DemoClub, communeId: string): Promise<string> {
   const name = normalizeText(club.name);
-  const existing: Array<{ id: string }> = await db.query('select id from club where name = $1', [name]);
-  if (existing.length) return existing[0].id;
   const [row]: Array<{ id: string }> = await db.query(
     `insert into club (commune_id, name, status, founded_on) values ($1, $2, 'ACTIVE', $3) returning id`,
-    [unitIds.get(club.communeCode), name, club.foundedOn ?? null],
+    [communeId, name, club.foundedOn ?? null],
   );
   await recordAudit(db, SEED_REQUEST, { action: 'club.create', entityType: 'club', entityId: row.id, after: { name } });
   return row.id;

@@ -7,6 +7,7 @@ import { appendEntry, fundBalance, lockClubMoney, refuseOverdraw } from '../fund
 import { Fund, LedgerKind } from '../funds/ledger.types.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { decodeCursor, type Page } from '../graphql/pagination.js';
+import { isLocalDate } from '../graphql/scalars.js';
 import { once } from '../idempotency/client-request.js';
 import { formatVnd } from '../money/format-vnd.js';
 import { normalizeText, optionalText, UUID_PATTERN } from '../text.js';
@@ -262,7 +263,7 @@ export async function listLoans(db: EntityManager, clubId: string, args: LoansAr
   let after = '';
   if (args.after) {
     const [days, beingRepaid, requestedOn, id] = decodeCursor(args.after, 4);
-    if (typeof days !== 'number' || !Number.isInteger(days) || (beingRepaid !== 0 && beingRepaid !== 1) || typeof requestedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(requestedOn) || typeof id !== 'string' || !UUID_PATTERN.test(id)) {
+    if (typeof days !== 'number' || !Number.isInteger(days) || (beingRepaid !== 0 && beingRepaid !== 1) || typeof requestedOn !== 'string' || !isLocalDate(requestedOn) || typeof id !== 'string' || !UUID_PATTERN.test(id)) {
       throw badInput([{ field: 'after', message: 'is not a cursor of this list' }]);
     }
     after = `where (ranked.days_past_due, ranked.being_repaid, ranked.requested_date, ranked.id)
