@@ -13,6 +13,40 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - club_month_activity: what a club did in a month (activities, meetings, attendance, areas).
  * - loan.principal_repaid and loan.unpaid_since: where a loan stands, for the portfolio at risk.
  */
+/**
+ * Recomputes one club's figures, then writes only what changed: as this migration made it (the
+ * ledger's refresh migration that follows rewrites it, and puts it back on the way down).
+ */
+export const REFRESH_CLUB_FIGURES = `
+      -- Recomputes one club's figures, then writes only what changed: the club's rows that differ,
+      -- and the months of its province's (and commune's) totals that move. A club has a few dozen
+      -- members and a few hundred ledger entries, so this stays a few milliseconds.
+      create or replace function ishc.refresh_club_figures(p_tenant uuid, p_club uuid) returns void
+        language plpgsql
+        as $$
+        declare
+          old_rows club_month_figure[];
+          new_rows club_month_figure[];
+        begin
+          -- One refresh at a time per province, until the writer commits: two writers never
+          -- take away the same old rows twice, and never lock the province's months in crossed order.
+          perform pg_advisory_xact_lock(1764400, hashtext(p_tenant::text));
+          old_rows := array(select figure from club_month_figure figure
+                             where figure.tenant_id = p_tenant and figure.club_id = p_club order by figure.month);
+          new_rows := array(select figure from ishc.club_figures_computed(p_tenant, p_club) figure order by figure.month);
+          if old_rows = new_rows then
+            return;
+          end if;
+          perform ishc.apply_figure_changes(p_tenant, old_rows, new_rows);
+          -- Set differences (hashed), not row-by-row searches: a club has a row for every month it changed.
+          delete from club_month_figure figure
+           using (select * from unnest(old_rows) except select * from unnest(new_rows)) gone
+           where figure.tenant_id = p_tenant and figure.club_id = p_club and figure.month = gone.month;
+          insert into club_month_figure select * from unnest(new_rows) except select * from unnest(old_rows);
+        end
+        $$;
+`;
+
 export class LiveFigures1764400000000 implements MigrationInterface {
   name = 'LiveFigures1764400000000';
 
@@ -316,34 +350,7 @@ export class LiveFigures1764400000000 implements MigrationInterface {
           on conflict (tenant_id, commune_id, month) do update set running_clubs = total.running_clubs + excluded.running_clubs;
         $$;
 
-      -- Recomputes one club's figures, then writes only what changed: the club's rows that differ,
-      -- and the months of its province's (and commune's) totals that move. A club has a few dozen
-      -- members and a few hundred ledger entries, so this stays a few milliseconds.
-      create function ishc.refresh_club_figures(p_tenant uuid, p_club uuid) returns void
-        language plpgsql
-        as $$
-        declare
-          old_rows club_month_figure[];
-          new_rows club_month_figure[];
-        begin
-          -- One refresh at a time per province, until the writer commits: two writers never
-          -- take away the same old rows twice, and never lock the province's months in crossed order.
-          perform pg_advisory_xact_lock(1764400, hashtext(p_tenant::text));
-          old_rows := array(select figure from club_month_figure figure
-                             where figure.tenant_id = p_tenant and figure.club_id = p_club order by figure.month);
-          new_rows := array(select figure from ishc.club_figures_computed(p_tenant, p_club) figure order by figure.month);
-          if old_rows = new_rows then
-            return;
-          end if;
-          perform ishc.apply_figure_changes(p_tenant, old_rows, new_rows);
-          -- Set differences (hashed), not row-by-row searches: a club has a row for every month it changed.
-          delete from club_month_figure figure
-           using (select * from unnest(old_rows) except select * from unnest(new_rows)) gone
-           where figure.tenant_id = p_tenant and figure.club_id = p_club and figure.month = gone.month;
-          insert into club_month_figure select * from unnest(new_rows) except select * from unnest(old_rows);
-        end
-        $$;
-
+${REFRESH_CLUB_FIGURES}
       create function ishc.refresh_club_activity(p_tenant uuid, p_club uuid, p_month date) returns void
         language plpgsql
         as $$

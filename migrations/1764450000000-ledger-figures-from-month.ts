@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { REFRESH_CLUB_FIGURES } from './1764400000000-live-figures.js';
 
 /**
  * A ledger entry changes only a club's two funds, from the entry's month on. Its refresh starts
@@ -7,13 +8,50 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * The rows it writes are the rows the full recompute (ishc.club_figures_computed) would write — a
  * row for every month with a change, funds summed up to that month, the quality item "both funds
- * hold money" judged again — which a test checks.
+ * hold money" judged again — which a test checks. Both refreshes write through one function,
+ * ishc.replace_club_figures, which the full recompute now calls too.
  */
 export class LedgerFiguresFromMonth1764450000000 implements MigrationInterface {
   name = 'LedgerFiguresFromMonth1764450000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
+      -- Writes a club's new figure rows in place of its old ones: only the rows that differ, and
+      -- the months of its province's (and commune's) totals that move. Both lists are in month
+      -- order and start at the same month or at the club's first (see apply_figure_changes).
+      create function ishc.replace_club_figures(p_tenant uuid, p_club uuid, p_old club_month_figure[], p_new club_month_figure[])
+        returns void
+        language plpgsql
+        as $$
+        begin
+          if p_old = p_new then
+            return;
+          end if;
+          perform ishc.apply_figure_changes(p_tenant, p_old, p_new);
+          -- Set differences (hashed), not row-by-row searches: a club has a row for every month it changed.
+          delete from club_month_figure figure
+           using (select * from unnest(p_old) except select * from unnest(p_new)) gone
+           where figure.tenant_id = p_tenant and figure.club_id = p_club and figure.month = gone.month;
+          insert into club_month_figure select * from unnest(p_new) except select * from unnest(p_old);
+        end
+        $$;
+      revoke execute on function ishc.replace_club_figures(uuid, uuid, club_month_figure[], club_month_figure[]) from public;
+
+      -- The full recompute, writing through it.
+      create or replace function ishc.refresh_club_figures(p_tenant uuid, p_club uuid) returns void
+        language plpgsql
+        as $$
+        begin
+          -- One refresh at a time per province, until the writer commits: two writers never
+          -- take away the same old rows twice, and never lock the province's months in crossed order.
+          perform pg_advisory_xact_lock(1764400, hashtext(p_tenant::text));
+          perform ishc.replace_club_figures(p_tenant, p_club,
+            array(select figure from club_month_figure figure
+                   where figure.tenant_id = p_tenant and figure.club_id = p_club order by figure.month),
+            array(select figure from ishc.club_figures_computed(p_tenant, p_club) figure order by figure.month));
+        end
+        $$;
+
       -- Adds fund movements (month, income generation fund, activity fund) to a club's figures:
       -- the rows from the month of the earliest movement on are rebuilt from the rows before them.
       create function ishc.add_club_fund_changes(p_tenant uuid, p_club uuid, p_months date[], p_income bigint[], p_activity bigint[])
@@ -69,17 +107,10 @@ export class LedgerFiguresFromMonth1764450000000 implements MigrationInterface {
                    )::club_month_figure
               from judged
              order by month);
-          if old_rows = new_rows then
-            return;
-          end if;
           -- Both lists start at the same row (the one in force at the first month, which the
           -- movements leave as it is) or at the club's first month: the province's totals move as
           -- they would between the club's whole old and new histories.
-          perform ishc.apply_figure_changes(p_tenant, old_rows, new_rows);
-          delete from club_month_figure figure
-           using (select * from unnest(old_rows) except select * from unnest(new_rows)) gone
-           where figure.tenant_id = p_tenant and figure.club_id = p_club and figure.month = gone.month;
-          insert into club_month_figure select * from unnest(new_rows) except select * from unnest(old_rows);
+          perform ishc.replace_club_figures(p_tenant, p_club, old_rows, new_rows);
         end
         $$;
       revoke execute on function ishc.add_club_fund_changes(uuid, uuid, date[], bigint[], bigint[]) from public;
@@ -112,6 +143,8 @@ export class LedgerFiguresFromMonth1764450000000 implements MigrationInterface {
         for each statement execute function ishc.refresh_changed_clubs();
       drop function ishc.refresh_club_funds();
       drop function ishc.add_club_fund_changes(uuid, uuid, date[], bigint[], bigint[]);
+      ${REFRESH_CLUB_FIGURES}
+      drop function ishc.replace_club_figures(uuid, uuid, club_month_figure[], club_month_figure[]);
     `);
   }
 }
