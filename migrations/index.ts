@@ -5,6 +5,7 @@ import { ImportValidity1764250000000 } from './1764250000000-import-validity.js'
 import { ClubsAtWork1764300000000 } from './1764300000000-clubs-at-work.js';
 import { LiveFigures1764400000000 } from './1764400000000-live-figures.js';
 import { LedgerFiguresFromMonth1764450000000 } from './1764450000000-ledger-figures-from-month.js';
+import { LoanPositionsByDay1764500000000 } from './1764500000000-loan-positions-by-day.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   ClubsAtWork1764300000000,
   LiveFigures1764400000000,
   LedgerFiguresFromMonth1764450000000,
+  LoanPositionsByDay1764500000000,
 ];

@@ -60,6 +60,13 @@ export function lastDayOf(month: string): string {
 }
 
 /** The `YYYY-MM` month after this one. */
+/** The day a month's figures are taken at: its last day, or today while it still runs. */
+export function monthEndSoFar(month: string): string {
+  const last = lastDayOf(month);
+  const today = todayInVietnam();
+  return last < today ? last : today;
+}
+
 export function nextMonth(month: string): string {
   return addMonths(firstDayOf(month), 1).slice(0, 7);
 }

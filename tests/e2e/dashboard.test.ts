@@ -49,7 +49,7 @@ describe('the province dashboard', () => {
     expect(await figure(page, 'figure-clubs')).toBe('1');
     expect(await figure(page, 'figure-members')).toBe('61');
     expect(await figure(page, 'loans-par30')).toBe('20,54%');
-    expect(await page.getByTestId('dashboard-loans').textContent()).toContain('Dư nợ và nợ quá hạn tính đến hôm nay, không theo tháng đã chọn.');
+    expect(await page.getByTestId('dashboard-loans').textContent()).toContain('Dư nợ và nợ quá hạn tính đến cuối tháng đã chọn');
     expect(await page.getByTestId('dashboard-scheme-shown').textContent()).toContain('Kiên Giang');
 
     const club = page.getByTestId('at-risk-club').first();

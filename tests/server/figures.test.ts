@@ -525,12 +525,19 @@ describe('the figure tables', () => {
     expect(otherProvince).toEqual([{ count: 0 }]);
     await expect(asTenant(database, ids.kienGiang, (db) => db.query('delete from province_month_figure'))).rejects.toThrow(/permission denied/);
     await expect(asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select * from province_month_figure'))).rejects.toThrow(/permission denied/);
-    for (const table of ['commune_month_figure', 'club_month_activity']) {
+    for (const table of ['commune_month_figure', 'club_month_activity', 'loan_position']) {
       const seen = await asTenant(database, ids.thaiNguyen, (db) => db.query(`select count(*)::int as count from ${table} where tenant_id = $1`, [ids.kienGiang]));
       expect(seen).toEqual([{ count: 0 }]);
       await expect(asTenant(database, ids.kienGiang, (db) => db.query(`delete from ${table}`))).rejects.toThrow(/permission denied/);
     }
     const clubActivity = await asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select distinct club_id from club_month_activity'));
     expect(clubActivity).toEqual([{ club_id: ids.kienLuongClub }]);
+    const otherClub = await asClub(database, ids.thaiNguyen, ids.tucDuyenClub, (db) =>
+      db.query('select count(*)::int as count from loan_position where club_id = $1', [ids.kienLuongClub]),
+    );
+    expect(otherClub).toEqual([{ count: 0 }]);
+    await expect(asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query(`update loan_position set unpaid_since = null`))).rejects.toThrow(
+      /permission denied/,
+    );
   });
 });

@@ -118,7 +118,7 @@ export const dashboardEn: typeof dashboardVi = {
   },
   loans: {
     title: 'Loans from the income-generation funds',
-    intro: 'Outstanding loans and arrears as of today, whatever the month chosen.',
+    intro: 'Outstanding loans and arrears at the end of the month chosen (today for the current month), counting only repayments dated by then.',
     outstanding: 'Outstanding',
     activeLoans: 'Loans outstanding',
     par30: 'Portfolio at risk over 30 days (PAR30)',

@@ -116,7 +116,7 @@ export const dashboardVi = {
   },
   loans: {
     title: 'Vốn vay từ quỹ tăng thu nhập',
-    intro: 'Dư nợ và nợ quá hạn tính đến hôm nay, không theo tháng đã chọn.',
+    intro: 'Dư nợ và nợ quá hạn tính đến cuối tháng đã chọn (tháng hiện tại: đến hôm nay), chỉ tính các khoản trả nợ ghi ngày đến thời điểm đó.',
     outstanding: 'Dư nợ',
     activeLoans: 'Khoản vay đang còn nợ',
     par30: 'Nợ quá hạn trên 30 ngày (PAR30)',

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { addMonths, firstDayOf, lastDayOf, todayInVietnam } from '../calendar.js';
+import { addMonths, firstDayOf, monthEndSoFar } from '../calendar.js';
 import { percentOf } from '../loans/loan.service.js';
 import { PAR_DAYS } from '../loans/loan.types.js';
 import { ClubHealth, HealthLevel, HealthReason, HealthReasonCode } from './figure.types.js';
@@ -101,7 +101,7 @@ export async function healthOf(
 ): Promise<Map<string, ClubHealth>> {
   const result = new Map<string, ClubHealth>();
   if (!clubIds.length) return result;
-  const asOf = [lastDayOf(month), todayInVietnam()].sort()[0];
+  const asOf = monthEndSoFar(month);
   const recentFrom = firstDayOf(addMonths(`${month}-01`, -2).slice(0, 7));
   const beforeFrom = firstDayOf(addMonths(`${month}-01`, -5).slice(0, 7));
   const yearAgo = firstDayOf(addMonths(`${month}-01`, -12).slice(0, 7));
@@ -160,11 +160,13 @@ export async function healthOf(
           and month in (select month from counted)
         group by club_id
      ),
+     -- The portfolio at the end of the month (today while it runs), from each loan's position then.
      portfolio as (
-       select club_id, sum(principal - principal_repaid) as outstanding,
-              sum(principal - principal_repaid) filter (where unpaid_since < $8::date - $9::int) as at_risk
-         from loan
-        where $10 and tenant_id = $1 and club_id = any($2) and status = 'DISBURSED' and principal > principal_repaid
+       select club_id, sum(outstanding_principal) as outstanding,
+              sum(outstanding_principal) filter (where unpaid_since < $6::date - $8::int) as at_risk
+         from loan_position position
+        where $9 and position.tenant_id = $1 and position.club_id = any($2)
+          and position.valid_until > $6::date and position.valid_from <= $6::date
         group by club_id
      )
      select asked.id as club_id, activity.areas, activity.meetings_recent, activity.attendance_recent, activity.meetings_before,
@@ -187,7 +189,7 @@ export async function healthOf(
          select left_total, members from club_month_figure latest
           where latest.tenant_id = $1 and latest.club_id = asked.id and latest.month <= $7 order by latest.month desc limit 1
        ) then_ on true`,
-    [tenantId, clubIds, firstDayOf(month), recentFrom, beforeFrom, asOf, yearAgo, todayInVietnam(), PAR_DAYS, !knownPar30],
+    [tenantId, clubIds, firstDayOf(month), recentFrom, beforeFrom, asOf, yearAgo, PAR_DAYS, !knownPar30],
   );
   for (const row of rows) {
     const scored = scoreOf({

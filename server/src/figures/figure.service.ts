@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { addMonths, firstDayOf, lastDayOf, todayInVietnam } from '../calendar.js';
+import { addMonths, firstDayOf, lastDayOf, monthEndSoFar, todayInVietnam } from '../calendar.js';
 import { percentOf } from '../loans/loan.service.js';
 import { PAR_DAYS } from '../loans/loan.types.js';
 import { notFound } from '../graphql/errors.js';
@@ -107,14 +107,15 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
          from placed cross join scope_unit
         where placed.current_path <@ scope_unit.path or placed.original_path <@ scope_unit.path
      ),
-     -- The loan portfolio now: principal owed, and the part more than 30 days past due.
+     -- The loan portfolio at the end of the month (today while it runs): principal owed, and the
+     -- part more than 30 days past due, from each loan's position valid on that day.
      portfolio as (
-       select club_id, count(*)::int as loans, sum(principal - principal_repaid) as outstanding,
+       select club_id, count(*)::int as loans, sum(outstanding_principal) as outstanding,
               count(*) filter (where unpaid_since < $4::date - $5::int)::int as loans_at_risk,
-              sum(principal - principal_repaid) filter (where unpaid_since < $4::date - $5::int) as at_risk
-         from loan
-        where loan.tenant_id = $1 and loan.status = 'DISBURSED' and loan.principal > loan.principal_repaid
-          and loan.club_id in (select id from in_scope)
+              sum(outstanding_principal) filter (where unpaid_since < $4::date - $5::int) as at_risk
+         from loan_position position
+        where position.tenant_id = $1 and position.valid_until > $4::date and position.valid_from <= $4::date
+          and position.club_id in (select id from in_scope)
         group by club_id
      )
      select in_scope.id, in_scope.commune_id, in_scope.founded_on, in_scope.status, in_scope.current_commune_id,
@@ -133,7 +134,7 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
           order by latest.month desc limit 1
        ) figure on true
        left join portfolio on portfolio.club_id = in_scope.id`,
-    [tenantId, unitId, firstDayOf(month), todayInVietnam(), PAR_DAYS],
+    [tenantId, unitId, firstDayOf(month), monthEndSoFar(month), PAR_DAYS],
   );
 }
 

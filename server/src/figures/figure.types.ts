@@ -280,7 +280,7 @@ export class ProvinceDashboard {
   @Field(() => [QualityBand], { description: 'Running clubs by how many of the six items of the quality standard they meet.' })
   quality: QualityBand[];
 
-  @Field(() => PortfolioFigures, { description: 'The loan portfolio now.' })
+  @Field(() => PortfolioFigures, { description: 'The loan portfolio at the end of the month (today while the month runs): only repayments and reversals dated by then count, against the schedule in force then.' })
   loans: PortfolioFigures;
 
   @Field(() => [BudgetExecution], { description: 'Budget execution of the scheme by source (the whole province’s).' })

@@ -113,8 +113,12 @@ function chargeOf(loan: Pick<Loan, 'monthlyRate' | 'flatFee'>): LoanCharge {
   return loan.flatFee !== null ? { flatFee: loan.flatFee } : { monthlyRate: loan.monthlyRate ?? '0' };
 }
 
-/** Schedules (current version) and what was paid, for many loans at once: one statement. */
-async function scheduleAndPaymentsOf(db: EntityManager, loans: readonly Loan[]) {
+/**
+ * Schedules and what was paid, for many loans at once: one statement. On a day: the schedule in
+ * force that day and the payments (and reversals) dated on or before it; without a day, the
+ * current schedule and every payment.
+ */
+async function scheduleAndPaymentsOf(db: EntityManager, loans: readonly Loan[], asOf: string | null = null) {
   const ids = loans.map((loan) => loan.id);
   const rows: Array<{
     loan_id: string;
@@ -127,13 +131,17 @@ async function scheduleAndPaymentsOf(db: EntityManager, loans: readonly Loan[]) 
                                                'interest', instalment.interest::text) order by instalment.number)
                from loan_instalment instalment
               where instalment.tenant_id = loan.tenant_id and instalment.loan_id = loan.id
-                and instalment.schedule_version = loan.schedule_version) as instalments,
+                and instalment.schedule_version = coalesce(in_force.schedule_version, loan.schedule_version)) as instalments,
             coalesce(paid.principal, 0)::text as principal, coalesce(paid.interest, 0)::text as interest
        from loan
+       left join lateral (select max(schedule.schedule_version) as schedule_version
+                            from ishc.loan_schedules(loan.tenant_id, loan.id) schedule
+                           where $2::date is not null and schedule.effective_on <= $2::date) in_force on true
        left join lateral (select sum(principal) as principal, sum(interest) as interest from repayment
-                           where repayment.tenant_id = loan.tenant_id and repayment.loan_id = loan.id) paid on true
+                           where repayment.tenant_id = loan.tenant_id and repayment.loan_id = loan.id
+                             and ($2::date is null or repayment.paid_on <= $2::date)) paid on true
       where loan.id = any($1)`,
-    [ids],
+    [ids, asOf],
   );
   const schedules = new Map<string, Instalment[]>(ids.map((id) => [id, []]));
   const payments = new Map<string, { principal: bigint; interest: bigint }>();
@@ -152,20 +160,31 @@ async function scheduleAndPaymentsOf(db: EntityManager, loans: readonly Loan[]) 
   return { schedules, payments };
 }
 
-/** Where each loan stands on a day. */
+/** Whether a loan was being repaid on a day: paid out by then, and not yet closed or written off. */
+function beingRepaidOn(loan: Loan, day: string): boolean {
+  if (!loan.disbursedOn || loan.disbursedOn > day) return false;
+  if (loan.status === LoanStatus.DISBURSED) return true;
+  return loan.closedOn !== null && loan.closedOn > day;
+}
+
+/**
+ * Where each loan stood at the end of a day: only the payments and reversals dated on or before
+ * it count, against the schedule in force that day; what is recorded later never moves it.
+ */
 export async function standingsOf(db: EntityManager, loans: readonly Loan[], asOf = todayInVietnam()): Promise<Map<string, LoanStanding>> {
-  const { schedules, payments } = await scheduleAndPaymentsOf(db, loans);
+  const { schedules, payments } = await scheduleAndPaymentsOf(db, loans, asOf);
   const standings = new Map<string, LoanStanding>();
   for (const loan of loans) {
     const paid = payments.get(loan.id) ?? { principal: 0n, interest: 0n };
-    const running = loan.status === LoanStatus.DISBURSED;
+    const running = beingRepaidOn(loan, asOf);
+    const repaid = loan.status === LoanStatus.CLOSED && loan.closedOn !== null && loan.closedOn <= asOf;
     const schedule = schedules.get(loan.id) ?? [];
     const position = positionOf(loan.principal, schedule, paid, asOf);
     const nextDue = running && position.nextDue ? Object.assign(new LoanInstalment(), position.nextDue) : null;
     standings.set(
       loan.id,
       Object.assign(new LoanStanding(), {
-        outstandingPrincipal: running || loan.status === LoanStatus.CLOSED ? position.outstandingPrincipal : 0n,
+        outstandingPrincipal: running || repaid ? position.outstandingPrincipal : 0n,
         interestRemaining: running ? position.interestRemaining : 0n,
         arrears: running ? position.arrears : 0n,
         daysPastDue: running ? position.daysPastDue : 0,
@@ -288,13 +307,13 @@ export async function listLoans(db: EntityManager, clubId: string, args: LoansAr
   };
 }
 
+/** A club's loan portfolio at the end of a day, from the loans being repaid on it. */
 export async function portfolioOf(db: EntityManager, clubId: string, asOf = todayInVietnam()): Promise<LoanPortfolio> {
   const rows: LoanRow[] = await db.query(
-    `select ${LOAN_COLUMNS} from loan where club_id = $1 and disbursed_on <= $2
-        and (status = 'DISBURSED' or (closed_on is not null and closed_on > $2))`,
+    `select ${LOAN_COLUMNS} from loan where club_id = $1 and disbursed_on <= $2 and (closed_on is null or closed_on > $2)`,
     [clubId, asOf],
   );
-  const loans = rows.map((row) => Object.assign(loanOf(row), { status: LoanStatus.DISBURSED }));
+  const loans = rows.map(loanOf).filter((loan) => beingRepaidOn(loan, asOf));
   const standings = await standingsOf(db, loans, asOf);
   return portfolioFrom([...standings.values()]);
 }

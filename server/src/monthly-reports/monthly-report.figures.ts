@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ActivityArea } from '../activities/activity.types.js';
-import { firstDayOf, lastDayOf } from '../calendar.js';
+import { firstDayOf, monthEndSoFar } from '../calendar.js';
 import { fundBalancesOf } from '../funds/ledger.service.js';
 import { percentOf, portfolioOf } from '../loans/loan.service.js';
 import { OLDER_AGE } from '../members/member.types.js';
@@ -8,10 +8,14 @@ import { AreaCount, MONEY_FIGURES, ReportFigures } from './monthly-report.types.
 
 type Counts = Record<string, number>;
 
-/** The figures of a club's month, computed from its records as they stand now. */
+/**
+ * The figures of a club's month: only what is dated in the month (flows) or on or before its last
+ * day (balances, members, loans) counts, so they are the same whenever they are asked. A correction
+ * counts on its own day, in the month it is dated. The month still running counts up to today.
+ */
 export async function figuresOf(db: EntityManager, clubId: string, month: string): Promise<ReportFigures> {
   const start = firstDayOf(month);
-  const end = lastDayOf(month);
+  const end = monthEndSoFar(month);
   const olderBorn = Number(month.slice(0, 4)) - OLDER_AGE;
   const [members]: Counts[] = await db.query(
     `select count(*) filter (where on_day)::int as members,
@@ -48,10 +52,12 @@ export async function figuresOf(db: EntityManager, clubId: string, month: string
     [clubId, start, end],
   );
   const [money]: Array<Record<string, string>> = await db.query(
-    `select coalesce(-sum(amount) filter (where kind = 'LOAN_DISBURSED'), 0)::text as amount_disbursed,
-            count(*) filter (where kind = 'LOAN_DISBURSED')::text as loans_disbursed,
-            coalesce(sum(amount) filter (where kind = 'CONTRIBUTION'), 0)::text as contributions
-       from ledger_entry where club_id = $1 and entry_on between $2 and $3`,
+    `select coalesce(-sum(entry.amount) filter (where entry.kind = 'LOAN_DISBURSED'), 0)::text as amount_disbursed,
+            count(*) filter (where entry.kind = 'LOAN_DISBURSED')::text as loans_disbursed,
+            coalesce(sum(entry.amount) filter (where entry.kind = 'CONTRIBUTION' or reversed.kind = 'CONTRIBUTION'), 0)::text as contributions
+       from ledger_entry entry
+       left join ledger_entry reversed on reversed.tenant_id = entry.tenant_id and reversed.id = entry.reverses_id
+      where entry.club_id = $1 and entry.entry_on between $2 and $3`,
     [clubId, start, end],
   );
   const [repaid]: Array<Record<string, string>> = await db.query(
