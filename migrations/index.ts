@@ -5,6 +5,7 @@ import { ImportValidity1764250000000 } from './1764250000000-import-validity.js'
 import { ClubsAtWork1764300000000 } from './1764300000000-clubs-at-work.js';
 import { LiveFigures1764400000000 } from './1764400000000-live-figures.js';
 import { LedgerFiguresFromMonth1764450000000 } from './1764450000000-ledger-figures-from-month.js';
+import { SignInTrust1764510000000 } from './1764510000000-sign-in-trust.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   ClubsAtWork1764300000000,
   LiveFigures1764400000000,
   LedgerFiguresFromMonth1764450000000,
+  SignInTrust1764510000000,
 ];
