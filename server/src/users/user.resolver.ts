@@ -55,7 +55,10 @@ export class UserResolver {
     const throttleKey = normalizeLogin(login);
     // The place is taken before the password is checked: a burst of attempts gets no more checks than the limits allow.
     const wait = await signInThrottle.takeAttempt(throttleKey, context.clientAddress);
-    if (wait > 0) throw tooManyRequests(wait);
+    if (wait > 0) {
+      context.log.info({ login: throttleKey, retryAfterSeconds: wait }, 'sign-in throttled');
+      throw tooManyRequests(wait);
+    }
 
     const db = await context.db();
     const credential = await findCredential(db, login);
