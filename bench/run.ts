@@ -13,7 +13,7 @@ import { openBenchDatabase } from './database.js';
 import { AS_OF } from './dataset/generate.js';
 import { prepareDataset } from './dataset/load.js';
 import { readFixtures } from './fixtures.js';
-import { explainSlowReads, measureThroughput, round, startBenchServer, type ThroughputResult } from './harness.js';
+import { BENCH_THROTTLE_LIMITS, explainSlowReads, measureThroughput, round, startBenchServer, type ThroughputResult } from './harness.js';
 import { compareLayers, type LayerComparison } from './layer-comparison.js';
 import { startPostGraphile } from './postgraphile-peer.js';
 import { printTable, writeResults, type BenchResults, type PeerComparison } from './report.js';
@@ -53,15 +53,15 @@ async function main(): Promise<void> {
       await explainSlowReads(appUrl, api.measures.filter((measure) => measure.pass === false && measure.account).map((measure) => ({ result: measure.result, account: measure.account! })));
 
       log('comparison 1: type-graphql schema vs hand-written graphql-js schema (roster)');
-      const staffViewer = { ...fixtures.staff, issuedAt: new Date() };
-      const services = { tokens: server.tokens, signInThrottle: new SignInThrottle({ perLogin: 1000, perAddress: 1000, windowMs: 60_000 }) };
+      const staffViewer = { ...fixtures.staff, tokenVersion: 1 };
+      const services = { tokens: server.tokens, signInThrottle: new SignInThrottle(app, BENCH_THROTTLE_LIMITS) };
       const layers: Array<LayerComparison | { name: string; error: string }> = [];
       const comparisonQuery = await clientOperation('NationalComparison');
       const subjects = [
         { name: 'roster, 50 members', viewer: staffViewer, subject: undefined },
         {
           name: 'national comparison',
-          viewer: { ...fixtures.national, issuedAt: new Date() },
+          viewer: { ...fixtures.national, tokenVersion: 1 },
           subject: comparisonQuery && schema.getQueryType()?.getFields().nationalComparison
             ? { name: 'national comparison', query: comparisonQuery, variables: { month: AS_OF.slice(0, 7) }, handwritten: handwrittenComparisonSchema(schema), memberFields: false }
             : null,

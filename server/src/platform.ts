@@ -57,7 +57,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
 
     const app = await createHttpApp({
       dataSource: appDataSource,
-      services: { tokens: new TokenService(jwtSecret, config.tokenTtlMinutes), signInThrottle: new SignInThrottle() },
+      services: { tokens: new TokenService(jwtSecret, config.tokenTtlMinutes), signInThrottle: new SignInThrottle(appDataSource) },
       log,
       statementTimeoutMs: config.statementTimeoutMs,
       serveClient: config.serveClient,

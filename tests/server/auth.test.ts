@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { codesOf, startTestServer, type TestServer } from '../support/api.js';
+import { DEFAULT_THROTTLE_LIMITS } from '../../server/src/auth/sign-in-throttle.js';
+import { codesOf, startTestServer, type GraphQLResponse, type TestServer } from '../support/api.js';
 import { TEST_JWT_SECRET } from '../support/constants.js';
 import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
 
@@ -45,8 +46,8 @@ describe('signing in', () => {
     expect(codesOf(wrongPassword)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('throttles failed sign-ins per login, even when the right password follows', async () => {
-    const throttled = await startTestServer(database, { throttle: { perLogin: 3, perAddress: 1000, windowMs: 60_000 } });
+  it('throttles failed sign-ins of a login at an address, even when the right password follows', async () => {
+    const throttled = await startTestServer(database, { throttle: { ...DEFAULT_THROTTLE_LIMITS, perLoginAndAddress: 3 } });
     onTestFinished(() => throttled.stop());
     const mutation = 'mutation($password: String!) { signIn(login: "national.viewer", password: $password) { token } }';
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -54,7 +55,46 @@ describe('signing in', () => {
     }
     const blocked = await throttled.gql(mutation, { password: 'ishc-demo' });
     expect(codesOf(blocked)).toEqual(['TOO_MANY_REQUESTS']);
-    expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(blocked.errors?.[0].message).toBe('Too many failed attempts. Try again in 15 minutes.');
+    expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+  });
+
+  describe('under a burst of guesses', () => {
+    let throttled: TestServer;
+    beforeAll(async () => {
+      // The client address comes from X-Forwarded-For, so each case guesses from an address of its own.
+      throttled = await startTestServer(database, { throttle: DEFAULT_THROTTLE_LIMITS, trustProxy: true });
+    });
+    afterAll(() => throttled?.stop());
+
+    const SIGN_IN = 'mutation($login: String!, $password: String!) { signIn(login: $login, password: $password) { token } }';
+    const attempt = (login: string, password: string, address: string) =>
+      throttled.gql(SIGN_IN, { login, password }, undefined, { 'x-forwarded-for': address });
+    // A password is checked only for an attempt that got a place: a refusal without one says TOO_MANY_REQUESTS.
+    const checkedPasswords = (results: GraphQLResponse[]) => results.filter((result) => codesOf(result)[0] === 'UNAUTHENTICATED').length;
+
+    it('checks no more passwords of one login at one address than its limit, however many arrive at once', async () => {
+      const results = await Promise.all(Array.from({ length: 40 }, (_, index) => attempt('kiengiang', `wrong-${index}`, '203.0.113.1')));
+      expect(results.flatMap(codesOf).every((code) => code === 'UNAUTHENTICATED' || code === 'TOO_MANY_REQUESTS')).toBe(true);
+      expect(checkedPasswords(results)).toBe(DEFAULT_THROTTLE_LIMITS.perLoginAndAddress);
+    });
+
+    it('checks no more passwords from one address than its limit, however many logins arrive at once', async () => {
+      const results = await Promise.all(Array.from({ length: 100 }, (_, index) => attempt(`guess.${index}`, 'wrong-password', '203.0.113.2')));
+      expect(results.flatMap(codesOf).every((code) => code === 'UNAUTHENTICATED' || code === 'TOO_MANY_REQUESTS')).toBe(true);
+      expect(checkedPasswords(results)).toBe(DEFAULT_THROTTLE_LIMITS.perAddress);
+    });
+
+    it('lets the account’s owner in from their own address while a guesser elsewhere is locked out', async () => {
+      for (let guess = 0; guess < DEFAULT_THROTTLE_LIMITS.perLoginAndAddress; guess += 1) {
+        expect(codesOf(await attempt('kienluong.club', `wrong-${guess}`, '198.51.100.7'))).toEqual(['UNAUTHENTICATED']);
+      }
+      expect(codesOf(await attempt('kienluong.club', 'ishc-demo', '198.51.100.7'))).toEqual(['TOO_MANY_REQUESTS']);
+      const owner = await attempt('kienluong.club', 'ishc-demo', '203.0.113.3');
+      expect(owner.errors).toBeUndefined();
+      expect((await throttled.gql(ME, {}, owner.data?.signIn.token)).data?.me.login).toBe('kienluong.club');
+    });
   });
 
   it('accepts the login in any case and with surrounding spaces', async () => {
@@ -103,6 +143,7 @@ describe('tokens', () => {
       role: 'PROVINCE_ADMIN' as never,
       tenantId: ids.thaiNguyen,
       clubId: null,
+      tokenVersion: 1,
     });
     const result = await server.gql('{ adminUnits { edges { node { name } } } }', {}, wrongTenant.token);
     expect(codesOf(result)).toEqual(['UNAUTHENTICATED']);
@@ -191,14 +232,16 @@ describe('accounts', () => {
     expect(codesOf(result)).toEqual(['NOT_FOUND']);
   });
 
-  it('changes a password: the old one and the old tokens stop working', async () => {
+  it('changes a password: the old one and the old tokens stop working, even one issued the same second', async () => {
     const token = await server.signIn('thainguyen');
     const change = 'mutation($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { login } }';
     const wrong = await server.gql(change, { current: 'not-it', next: 'mat-khau-moi-2' }, token);
     expect(wrong.errors?.[0].extensions?.fields).toEqual([{ field: 'currentPassword', message: 'is not your current password' }]);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
     const changed = await server.gql(change, { current: 'ishc-demo', next: 'mat-khau-moi-2' }, token);
     expect(changed.data?.changePassword).toEqual({ login: 'thainguyen' });
+    // The change is dated to the second the token was issued in, as when both happen within one
+    // second: a token compared by time cannot tell it was issued before the change.
+    await database.owner.query(`update app_user set password_changed_at = to_timestamp($2) where login = $1`, ['thainguyen', issuedAtOf(token)]);
     expect(codesOf(await server.gql(ME, {}, token))).toEqual(['UNAUTHENTICATED']);
     // The refused request's transaction was ended before its connection went back to the pool.
     const leftOpen = await database.owner.query(
@@ -208,6 +251,23 @@ describe('accounts', () => {
     expect(leftOpen[0].count).toBe(0);
     const fresh = await server.signIn('thainguyen', 'mat-khau-moi-2');
     expect((await server.gql(ME, {}, fresh)).data?.me.login).toBe('thainguyen');
+  });
+
+  it('ends the sessions of an account whose role changes, even once it is changed back', async () => {
+    const token = await server.signIn('kienluong.club');
+    expect((await server.gql(ME, {}, token)).data?.me.login).toBe('kienluong.club');
+    const id = await userId('kienluong.club');
+    await database.owner.query(`update app_user set role = 'PROVINCE_ADMIN', club_id = null where id = $1`, [id]);
+    await database.owner.query(`update app_user set role = 'CLUB_STAFF', club_id = $2 where id = $1`, [id, ids.kienLuongClub]);
+    expect(codesOf(await server.gql(ME, {}, token))).toEqual(['UNAUTHENTICATED']);
+    const fresh = await server.signIn('kienluong.club');
+    expect((await server.gql(ME, {}, fresh)).data?.me.login).toBe('kienluong.club');
+  });
+
+  it('keeps the sessions of an account whose name alone changes', async () => {
+    const token = await server.signIn('kiengiang');
+    await database.owner.query(`update app_user set display_name = 'Sở Y tế Kiên Giang (mới)' where login = 'kiengiang'`);
+    expect((await server.gql(ME, {}, token)).data?.me.login).toBe('kiengiang');
   });
 });
 
@@ -247,4 +307,9 @@ describe('provinces', () => {
 async function userId(login: string): Promise<string> {
   const [row] = await database.owner.query('select id from app_user where login = $1', [login]);
   return row.id;
+}
+
+/** The second a token was issued in, from its own claims. */
+function issuedAtOf(token: string): number {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).iat;
 }

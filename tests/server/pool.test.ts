@@ -137,7 +137,7 @@ describe('under interleaved load', () => {
 
   it('sends a request’s statements asked at once to its connection one at a time, in order, and goes on past a failed one', async () => {
     const [account] = await database.owner.query(`select id, role, tenant_id, club_id from app_user where login = 'kiengiang'`);
-    const scope = new RequestScope(database.app, { userId: account.id, role: account.role, tenantId: account.tenant_id, clubId: account.club_id, issuedAt: new Date() }, { statementTimeoutMs: 10_000 });
+    const scope = new RequestScope(database.app, { userId: account.id, role: account.role, tenantId: account.tenant_id, clubId: account.club_id, tokenVersion: 1 }, { statementTimeoutMs: 10_000 });
     const db = await scope.db();
     // The driver queues statements itself when asked while busy; that queue is what must stay empty.
     const sent = pg.Client.prototype.query;

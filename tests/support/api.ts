@@ -15,11 +15,14 @@ export interface GraphQLResponse<T = Record<string, any>> {
   raw: string;
 }
 
+/** Limits no test reaches unless it means to: every request of a test file comes from one address. */
+const NO_THROTTLE: ThrottleLimits = { perLoginAndAddress: 1000, perAddress: 10_000, perLogin: 10_000, windowMs: 60_000, maxLoginWindowMs: 60_000 };
+
 export interface TestServer {
   url: string;
   app: HttpApp;
   tokens: TokenService;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
   signIn(login: string, password?: string): Promise<string>;
   stop(): Promise<void>;
@@ -27,16 +30,16 @@ export interface TestServer {
 
 export async function startTestServer(
   database: TestDatabase,
-  options: { statementTimeoutMs?: number; throttle?: ThrottleLimits; serveClient?: boolean } = {},
+  options: { statementTimeoutMs?: number; throttle?: ThrottleLimits; serveClient?: boolean; trustProxy?: boolean } = {},
 ): Promise<TestServer> {
   const tokens = new TokenService(TEST_JWT_SECRET, 60);
   const app = await createHttpApp({
     dataSource: database.app,
-    services: { tokens, signInThrottle: new SignInThrottle(options.throttle ?? { perLogin: 1000, perAddress: 10_000, windowMs: 60_000 }) },
+    services: { tokens, signInThrottle: new SignInThrottle(database.app, options.throttle ?? NO_THROTTLE) },
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     statementTimeoutMs: options.statementTimeoutMs ?? 10_000,
     serveClient: options.serveClient ?? false,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     introspection: true,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
@@ -47,8 +50,8 @@ export async function startTestServer(
     return { status: response.status, text: await response.text() };
   };
 
-  const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> => {
-    const { status, text } = await post(JSON.stringify({ query, variables }), token ? { authorization: `Bearer ${token}` } : {});
+  const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> => {
+    const { status, text } = await post(JSON.stringify({ query, variables }), { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) });
     const parsed = JSON.parse(text) as { data?: T | null; errors?: GraphQLResponse<T>['errors'] };
     return { status, data: parsed.data, errors: parsed.errors, raw: text };
   };

@@ -60,7 +60,7 @@ export interface BrowserSuite {
  * The hooks every browser test file needs: its own database, the API serving the built client,
  * one Chromium for the file, and a new context per test.
  */
-export function useBrowserSuite(): BrowserSuite {
+export function useBrowserSuite(serverOptions: Parameters<typeof startTestServer>[1] = {}): BrowserSuite {
   let database: TestDatabase;
   let server: TestServer;
   let browser: Browser;
@@ -69,7 +69,7 @@ export function useBrowserSuite(): BrowserSuite {
   beforeAll(async () => {
     ensureClientBuilt();
     database = await openTestDatabase();
-    server = await startTestServer(database, { serveClient: true });
+    server = await startTestServer(database, { ...serverOptions, serveClient: true });
     browser = await launchBrowser();
   });
 

@@ -1,68 +1,50 @@
-interface Window {
-  failures: number;
-  startedAt: number;
-}
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface ThrottleLimits {
-  perLogin: number;
+  /** Attempts of one login from one address: the person at a keyboard mistyping, or a guesser there. */
+  perLoginAndAddress: number;
+  /** Attempts from one address over all logins. */
   perAddress: number;
+  /** Attempts at one login from all addresses; high, so a guesser elsewhere cannot lock its owner out. */
+  perLogin: number;
   windowMs: number;
+  /** A login refused in one window waits twice as long in the next, up to this. */
+  maxLoginWindowMs: number;
 }
 
-export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = { perLogin: 5, perAddress: 30, windowMs: 15 * 60_000 };
+export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = {
+  perLoginAndAddress: 5,
+  perAddress: 30,
+  perLogin: 50,
+  windowMs: 15 * 60_000,
+  maxLoginWindowMs: 24 * 60 * 60_000,
+};
 
 /**
- * Counts failed sign-ins per login and per client address in a fixed window. Once either count
- * reaches its limit, sign-in is refused for the rest of the window, even with the right password.
- * Kept in this process's memory: one server process per deployment.
+ * Counts sign-in attempts in PostgreSQL (migrations/1764510000000-sign-in-trust.ts), so every server
+ * process agrees. An attempt takes its place before its password is checked; a successful one gives
+ * its place back, so only failures keep counting.
  */
 export class SignInThrottle {
-  private readonly byLogin = new Map<string, Window>();
-  private readonly byAddress = new Map<string, Window>();
+  constructor(
+    // The pool itself, not a request's transaction: a refused sign-in rolls its transaction back,
+    // and the place it took must stay taken.
+    private readonly dataSource: DataSource,
+    private readonly limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS,
+  ) {}
 
-  constructor(private readonly limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS, private readonly now = () => Date.now()) {}
-
-  /** Seconds to wait before trying again, or 0 when sign-in may be tried. */
-  retryAfterSeconds(login: string, address: string): number {
-    const waits = [
-      this.wait(this.byLogin, login, this.limits.perLogin),
-      this.wait(this.byAddress, address, this.limits.perAddress),
-    ];
-    return Math.max(...waits);
+  /** Takes a place for one attempt: 0 when it may go ahead, else the seconds to wait. */
+  async takeAttempt(login: string, address: string): Promise<number> {
+    const { perLoginAndAddress, perAddress, perLogin, windowMs, maxLoginWindowMs } = this.limits;
+    const rows: Array<{ wait: number }> = await this.dataSource.query(
+      'select ishc.take_sign_in_attempt($1, $2, $3, $4, $5, $6, $7) as wait',
+      [login, address, perLoginAndAddress, perAddress, perLogin, Math.ceil(windowMs / 1000), Math.ceil(maxLoginWindowMs / 1000)],
+    );
+    return rows[0].wait;
   }
 
-  recordFailure(login: string, address: string): void {
-    this.bump(this.byLogin, login);
-    this.bump(this.byAddress, address);
-  }
-
-  recordSuccess(login: string): void {
-    this.byLogin.delete(login);
-  }
-
-  private wait(windows: Map<string, Window>, key: string, limit: number): number {
-    const window = this.current(windows, key);
-    if (!window || window.failures < limit) return 0;
-    return Math.ceil((window.startedAt + this.limits.windowMs - this.now()) / 1000);
-  }
-
-  private bump(windows: Map<string, Window>, key: string): void {
-    const window = this.current(windows, key) ?? { failures: 0, startedAt: this.now() };
-    window.failures += 1;
-    windows.set(key, window);
-    if (windows.size > 100_000) this.prune(windows);
-  }
-
-  private current(windows: Map<string, Window>, key: string): Window | undefined {
-    const window = windows.get(key);
-    if (window && this.now() - window.startedAt >= this.limits.windowMs) {
-      windows.delete(key);
-      return undefined;
-    }
-    return window;
-  }
-
-  private prune(windows: Map<string, Window>): void {
-    for (const key of windows.keys()) this.current(windows, key);
+  /** Recorded in the request's transaction: if the sign-in fails after all, the attempt still counts. */
+  async recordSuccess(db: EntityManager, login: string, address: string): Promise<void> {
+    await db.query('select ishc.sign_in_succeeded($1, $2)', [login, address]);
   }
 }

@@ -13,17 +13,17 @@ const REMEMBERED_TOKENS = 10_000;
 export class TokenService {
   private readonly key: Uint8Array;
   // Token → whom it stands for and until when. Remembering only skips checking the signature
-  // again: the request scope still re-reads the account (enabled, same role, password unchanged).
+  // again: the request scope still re-reads the account (enabled, same role, same token version).
   private readonly verified = new Map<string, { viewer: Viewer; expiresAtMs: number }>();
 
   constructor(secret: string, private readonly ttlMinutes: number) {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(account: Omit<Viewer, 'issuedAt'>): Promise<{ token: string; expiresAt: Date; issuedAt: Date }> {
+  async issue(account: Viewer): Promise<{ token: string; expiresAt: Date }> {
     const issuedAtSeconds = Math.floor(Date.now() / 1000);
     const expiresAt = new Date((issuedAtSeconds + this.ttlMinutes * 60) * 1000);
-    const token = await new SignJWT({ role: account.role, tid: account.tenantId, cid: account.clubId })
+    const token = await new SignJWT({ role: account.role, tid: account.tenantId, cid: account.clubId, ver: account.tokenVersion })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(account.userId)
       .setIssuer(ISSUER)
@@ -31,7 +31,7 @@ export class TokenService {
       .setIssuedAt(issuedAtSeconds)
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
-    return { token, expiresAt, issuedAt: new Date(issuedAtSeconds * 1000) };
+    return { token, expiresAt };
   }
 
   /** The viewer a token stands for, or a reason it stands for nobody. */
@@ -57,11 +57,13 @@ export class TokenService {
       const role = payload.role;
       const tenantId = payload.tid ?? null;
       const clubId = payload.cid ?? null;
+      const tokenVersion = payload.ver;
       if (
         typeof payload.sub !== 'string' || !LOWERCASE_UUID.test(payload.sub) ||
         typeof role !== 'string' || !Object.values(Role).includes(role as Role) ||
         !(tenantId === null || (typeof tenantId === 'string' && LOWERCASE_UUID.test(tenantId))) ||
         !(clubId === null || (typeof clubId === 'string' && LOWERCASE_UUID.test(clubId))) ||
+        typeof tokenVersion !== 'number' || !Number.isSafeInteger(tokenVersion) || tokenVersion < 1 ||
         typeof payload.iat !== 'number' || typeof payload.exp !== 'number'
       ) {
         return { failure: 'invalid' };
@@ -72,7 +74,7 @@ export class TokenService {
           role: role as Role,
           tenantId: tenantId as string | null,
           clubId: clubId as string | null,
-          issuedAt: new Date(payload.iat * 1000),
+          tokenVersion,
         },
         expiresAtMs: payload.exp * 1000,
       };

@@ -9,7 +9,8 @@ export interface Viewer {
   role: Role;
   tenantId: string | null;
   clubId: string | null;
-  issuedAt: Date;
+  /** The account's token version when the token was issued; a request is refused once the account's has moved. */
+  tokenVersion: number;
 }
 
 interface BreakableRunner {
@@ -95,16 +96,17 @@ export class RequestScope {
       );
       return;
     }
-    const { userId, role, tenantId, clubId, issuedAt } = this.viewer;
+    const { userId, role, tenantId, clubId, tokenVersion } = this.viewer;
     const literal = (value: string | null) => (value === null ? 'null' : escapeLiteral(value));
-    // The account is re-read with every request (still enabled, same role and scope, password
-    // unchanged since the token), and the settings are only made when it is: no row, no scope.
+    // The account is re-read with every request (still enabled, same role and scope, same token
+    // version: no password change, disabling or role change since the token), and the settings are
+    // only made when it is: no row, no scope.
     const [, scoped] = await client.query(
       `${before}; select set_config('role', ${literal(DATABASE_ROLE_BY_ROLE[role])}, true),
               set_config('app.tenant_id', coalesce(account.tenant_id::text, ''), true),
               set_config('app.club_id', coalesce(account.club_id::text, ''), true),
               set_config('app.user_id', account.user_id::text, true), set_config('statement_timeout', ${timeout}, true)
-         from ishc.active_account(${literal(userId)}::uuid, ${literal(issuedAt.toISOString())}::timestamptz) account
+         from ishc.active_account(${literal(userId)}::uuid, ${literal(String(tokenVersion))}::integer) account
         where account.role = ${literal(role)} and account.tenant_id is not distinct from ${literal(tenantId)}::uuid
           and account.club_id is not distinct from ${literal(clubId)}::uuid`,
     );

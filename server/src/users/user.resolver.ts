@@ -53,23 +53,32 @@ export class UserResolver {
   async signIn(@Args(() => SignInArgs) { login, password }: SignInArgs, @Ctx() context: Context): Promise<SignInPayload> {
     const { signInThrottle, tokens } = context.services;
     const throttleKey = normalizeLogin(login);
-    const wait = signInThrottle.retryAfterSeconds(throttleKey, context.clientAddress);
-    if (wait > 0) throw tooManyRequests(wait);
+    // The place is taken before the password is checked: a burst of attempts gets no more checks than the limits allow.
+    const wait = await signInThrottle.takeAttempt(throttleKey, context.clientAddress);
+    if (wait > 0) {
+      context.log.info({ login: throttleKey, retryAfterSeconds: wait }, 'sign-in throttled');
+      throw tooManyRequests(wait);
+    }
 
     const db = await context.db();
     const credential = await findCredential(db, login);
     const passwordMatches = await verifyPassword(credential?.passwordHash, password);
     if (!credential || !passwordMatches || credential.disabled || !credential.tenantActive) {
-      signInThrottle.recordFailure(throttleKey, context.clientAddress);
       context.log.info({ login: throttleKey, reason: !credential ? 'unknown' : !passwordMatches ? 'password' : 'disabled' }, 'sign-in refused');
       throw unauthenticated(SIGN_IN_REFUSED);
     }
-    signInThrottle.recordSuccess(throttleKey);
+    await signInThrottle.recordSuccess(db, throttleKey, context.clientAddress);
 
-    const account = { userId: credential.userId, role: credential.role, tenantId: credential.tenantId, clubId: credential.clubId };
-    const { token, expiresAt, issuedAt } = await tokens.issue(account);
+    const viewer = {
+      userId: credential.userId,
+      role: credential.role,
+      tenantId: credential.tenantId,
+      clubId: credential.clubId,
+      tokenVersion: credential.tokenVersion,
+    };
+    const { token, expiresAt } = await tokens.issue(viewer);
     // The rest of this request (the payload's fields) runs as the account that just signed in.
-    context.viewer = { ...account, issuedAt };
+    context.viewer = viewer;
     context.authFailure = null;
     await context.scope.become(context.viewer);
     const user = await findUserById(db, credential.userId);

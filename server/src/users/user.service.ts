@@ -23,6 +23,7 @@ export interface Credential {
   role: Role;
   tenantId: string | null;
   clubId: string | null;
+  tokenVersion: number;
 }
 
 /** The stored credential of a login, read through the one function allowed to see password hashes. */
@@ -35,6 +36,7 @@ export async function findCredential(db: EntityManager, login: string): Promise<
     role: Role;
     tenant_id: string | null;
     club_id: string | null;
+    token_version: number;
   }> = await db.query('select * from ishc.credential_for_login($1)', [normalizeLogin(login)]);
   const row = rows[0];
   return (
@@ -46,6 +48,7 @@ export async function findCredential(db: EntityManager, login: string): Promise<
       role: row.role,
       tenantId: row.tenant_id,
       clubId: row.club_id,
+      tokenVersion: row.token_version,
     }
   );
 }
