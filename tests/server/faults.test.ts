@@ -162,6 +162,10 @@ describe('when the database is down or does not answer', () => {
       expect(signIn.status).toBe(503);
       expect(codesOf(signIn.body)).toEqual(['SERVICE_UNAVAILABLE']);
       expect(await readiness(server)).toEqual({ status: 503, body: { status: 'database unavailable' } });
+      const download = await fetch(`${server.url}/exports/national-comparison.csv`, { headers: { authorization: `Bearer ${token}` } });
+      expect(download.status).toBe(503);
+      expect(download.headers.get('retry-after')).toBe('5');
+      expect(((await download.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
     } finally {
       await startCluster();
     }
