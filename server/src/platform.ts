@@ -49,6 +49,8 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       url: appDatabaseUrl(ownerUrl, appPassword),
       poolSize: config.poolSize,
       applicationName: 'ishc-server',
+      // Past the server's own statement_timeout, so that only a server that stopped answering meets it.
+      queryTimeoutMs: config.statementTimeoutMs + 2_000,
     });
     await appDataSource.initialize();
     stops.push({ step: 'database pool', stop: () => appDataSource.destroy() });

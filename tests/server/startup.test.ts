@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,6 +54,16 @@ async function startServer(dataDir: string, pgPort: number): Promise<Running> {
   return { child, output: () => output, url, exited };
 }
 
+/** Whether a process is a running PostgreSQL (not gone, not a zombie waiting to be collected). */
+function isServer(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return /^\d+ \(postgres\) [^Z]/.test(stat);
+  } catch {
+    return false;
+  }
+}
+
 async function signIn(url: string, login: string): Promise<string> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -79,7 +89,14 @@ async function tenantCodes(url: string): Promise<string[]> {
 describe('starting on embedded PostgreSQL', () => {
   let dataDir: string;
 
+  let leftRunning: number | undefined;
+
   afterAll(async () => {
+    // A failure between the kill and the next start would leave that PostgreSQL behind.
+    if (leftRunning && isServer(leftRunning)) {
+      process.kill(leftRunning, 'SIGINT');
+      await expect.poll(() => isServer(leftRunning!), { timeout: 60_000 }).toBe(false);
+    }
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -115,5 +132,36 @@ describe('starting on embedded PostgreSQL', () => {
     agent.destroy();
     expect(second.output()).toContain('stopped cleanly');
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  }, 300_000);
+
+  it('stops the PostgreSQL a killed start left running and comes up; a lock file naming another process does not stop it', async () => {
+    const pgPort = await freePort();
+    const lockFile = path.join(dataDir, 'pg', 'postmaster.pid');
+    const postmasterOf = async () => Number((await readFile(lockFile, 'utf8')).split('\n')[0]);
+
+    const killed = await startServer(dataDir, pgPort);
+    const left = await postmasterOf();
+    leftRunning = left;
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    expect(isServer(left)).toBe(true);
+
+    const next = await startServer(dataDir, pgPort);
+    expect(next.output()).toContain('stopping the embedded PostgreSQL an earlier start left running');
+    expect(isServer(left)).toBe(false);
+    expect(await postmasterOf()).not.toBe(left);
+    expect(await tenantCodes(next.url)).toEqual(['19', '91']);
+    const lockOfRunningServer = await readFile(lockFile, 'utf8');
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+
+    // After a crash of the whole machine the number in the lock file can belong to any process.
+    await writeFile(lockFile, lockOfRunningServer.replace(/^\d+/, String(process.pid)));
+    const afterStaleLock = await startServer(dataDir, pgPort);
+    expect(afterStaleLock.output()).toContain('removing a stale PostgreSQL lock file');
+    expect(await tenantCodes(afterStaleLock.url)).toEqual(['19', '91']);
+    afterStaleLock.child.kill('SIGTERM');
+    expect(await afterStaleLock.exited).toBe(0);
+    expect(existsSync(lockFile)).toBe(false);
   }, 300_000);
 });

@@ -29,7 +29,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  database: TestDatabase,
+  database: Pick<TestDatabase, 'app'>,
   options: { statementTimeoutMs?: number; throttle?: ThrottleLimits; serveClient?: boolean; trustProxy?: boolean } = {},
 ): Promise<TestServer> {
   const tokens = new TokenService(TEST_JWT_SECRET, 60);

@@ -7,6 +7,7 @@ export const errorCodes = [
   'BAD_USER_INPUT',
   'CONFLICT',
   'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
   'NETWORK',
   'UNKNOWN',
@@ -29,6 +30,7 @@ const statusCodes: Record<number, ErrorCode> = {
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 function isErrorCode(value: unknown): value is ErrorCode {

@@ -61,6 +61,7 @@ export const en: Messages = {
     BAD_USER_INPUT: 'Some information is not valid. Please check the highlighted fields.',
     CONFLICT: 'Someone else has just changed this data. Please reload and try again.',
     TOO_MANY_REQUESTS: 'Too many attempts. Please wait a few minutes and try again.',
+    SERVICE_UNAVAILABLE: 'The server is busy or cannot be reached right now. Please try again in a moment.',
     INTERNAL_SERVER_ERROR: 'The system has a problem. Please try again in a few minutes.',
     NETWORK: 'Cannot reach the server. Please check your connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',

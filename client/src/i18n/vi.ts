@@ -60,6 +60,7 @@ export const vi = {
     BAD_USER_INPUT: 'Thông tin nhập chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
     CONFLICT: 'Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.',
     TOO_MANY_REQUESTS: 'Bạn đã thao tác quá nhiều lần. Vui lòng đợi vài phút rồi thử lại.',
+    SERVICE_UNAVAILABLE: 'Máy chủ đang bận hoặc tạm thời không truy cập được. Vui lòng thử lại sau giây lát.',
     INTERNAL_SERVER_ERROR: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.',
     NETWORK: 'Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.',
     UNKNOWN: 'Đã có lỗi xảy ra. Vui lòng thử lại.',

@@ -9,6 +9,13 @@ export interface DataSourceOptions {
   url: string;
   poolSize: number;
   applicationName: string;
+  /** How long a request waits for a connection, free in the pool or new; then the database counts as unavailable. */
+  connectTimeoutMs?: number;
+  /**
+   * A bound on each statement kept by the client, for a server that stops answering altogether
+   * (frozen, or cut off), where its own statement_timeout cannot act. Set a little above that one.
+   */
+  queryTimeoutMs?: number;
 }
 
 /** The only place a DataSource is made. `synchronize` stays off: migrations own the schema. */
@@ -26,8 +33,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     extra: {
       max: options.poolSize,
       application_name: options.applicationName,
-      connectionTimeoutMillis: 10_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
       idleTimeoutMillis: 30_000,
+      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
     },
   });
 }

@@ -1,8 +1,10 @@
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmod, mkdir, readdir, readFile, readlink, realpath, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from '../logger.js';
 
 export interface LocalSecrets {
@@ -63,6 +65,8 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     log.info({ clusterDir }, 'creating the embedded PostgreSQL cluster (first start)');
     await postgres.initialise();
+  } else {
+    await stopLeftoverServer(clusterDir, log);
   }
   await postgres.start().catch((error: unknown) => {
     throw new Error(
@@ -78,9 +82,105 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
     async stop() {
       if (stopped) return;
       stopped = true;
+      // The package waits for an exit event that has already happened when PostgreSQL died first.
+      const running = (postgres as unknown as { process?: ChildProcess }).process;
+      if (running && (running.exitCode !== null || running.signalCode !== null)) return;
       await postgres.stop();
     },
   };
+}
+
+/**
+ * PostgreSQL left running on the cluster by an earlier start that was killed (kill -9, an
+ * out-of-memory kill) holds the cluster's lock file and port, and nothing else will stop it: it is
+ * stopped here, as a clean shutdown would have. Server processes whose postmaster died exit by
+ * themselves once they notice, but until then a new postmaster refuses the cluster, so they are
+ * told to exit now. A lock file naming a process that is gone, or a number since reused by an
+ * unrelated process, is removed; PostgreSQL would refuse to start over the latter.
+ *
+ * A process belongs to the cluster when it is `postgres` working in the cluster's directory (every
+ * PostgreSQL process works in its data directory); that is read from /proc, so elsewhere only
+ * a lock file whose process is gone is dealt with, and PostgreSQL's own checks do the rest.
+ */
+async function stopLeftoverServer(clusterDir: string, log: Logger): Promise<void> {
+  const lockFile = path.join(clusterDir, 'postmaster.pid');
+  const lockedBy = existsSync(lockFile) ? Number.parseInt((await readFile(lockFile, 'utf8')).split('\n')[0], 10) : undefined;
+  const directory = await realpath(clusterDir);
+  const leftovers = await serverProcessesIn(directory);
+  if (lockedBy !== undefined && leftovers.includes(lockedBy)) {
+    log.warn({ pid: lockedBy, clusterDir }, 'stopping the embedded PostgreSQL an earlier start left running');
+    // Fast shutdown: open transactions roll back, a checkpoint is written, the lock file removed.
+    if (!(await stopped(lockedBy, 'SIGINT', 60_000)) && !(await stopped(lockedBy, 'SIGQUIT', 10_000))) {
+      throw new Error(`the embedded PostgreSQL left running on ${clusterDir} (process ${lockedBy}) did not stop`);
+    }
+  }
+  for (const pid of await serverProcessesIn(directory)) {
+    log.warn({ pid, clusterDir }, 'stopping a PostgreSQL process whose postmaster is gone');
+    if (!(await stopped(pid, 'SIGQUIT', 10_000))) {
+      throw new Error(`a PostgreSQL process left on ${clusterDir} (process ${pid}) did not stop`);
+    }
+  }
+  if (lockedBy === undefined || !existsSync(lockFile)) return;
+  const owner = isRunning(lockedBy) ? await workingDirectoryOf(lockedBy) : null;
+  if (owner === undefined || owner === directory) return;
+  log.warn({ pid: lockedBy, clusterDir }, 'removing a stale PostgreSQL lock file');
+  await rm(lockFile, { force: true });
+}
+
+const procfs = existsSync('/proc/self/cwd');
+
+/** PostgreSQL processes working in a directory; none where /proc cannot tell. */
+async function serverProcessesIn(directory: string): Promise<number[]> {
+  if (!procfs) return [];
+  const found: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    if ((await workingDirectoryOf(pid)) !== directory) continue;
+    const command = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
+    if (command.trim() === 'postgres') found.push(pid);
+  }
+  return found;
+}
+
+/** A running process's working directory: null for a process gone, undefined where it cannot be read. */
+async function workingDirectoryOf(pid: number): Promise<string | null | undefined> {
+  if (!procfs) return undefined;
+  try {
+    return await readlink(`/proc/${pid}/cwd`);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  if (!procfs) return true;
+  try {
+    // A zombie has exited; its parent has just not collected it yet.
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Signals a process that is not our child, and waits (polling: there is no exit event to wait on) for it to be gone. */
+async function stopped(pid: number, signal: NodeJS.Signals, withinMs: number): Promise<boolean> {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    return !isRunning(pid);
+  }
+  const deadline = Date.now() + withinMs;
+  while (isRunning(pid)) {
+    if (Date.now() > deadline) return false;
+    await delay(50);
+  }
+  return true;
 }
 
 /**

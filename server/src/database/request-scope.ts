@@ -2,6 +2,7 @@ import { escapeLiteral } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { unauthenticated } from '../graphql/errors.js';
 import { ANONYMOUS_DATABASE_ROLE, DATABASE_ROLE_BY_ROLE, type Role } from '../users/role.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 
 /** Who is asking, as stated by a verified token. */
 export interface Viewer {
@@ -31,6 +32,8 @@ export class RequestScope {
   private runner?: QueryRunner;
   private opening?: Promise<EntityManager>;
   private finished = false;
+  /** A statement that found the server gone or silent: the connection is not to be used again. */
+  private lostConnection?: Error;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -69,7 +72,7 @@ export class RequestScope {
     const runner = this.dataSource.createQueryRunner();
     this.runner = runner;
     await runner.connect();
-    oneStatementAtATime(runner);
+    oneStatementAtATime(runner, this.noteFailure);
     // READ COMMITTED, the server's default: naming it would cost every request a statement. The
     // transaction starts and takes its scope in one round trip. The query runner is told first, as
     // its own startTransaction does, so that it ends the transaction whatever happens next (a
@@ -77,9 +80,16 @@ export class RequestScope {
     const started = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
     started.isTransactionActive = true;
     started.transactionDepth = 1;
-    await this.applyScope(runner, 'start transaction');
+    await this.applyScope(runner, 'start transaction').catch((error: unknown) => {
+      this.noteFailure(error);
+      throw error;
+    });
     return runner.manager;
   }
+
+  private readonly noteFailure = (error: unknown): void => {
+    if (isDatabaseUnavailable(error)) this.lostConnection ??= error as Error;
+  };
 
   /**
    * Runs `before` (a statement without parameters) and then takes the viewer's scope, in one
@@ -120,6 +130,9 @@ export class RequestScope {
     if (!runner) return;
     try {
       await this.opening?.catch(() => undefined);
+      // A ROLLBACK would only queue behind the statement the server never answered; closing the
+      // connection ends the transaction just as well, on the server's side.
+      if (this.lostConnection) throw this.lostConnection;
       if (runner.isTransactionActive) {
         if (commit) await runner.commitTransaction();
         else await runner.rollbackTransaction();
@@ -139,11 +152,14 @@ export class RequestScope {
  * the same moment wait here, in the order they asked, rather than in the driver's own queue (which
  * it deprecates). A failed statement does not hold up the ones after it.
  */
-function oneStatementAtATime(runner: QueryRunner): void {
+function oneStatementAtATime(runner: QueryRunner, onFailure: (error: unknown) => void): void {
   const query = runner.query.bind(runner);
   let previous: Promise<unknown> = Promise.resolve();
   runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    const next = previous.then(() => query(...args));
+    const next = previous.then(() => query(...args)).catch((error: unknown) => {
+      onFailure(error);
+      throw error;
+    });
     previous = next.catch(() => undefined);
     return next;
   }) as QueryRunner['query'];

@@ -2,6 +2,7 @@ import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { RequestScope, type Viewer } from '../database/request-scope.js';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../database/unavailable.js';
 import { ErrorCode } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
 import { checkedParameters, checkRole, EXPORT_TABLES } from './export.tables.js';
@@ -29,6 +30,12 @@ function contentDisposition(title: string, format: ExportFormat, month: string |
 function sendError(response: Response, error: unknown, log: Logger): void {
   const code = error instanceof GraphQLError ? String(error.extensions.code ?? '') : '';
   const status = STATUS_BY_CODE[code];
+  if (isDatabaseUnavailable(error) && !response.headersSent) {
+    log.warn({ err: error }, 'export failed: the database is unavailable');
+    response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+    response.status(503).json({ error: { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'The database cannot be reached right now. Try again in a moment.' } });
+    return;
+  }
   if (!status) {
     log.error({ err: error }, 'export failed');
     if (!response.headersSent) response.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'The export failed.' } });

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { isDatabaseUnavailable } from '../database/unavailable.js';
 
 /** The codes a client may see in `extensions.code`. */
 export enum ErrorCode {
@@ -14,6 +15,7 @@ export enum ErrorCode {
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   TIMEOUT = 'TIMEOUT',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -119,6 +121,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: fields.map((problem) => `${problem.field}: ${problem.message}`).join('; ') || 'Invalid input.',
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
     };
+  }
+
+  if (isDatabaseUnavailable(original)) {
+    return { ...base, message: 'The database cannot be reached right now. Try again in a moment.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
 
   const database = databaseErrorOf(original);

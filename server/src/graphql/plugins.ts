@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Context } from './context.js';
+import { RETRY_AFTER_SECONDS } from '../database/unavailable.js';
 import { ErrorCode, formatError, isClientError } from './errors.js';
 import { LIMITS } from './limits.js';
 
@@ -20,35 +21,54 @@ export function transactionPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operation, response, errors }: GraphQLRequestContext<Context>) {
-          const scope = contextValue.scope;
-          const body = response.body;
-          const single = body?.kind === 'single' ? body : undefined;
-          const failed = (errors?.length ?? 0) > 0 || (single?.singleResult.errors?.length ?? 0) > 0;
-          if (operation?.operation !== 'mutation' || failed) {
-            const ended = scope.rollback().catch((error: unknown) => contextValue.log.error({ err: error }, 'rollback failed'));
-            // A read's answer need not wait for its transaction to end: it wrote nothing, and its
-            // connection returns to the pool once ended. A failed mutation's answer waits, so that
-            // a retry never finds the first attempt's locks still held.
-            if (operation?.operation === 'mutation') await ended;
-            return;
-          }
-          try {
-            await scope.commit();
-          } catch (error) {
-            contextValue.log.error({ err: error }, 'commit failed');
-            if (single) {
-              const formatted = formatError(
-                { message: 'The change could not be saved.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
-                error,
-              );
-              single.singleResult = { data: null, errors: [formatted] };
-            }
-          }
+        async willSendResponse(requestContext: GraphQLRequestContext<Context>) {
+          await endTransaction(requestContext);
+          // Here, not in a plugin of its own: Apollo runs these hooks side by side, and a commit
+          // that finds the database gone changes the answer only when it ends.
+          markUnavailable(requestContext.response);
         },
       };
     },
   };
+}
+
+/**
+ * An answer with an error saying the database is unavailable goes out as 503 with Retry-After,
+ * so that clients, proxies and load balancers treat it as "try again", not as a failure.
+ */
+function markUnavailable(response: GraphQLRequestContext<Context>['response']): void {
+  const body = response.body;
+  const errors = body?.kind === 'single' ? body.singleResult.errors : body?.initialResult.errors;
+  if (!errors?.some((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) return;
+  response.http.status = 503;
+  response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+}
+
+async function endTransaction({ contextValue, operation, response, errors }: GraphQLRequestContext<Context>): Promise<void> {
+  const scope = contextValue.scope;
+  const body = response.body;
+  const single = body?.kind === 'single' ? body : undefined;
+  const failed = (errors?.length ?? 0) > 0 || (single?.singleResult.errors?.length ?? 0) > 0;
+  if (operation?.operation !== 'mutation' || failed) {
+    const ended = scope.rollback().catch((error: unknown) => contextValue.log.error({ err: error }, 'rollback failed'));
+    // A read's answer need not wait for its transaction to end: it wrote nothing, and its
+    // connection returns to the pool once ended. A failed mutation's answer waits, so that
+    // a retry never finds the first attempt's locks still held.
+    if (operation?.operation === 'mutation') await ended;
+    return;
+  }
+  try {
+    await scope.commit();
+  } catch (error) {
+    contextValue.log.error({ err: error }, 'commit failed');
+    if (single) {
+      const formatted = formatError(
+        { message: 'The change could not be saved.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+        error,
+      );
+      single.singleResult = { data: null, errors: [formatted] };
+    }
+  }
 }
 
 /** Costs remembered per parsed operation (Apollo hands the same document for the same query text). */

@@ -18,7 +18,7 @@ import { complexityPlugin, loggingPlugin, transactionPlugin } from '../graphql/p
 import { buildApiSchema } from '../graphql/schema.js';
 import type { Services } from '../graphql/services.js';
 import { RequestScope, type Viewer } from '../database/request-scope.js';
-import { migrationNames } from '../database/data-source.js';
+import { ReadinessProbe } from '../database/readiness.js';
 import { addExportRoutes } from '../exports/export.routes.js';
 import type { Logger } from '../logger.js';
 
@@ -85,18 +85,11 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
     response.json({ status: 'ok' });
   });
 
+  const readiness = ReadinessProbe.of(dataSource);
   app.get('/readyz', async (_request, response) => {
     try {
-      const rows: Array<{ name: string }> = await dataSource.query(
-        'select name from ishc.applied_migrations() as name',
-      );
-      const applied = new Set(rows.map((row) => row.name));
-      const pending = migrationNames().filter((name) => !applied.has(name));
-      if (pending.length) {
-        response.status(503).json({ status: 'migrating', pending });
-        return;
-      }
-      response.json({ status: 'ready' });
+      const answer = await readiness.check();
+      response.status(answer.status === 'ready' ? 200 : 503).json(answer);
     } catch (error) {
       log.warn({ err: error }, 'readiness check failed');
       response.status(503).json({ status: 'database unavailable' });
@@ -132,6 +125,7 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
     async stop() {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await readiness.close();
     },
   };
 }

@@ -162,7 +162,7 @@ export function MeetingSheetPage() {
       window.scrollTo({ top: 0 });
     } catch (error) {
       const code = errorCodeOf(error);
-      if (code === 'NETWORK' || code === 'INTERNAL_SERVER_ERROR') {
+      if (code === 'NETWORK' || code === 'SERVICE_UNAVAILABLE' || code === 'INTERNAL_SERVER_ERROR') {
         setFormError(`${errorMessage(error)} ${t('clubArea.meeting.keptForRetry')}`);
         return;
       }
