@@ -66,6 +66,8 @@ export const en: Messages = {
     UNKNOWN: 'Something went wrong. Please try again.',
   },
   fieldErrors: {
+    negativeAmount: 'The amount cannot be negative: leave out the minus sign.',
+    amountCeiling: 'At most 100.000.000.000 ₫ per entry.',
     invalid: 'This value is not valid.',
     minLength: 'At least {{min}} characters.',
     maxLength: 'At most {{max}} characters.',
