@@ -20,7 +20,7 @@ describe('every amount a client sends', () => {
       .map((field) => `${field.target.name}.${field.name}`);
     expect(unchecked).toEqual([]);
     // A bare argument cannot carry the rule: amounts come in input classes.
-    const bareArguments = storage.params.filter((param) => param.kind === 'arg' && param.getType() === VndScalar);
+    const bareArguments = storage.params.flatMap((param) => (param.kind === 'arg' && param.getType() === VndScalar ? [param] : []));
     expect(bareArguments.map((param) => `${param.target.name}.${param.methodName}(${param.name})`)).toEqual([]);
   });
 });
