@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatVnd } from '../../client/src/app/format.js';
 import { parseDisplayDate } from '../../client/src/app/local-date.js';
 import { groupDigits, moneyDigits, moneyForApi, moneyProblem, parseMoney, sumVnd, typedMoney } from '../../client/src/app/money.js';
 import {
@@ -44,6 +45,8 @@ describe('money as typed', () => {
 
   it('adds amounts from the API exactly, also those given as digits beyond 2^53', () => {
     expect(sumVnd([Number.MAX_SAFE_INTEGER, '9007199254740993', -2])).toBe(18014398509481982n);
+    expect(formatVnd('18014398509481982')).toBe('18.014.398.509.481.982 ₫');
+    expect(formatVnd(-18014398509481982n)).toBe('-18.014.398.509.481.982 ₫');
   });
 
   it('reads dates as dd/MM/yyyy and refuses days that do not exist', () => {
