@@ -527,7 +527,6 @@ export const en: Messages = {
     saved: 'Budget saved.',
     savedAt: 'Saved',
     discard: 'Discard changes',
-    tooLarge: 'The amount is too large',
     amountRequired: 'Enter the amount',
   },
   targets: {

@@ -526,7 +526,6 @@ export const vi = {
     saved: 'Đã lưu kinh phí.',
     savedAt: 'Đã lưu',
     discard: 'Bỏ thay đổi',
-    tooLarge: 'Số tiền quá lớn',
     amountRequired: 'Vui lòng nhập số tiền',
   },
   targets: {
