@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         scalars: {
           DateTime: 'string',
           LocalDate: 'string',
-          VND: 'number',
+          VND: 'number | string',
           Decimal: 'string',
         },
         enumType: 'string-literal',

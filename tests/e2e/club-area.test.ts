@@ -193,6 +193,75 @@ describe('the monthly meeting sheet', () => {
   });
 });
 
+describe('money typed by club staff', () => {
+  const NEGATIVE = 'Số tiền không được âm: hãy bỏ dấu trừ.';
+  const CEILING = 'Mỗi lần ghi tối đa 100.000.000.000 ₫.';
+
+  it('refuses a repayment typed as -50000 on the meeting sheet, saying why next to it, and records nothing', async () => {
+    const loan = await memberWithRunningLoan();
+    const page = await suite.open(SMALL_PHONE);
+    await signInAsClub(page);
+    await page.goto('/club/meeting');
+    await page.getByTestId('attendance-member').first().waitFor({ timeout: 30_000 });
+    await markPresent(page, [loan.memberName]);
+    await page.getByTestId('meeting-tab-repayments').click();
+    const line = repaymentLine(page, loan.loanId);
+    await line.getByTestId('repayment-paying').check();
+    await line.getByTestId('repayment-principal').fill('-50000');
+    await expect.poll(() => line.getByTestId('repayment-principal').inputValue()).toBe('-50.000');
+    const principalError = line.locator('.mantine-InputWrapper-error').first();
+    await expect.poll(() => principalError.textContent()).toBe(NEGATIVE);
+    await page.getByTestId('meeting-submit').click();
+    await expect.poll(() => page.getByTestId('meeting-error').textContent()).toContain('sửa các chỗ được đánh dấu đỏ');
+    expect(await principalError.textContent()).toBe(NEGATIVE);
+    expect(await fitsWidth(page)).toBe(true);
+
+    // The same words above the ceiling; then, corrected, the sheet saves the one repayment typed.
+    await line.getByTestId('repayment-principal').fill('100000000001');
+    await expect.poll(() => principalError.textContent()).toBe(CEILING);
+    await line.getByTestId('repayment-principal').fill('50000');
+    await page.getByTestId('meeting-submit').click();
+    await page.getByTestId('meeting-saved').waitFor({ timeout: 30_000 });
+    const recorded = await call<{ loan: { standing: { outstandingPrincipal: number }; repayments: Array<{ principal: number }> } }>(
+      await staffToken(),
+      'query ($id: ID!) { loan(id: $id) { standing { outstandingPrincipal } repayments { principal } } }',
+      { id: loan.loanId },
+    );
+    expect(recorded.loan.repayments).toEqual([{ principal: 50_000 }]);
+    expect(recorded.loan.standing.outstandingPrincipal).toBe(loan.principal - 50_000);
+  });
+
+  it('refuses a contribution typed as -50000 in the fund form, and records only the one corrected', async () => {
+    const token = await staffToken();
+    const entriesOfActivityFund = async () =>
+      (await call<{ ledgerEntries: { totalCount: number } }>(token, 'query { ledgerEntries(fund: ACTIVITY, first: 1) { totalCount } }', {})).ledgerEntries.totalCount;
+    const before = await entriesOfActivityFund();
+    const page = await suite.open(SMALL_PHONE);
+    await signInAsClub(page);
+    await page.goto('/club/funds?fund=ACTIVITY');
+    await page.getByTestId('fund-entry-open').click();
+    const amount = page.getByTestId('fund-entry-amount');
+    await amount.fill('-50000');
+    const amountError = page.locator('.mantine-InputWrapper-error').filter({ hasText: NEGATIVE });
+    await amountError.waitFor();
+    await page.getByTestId('fund-entry-description').fill('Góp quỹ sinh hoạt');
+    await page.getByTestId('fund-entry-submit').click();
+    await expect.poll(() => amountError.count()).toBe(1);
+
+    // Clicks are handled in order: once the corrected entry is saved, the refused one was never sent.
+    await amount.fill('50000');
+    await page.getByTestId('fund-entry-submit').click();
+    await amount.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await entriesOfActivityFund()).toBe(before + 1);
+    const latest = await call<{ ledgerEntries: { edges: Array<{ node: { amount: number } }> } }>(
+      token,
+      'query { ledgerEntries(fund: ACTIVITY, first: 1) { edges { node { amount } } } }',
+      {},
+    );
+    expect(latest.ledgerEntries.edges[0].node.amount).toBe(50_000);
+  });
+});
+
 describe('the members roster', () => {
   it('warns while typing that a new member may be someone already in the province, saves and flags them, then confirms them distinct', async () => {
     const token = await staffToken();

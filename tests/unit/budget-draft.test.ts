@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatVnd } from '../../client/src/app/format.js';
 import { parseDisplayDate } from '../../client/src/app/local-date.js';
-import { groupDigits, moneyDigits, moneyForApi, parseMoney } from '../../client/src/app/money.js';
+import { groupDigits, moneyDigits, moneyForApi, moneyProblem, parseMoney, sumVnd, typedMoney } from '../../client/src/app/money.js';
 import {
   budgetInput,
   checkTotals,
@@ -27,6 +28,25 @@ describe('money as typed', () => {
     expect(parseMoney('9007199254740993')).toBe(9007199254740993n);
     expect(moneyForApi(9007199254740993n)).toBeNull();
     expect(moneyForApi(BigInt(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('keeps a typed minus so that it is refused, not silently made positive, and refuses more than one entry may be', () => {
+    expect(typedMoney('-50000')).toBe('-50000');
+    expect(typedMoney(' −50.000')).toBe('-50000');
+    expect(typedMoney('50-000')).toBe('50000');
+    expect(groupDigits('-50000')).toBe('-50.000');
+    expect(moneyProblem('-50000')).toBe('negative');
+    expect(moneyProblem('-')).toBe('negative');
+    expect(parseMoney('-50000')).toBeNull();
+    expect(moneyProblem('100000000000')).toBeNull();
+    expect(moneyProblem('100000000001')).toBe('ceiling');
+    expect(moneyProblem('')).toBeNull();
+  });
+
+  it('adds amounts from the API exactly, also those given as digits beyond 2^53', () => {
+    expect(sumVnd([Number.MAX_SAFE_INTEGER, '9007199254740993', -2])).toBe(18014398509481982n);
+    expect(formatVnd('18014398509481982')).toBe('18.014.398.509.481.982 ₫');
+    expect(formatVnd(-18014398509481982n)).toBe('-18.014.398.509.481.982 ₫');
   });
 
   it('reads dates as dd/MM/yyyy and refuses days that do not exist', () => {
@@ -72,5 +92,18 @@ describe('the budget check on the client', () => {
     const input = budgetInput(draft);
     expect(input.totalBudget).toBe(1_855_000_000);
     expect(input.lines[1]).toMatchObject({ source: 'MOBILISED', purpose: 'SEED_CAPITAL', amount: null, perClubAmount: 20_000_000, plannedClubs: 35, year: null });
+  });
+
+  it('refuses a negative amount, and more than one entry may be, also as amount per club × clubs', () => {
+    const draft = kienGiang();
+    draft.statedTotal = '-1855000000';
+    draft.lines[0].amount = '100000000001';
+    draft.lines[1].perClubAmount = '20000000000';
+    draft.lines[1].plannedClubs = '6';
+    expect(Object.fromEntries(draftProblems(draft))).toEqual({
+      statedTotal: 'negative',
+      [`${draft.lines[0].key}.amount`]: 'ceiling',
+      [`${draft.lines[1].key}.perClubAmount`]: 'ceiling',
+    });
   });
 });

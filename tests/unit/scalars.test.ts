@@ -8,15 +8,26 @@ describe('VND', () => {
     expect(VndScalar.parseValue('700000000')).toBe(700_000_000n);
     expect(VndScalar.serialize(1_155_000_000n)).toBe(1_155_000_000);
     expect(VndScalar.serialize('20000000')).toBe(20_000_000);
+    expect(VndScalar.serialize(-35_000n)).toBe(-35_000);
     expect(VndScalar.parseLiteral({ kind: Kind.INT, value: '9007199254740991' })).toBe(9_007_199_254_740_991n);
   });
 
-  it('refuses fractions, text and amounts beyond exact integers', () => {
+  it('refuses fractions, text and amounts beyond exact integers, saying the ceiling of one entry', () => {
     expect(() => VndScalar.parseValue(1.5)).toThrow(/whole number/);
     expect(() => VndScalar.parseValue('1e9')).toThrow(/whole number/);
     expect(() => VndScalar.parseValue('một tỷ')).toThrow(/whole number/);
-    expect(() => VndScalar.parseValue('9007199254740992')).toThrow(/too large/);
+    expect(() => VndScalar.parseValue('9007199254740992')).toThrow('An amount in VND must be at most 100.000.000.000 ₫ per entry.');
     expect(() => VndScalar.parseLiteral({ kind: Kind.FLOAT, value: '10.5' })).toThrow(/whole number/);
+  });
+
+  it('gives back any stored sum: a number while exact, beyond that its digits as a string', () => {
+    expect(VndScalar.serialize(9_007_199_254_740_991n)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(VndScalar.serialize(-9_007_199_254_740_991n)).toBe(-Number.MAX_SAFE_INTEGER);
+    expect(VndScalar.serialize(9_007_199_254_740_992n)).toBe('9007199254740992');
+    expect(VndScalar.serialize(-18_014_398_509_481_982n)).toBe('-18014398509481982');
+    // A SQL sum of bigint arrives as numeric text, which may pass 64 bits.
+    expect(VndScalar.serialize('123456789012345678901234567890')).toBe('123456789012345678901234567890');
+    expect(() => VndScalar.serialize(1.5)).toThrow();
   });
 });
 

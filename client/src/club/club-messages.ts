@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fieldProblemsOf } from '../app/errors';
 import { formatDate, formatVnd } from '../app/format';
+import { CEILING_MESSAGE } from '../app/money';
 
 export interface ClubProblem {
   /** The path inside the input, e.g. "repayments[2].principal" or "fullName". */
@@ -65,6 +66,7 @@ const rules: Rule[] = [
   [/give either a monthly rate/, (t) => t('clubArea.messages.rateOrFee')],
   [/must be a percent per month/, (t) => t('clubArea.messages.rateFormat')],
   [/must be at most 10 percent per month/, (t) => t('clubArea.messages.rateMax')],
+  [CEILING_MESSAGE, (t) => t('fieldErrors.amountCeiling')],
   [/^must not be negative/, (t) => t('clubArea.messages.notNegative')],
   [/only a requested loan can be approved/, (t) => t('clubArea.messages.onlyRequested')],
   [/only a loan not yet paid out can be rejected/, (t) => t('clubArea.messages.onlyNotPaidOut')],

@@ -67,6 +67,8 @@ export const en: Messages = {
     UNKNOWN: 'Something went wrong. Please try again.',
   },
   fieldErrors: {
+    negativeAmount: 'The amount cannot be negative: leave out the minus sign.',
+    amountCeiling: 'At most 100.000.000.000 ₫ per entry.',
     invalid: 'This value is not valid.',
     minLength: 'At least {{min}} characters.',
     maxLength: 'At most {{max}} characters.',
@@ -526,7 +528,6 @@ export const en: Messages = {
     saved: 'Budget saved.',
     savedAt: 'Saved',
     discard: 'Discard changes',
-    tooLarge: 'The amount is too large',
     amountRequired: 'Enter the amount',
   },
   targets: {

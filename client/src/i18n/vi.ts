@@ -66,6 +66,8 @@ export const vi = {
     UNKNOWN: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
   },
   fieldErrors: {
+    negativeAmount: 'Số tiền không được âm: hãy bỏ dấu trừ.',
+    amountCeiling: 'Mỗi lần ghi tối đa 100.000.000.000 ₫.',
     invalid: 'Giá trị này chưa hợp lệ.',
     minLength: 'Cần ít nhất {{min}} ký tự.',
     maxLength: 'Không được quá {{max}} ký tự.',
@@ -525,7 +527,6 @@ export const vi = {
     saved: 'Đã lưu kinh phí.',
     savedAt: 'Đã lưu',
     discard: 'Bỏ thay đổi',
-    tooLarge: 'Số tiền quá lớn',
     amountRequired: 'Vui lòng nhập số tiền',
   },
   targets: {

@@ -31,10 +31,19 @@ function csvField(value: string | number | bigint | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** A cell value for the workbook: numbers as numbers (amounts are whole đồng, safe as doubles up to 2^53). */
+const MAX_EXACT_NUMBER = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * A cell value for the workbook: numbers as numbers. A workbook's numbers are doubles, exact for
+ * whole đồng only up to 2^53; a sum beyond that is written as its digits, as text, rather than rounded.
+ */
 function cellOf(kind: ColumnKind, value: string | number | bigint | null): string | number | null {
   if (value === null) return null;
   if (kind === 'text' || kind === 'month') return String(value);
+  if (typeof value !== 'number' && /^-?\d+$/.test(String(value))) {
+    const whole = BigInt(value);
+    if (whole > MAX_EXACT_NUMBER || whole < -MAX_EXACT_NUMBER) return whole.toString();
+  }
   return Number(value);
 }
 

@@ -2,6 +2,7 @@ import { IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../graphql/pagination.js';
 import { LocalDateScalar, VndScalar } from '../graphql/scalars.js';
+import { IsVndEntry } from '../money/vnd-entry.js';
 import { Fund, LedgerKind } from './ledger.types.js';
 
 @ArgsType()
@@ -32,6 +33,7 @@ export class RecordFundEntryInput {
   entryOn: string;
 
   @Field(() => VndScalar, { description: 'Amount, more than 0; an expense is taken out of the fund.' })
+  @IsVndEntry()
   amount: bigint;
 
   @Field(() => ID, { nullable: true, description: 'The member who contributed.' })

@@ -98,7 +98,8 @@ function fromDatabase(error: DatabaseError): { code: ErrorCode; message: string;
 
 function validationFields(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // Items of a list are named as the services name them: `lines[2].amount`.
+    const field = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...validationFields(error.children ?? [], field)];
   });

@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
+import { VND_ENTRY_CEILING_TEXT } from '../money/vnd-entry.js';
 
 /** Instants, as ISO 8601 strings in UTC. */
 export const DateTimeScalar = new GraphQLScalarType({
@@ -58,26 +59,44 @@ export const MonthScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (node: ValueNode) => parseMonth(node.kind === Kind.STRING ? node.value : undefined),
 });
 
-function parseVnd(value: unknown): bigint {
+const MAX_EXACT_NUMBER = BigInt(Number.MAX_SAFE_INTEGER);
+
+function wholeDong(value: unknown): bigint | null {
+  if (typeof value === 'bigint') return value;
   const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
-  if (!/^-?\d+$/.test(text)) {
+  return /^-?\d+$/.test(text) ? BigInt(text) : null;
+}
+
+function parseVnd(value: unknown): bigint {
+  const amount = wholeDong(value);
+  if (amount === null) {
     throw new GraphQLError('An amount in VND must be a whole number of đồng.', { extensions: { code: 'BAD_USER_INPUT' } });
   }
-  const amount = BigInt(text);
-  if (amount > BigInt(Number.MAX_SAFE_INTEGER) || amount < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new GraphQLError('An amount in VND is too large.', { extensions: { code: 'BAD_USER_INPUT' } });
+  // Past 2^53 a JSON number is no longer exact; every input field also refuses more than the ceiling, naming itself.
+  if (amount > MAX_EXACT_NUMBER || amount < -MAX_EXACT_NUMBER) {
+    throw new GraphQLError(`An amount in VND must be at most ${VND_ENTRY_CEILING_TEXT} per entry.`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return amount;
 }
 
 /**
- * Money: whole Vietnamese đồng. Stored as bigint, carried as bigint in the server,
- * written as a JSON integer (exact up to Number.MAX_SAFE_INTEGER); never a float.
+ * A stored amount or a sum of them, always given back: a sum of many entries can pass 2^53, and a
+ * read must neither fail nor round it, so such a sum is written as a decimal string.
  */
-export const VndScalar = new GraphQLScalarType<bigint, number>({
+function serializeVnd(value: unknown): number | string {
+  const amount = wholeDong(value);
+  if (amount === null) throw new TypeError(`not an amount in whole đồng: ${String(value)}`);
+  return amount <= MAX_EXACT_NUMBER && amount >= -MAX_EXACT_NUMBER ? Number(amount) : amount.toString();
+}
+
+/** Money: whole Vietnamese đồng. Stored as bigint and carried as bigint in the server; never a float. */
+export const VndScalar = new GraphQLScalarType<bigint, number | string>({
   name: 'VND',
-  description: 'An amount of money in whole Vietnamese đồng (VND): an integer, never a fraction.',
-  serialize: (value) => Number(parseVnd(typeof value === 'bigint' ? value.toString() : value)),
+  description:
+    'An amount of money in whole Vietnamese đồng (VND), never a fraction. Given back as a JSON integer, or as a ' +
+    'string of digits (e.g. "9007199254740993") when it is beyond ±9007199254740991, where a JSON number stops being ' +
+    `exact: only sums of many entries get there. Taken as a JSON integer or a string of digits; one entry is at most ${VND_ENTRY_CEILING_TEXT}.`,
+  serialize: serializeVnd,
   parseValue: parseVnd,
   parseLiteral: (node: ValueNode) =>
     parseVnd(node.kind === Kind.INT || node.kind === Kind.STRING ? node.value : undefined),

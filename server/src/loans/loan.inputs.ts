@@ -3,6 +3,7 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar } from '../graphql/decimal.js';
 import { PageArgs } from '../graphql/pagination.js';
 import { LocalDateScalar, VndScalar } from '../graphql/scalars.js';
+import { IsVndEntry } from '../money/vnd-entry.js';
 import { LoanPurpose, LoanStatus } from './loan.types.js';
 
 @ArgsType()
@@ -37,6 +38,7 @@ export class RequestLoanInput {
   memberId: string;
 
   @Field(() => VndScalar, { description: 'Amount asked for.' })
+  @IsVndEntry()
   principal: bigint;
 
   @Field(() => Int, { description: 'Term in months, 1 to 60.' })
@@ -49,6 +51,7 @@ export class RequestLoanInput {
   monthlyRate?: string | null;
 
   @Field(() => VndScalar, { nullable: true, description: 'A flat fee for the whole loan instead of interest.' })
+  @IsVndEntry()
   @IsOptional()
   flatFee?: bigint | null;
 
@@ -109,9 +112,11 @@ export class RecordRepaymentInput {
   paidOn: string;
 
   @Field(() => VndScalar, { description: 'Principal repaid (0 or more).' })
+  @IsVndEntry()
   principal: bigint;
 
   @Field(() => VndScalar, { defaultValue: 0n, description: 'Interest or fee paid (0 or more).' })
+  @IsVndEntry()
   interest: bigint;
 
   @Field(() => String, { description: 'A key the client makes once per repayment; a retry with it records nothing new.' })

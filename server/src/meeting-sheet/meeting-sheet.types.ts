@@ -3,6 +3,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Activity, ActivityArea } from '../activities/activity.types.js';
 import { Fund, LedgerEntry } from '../funds/ledger.types.js';
 import { LocalDateScalar, VndScalar } from '../graphql/scalars.js';
+import { IsVndEntry } from '../money/vnd-entry.js';
 import { Loan, Repayment } from '../loans/loan.types.js';
 import { Member } from '../members/member.types.js';
 
@@ -28,9 +29,11 @@ export class SheetRepaymentInput {
   loanId: string;
 
   @Field(() => VndScalar, { description: 'Principal repaid.' })
+  @IsVndEntry()
   principal: bigint;
 
   @Field(() => VndScalar, { defaultValue: 0n, description: 'Interest or fee paid.' })
+  @IsVndEntry()
   interest: bigint;
 }
 
@@ -41,6 +44,7 @@ export class SheetContributionInput {
   memberId: string;
 
   @Field(() => VndScalar, { description: 'Amount.' })
+  @IsVndEntry()
   amount: bigint;
 
   @Field(() => Fund, { defaultValue: Fund.ACTIVITY, description: 'The fund it goes to; the activity fund unless said.' })

@@ -3,6 +3,7 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar } from '../graphql/decimal.js';
 import { PageArgs } from '../graphql/pagination.js';
 import { LocalDateScalar, VndScalar } from '../graphql/scalars.js';
+import { IsVndEntry } from '../money/vnd-entry.js';
 import { BudgetPurpose, BudgetSource, SchemeStatus } from './scheme.types.js';
 
 @ArgsType()
@@ -66,6 +67,7 @@ export class SchemeFieldsInput {
 @InputType({ description: 'A new scheme of your province.' })
 export class CreateSchemeInput extends SchemeFieldsInput {
   @Field(() => VndScalar, { defaultValue: 0n, description: 'The total budget the scheme states.' })
+  @IsVndEntry()
   totalBudget: bigint;
 }
 
@@ -175,10 +177,12 @@ export class BudgetLineInput {
   description?: string | null;
 
   @Field(() => VndScalar, { nullable: true, description: 'Amount; computed when the line is stated per club.' })
+  @IsVndEntry()
   @IsOptional()
   amount?: bigint | null;
 
   @Field(() => VndScalar, { nullable: true, description: 'Amount per club.' })
+  @IsVndEntry()
   @IsOptional()
   perClubAmount?: bigint | null;
 
@@ -190,6 +194,7 @@ export class BudgetLineInput {
 @InputType({ description: 'A scheme’s whole budget — stated total and lines — saved together.' })
 export class SaveBudgetInput extends SchemeChangeInput {
   @Field(() => VndScalar, { description: 'The total the scheme states.' })
+  @IsVndEntry()
   totalBudget: bigint;
 
   @Field(() => [BudgetLineInput], { description: 'The lines; a line left out is removed (only if nothing was paid from it).' })
@@ -241,6 +246,7 @@ export class RecordDisbursementInput {
   paidOn: string;
 
   @Field(() => VndScalar, { description: 'Amount, more than 0 and no more than what remains on the line.' })
+  @IsVndEntry()
   amount: bigint;
 
   @Field(() => String, { description: 'What was paid for.' })

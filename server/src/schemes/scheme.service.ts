@@ -4,6 +4,7 @@ import { badInput, conflict, notFound, type FieldProblem } from '../graphql/erro
 import { decodeCursor, type Page } from '../graphql/pagination.js';
 import { normalizeText, optionalText } from '../text.js';
 import { formatVnd } from '../money/format-vnd.js';
+import { VND_ENTRY_CEILING, VND_ENTRY_MESSAGE } from '../money/vnd-entry.js';
 import { decimalOf, hundredthsOf } from './scheme.errors.js';
 import type {
   ApproveSchemeInput,
@@ -585,7 +586,7 @@ function plannedLine(line: BudgetLineInput, index: number, scheme: Scheme, probl
   }
   if (amount === null) problems.push({ field: `${at}.amount`, message: 'is required' });
   else if (amount <= 0n) problems.push({ field: `${at}.amount`, message: 'must be more than 0' });
-  else if (amount > BigInt(Number.MAX_SAFE_INTEGER)) problems.push({ field: `${at}.amount`, message: 'is too large' });
+  else if (amount > VND_ENTRY_CEILING) problems.push({ field: `${at}.amount`, message: VND_ENTRY_MESSAGE });
   if (line.year !== null && line.year !== undefined && (line.year < scheme.firstYear || line.year > scheme.lastYear)) {
     problems.push({ field: `${at}.year`, message: `must be within the scheme’s period ${scheme.firstYear}–${scheme.lastYear}` });
   }

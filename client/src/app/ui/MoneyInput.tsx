@@ -1,6 +1,8 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useLayoutEffect, useRef } from 'react';
-import { groupDigits, moneyDigits } from '../money';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { groupDigits, moneyDigits, moneyProblem, typedMoney, type MoneyProblem } from '../money';
 
 interface DigitsInputProps extends Omit<TextInputProps, 'value' | 'onChange'> {
   /** The number as digits only, e.g. "1855000000". */
@@ -26,7 +28,7 @@ function positionAfterDigits(text: string, digitCount: number): number {
  * A whole number, shown grouped with dots while typing (1.234.567). Regrouping moves the caret,
  * so it is put back after the same number of digits as before the edit.
  */
-export function GroupedDigitsInput({ value, onChange, ...props }: DigitsInputProps) {
+export function GroupedDigitsInput({ value, onChange, toValue = moneyDigits, ...props }: DigitsInputProps & { toValue?: (text: string) => string }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const caretDigits = useRef<number | null>(null);
   const shown = groupDigits(value);
@@ -49,13 +51,32 @@ export function GroupedDigitsInput({ value, onChange, ...props }: DigitsInputPro
       onChange={(event) => {
         const text = event.currentTarget.value;
         caretDigits.current = digitsBefore(text, event.currentTarget.selectionStart ?? text.length);
-        onChange(moneyDigits(text));
+        onChange(toValue(text));
       }}
     />
   );
 }
 
-/** Whole đồng. */
-export function MoneyInput(props: DigitsInputProps) {
-  return <GroupedDigitsInput rightSection="₫" {...props} />;
+const problemKeys = { negative: 'fieldErrors.negativeAmount', ceiling: 'fieldErrors.amountCeiling' } as const satisfies Record<MoneyProblem, string>;
+
+export function moneyProblemMessage(t: TFunction, problem: MoneyProblem): string {
+  return t(problemKeys[problem]);
+}
+
+/** Why a typed amount cannot be recorded, in the reader's words; null when it can. */
+export function useMoneyProblem(): (typed: string) => string | null {
+  const { t } = useTranslation();
+  return (typed) => {
+    const problem = moneyProblem(typed);
+    return problem ? moneyProblemMessage(t, problem) : null;
+  };
+}
+
+/**
+ * Whole đồng, for one entry. A typed minus is kept in the value and said to be wrong here, as is an
+ * amount over the ceiling; a form refuses to send either (its check uses `useMoneyProblem`).
+ */
+export function MoneyInput({ error, ...props }: DigitsInputProps) {
+  const problemOf = useMoneyProblem();
+  return <GroupedDigitsInput rightSection="₫" toValue={typedMoney} {...props} error={problemOf(props.value) ?? error} />;
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { fieldErrorsOf } from '../errors';
+import { CEILING_MESSAGE } from '../money';
 
 type FieldMessageRule = [RegExp, (t: TFunction, match: RegExpMatchArray) => string];
 
@@ -20,6 +21,7 @@ const fieldMessageRules: FieldMessageRule[] = [
   [/^must be 3 to 64 characters/, (t) => t('createUser.loginHint')],
   [/^you cannot disable your own account/, (t) => t('fieldErrors.ownAccount')],
   [/^must be a whole number/, (t) => t('fieldErrors.wholeNumber')],
+  [CEILING_MESSAGE, (t) => t('fieldErrors.amountCeiling')],
   [/^is too large/, (t) => t('fieldErrors.tooLarge')],
   [/^must be (\d{4}) or later/, (t, match) => t('fieldErrors.yearFrom', { year: match[1] })],
   [/^must be (\d{4}) or earlier/, (t, match) => t('fieldErrors.yearTo', { year: match[1] })],

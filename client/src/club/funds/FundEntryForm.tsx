@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDisplayDate } from '../../app/local-date';
 import { moneyForApi, parseMoney } from '../../app/money';
-import { MoneyInput } from '../../app/ui/MoneyInput';
+import { MoneyInput, useMoneyProblem } from '../../app/ui/MoneyInput';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { RecordFundEntryDocument, type Fund, type LedgerKind } from '../../gql/graphql';
 import { displayDay, todayInVietnam } from '../club-format';
@@ -28,6 +28,7 @@ const formFields = new Set(['kind', 'amount', 'entryOn', 'memberId', 'descriptio
 export function FundEntryForm({ fund, onDone, onCancel }: { fund: Fund; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
+  const moneyProblemOf = useMoneyProblem();
   const clubProblems = useClubProblems();
   const [actionKey] = useActionKey();
   const [record, { loading }] = useMutation(RecordFundEntryDocument);
@@ -45,7 +46,9 @@ export function FundEntryForm({ fund, onDone, onCancel }: { fund: Fund; onDone: 
     const amount = parseMoney(values.amount);
     const entryOn = parseDisplayDate(values.entryOn);
     const description = values.description.trim().normalize('NFC');
-    if (!amount || moneyForApi(amount) === null) found.amount = t('clubArea.common.amountRequired');
+    const amountProblem = moneyProblemOf(values.amount);
+    if (amountProblem) found.amount = amountProblem;
+    else if (!amount) found.amount = t('clubArea.common.amountRequired');
     if (!entryOn) found.entryOn = t('clubArea.common.dayInvalid');
     if (values.kind === 'EXPENSE' && !description) found.description = t('clubArea.messages.spentOn');
     if (values.kind === 'CONTRIBUTION' && !values.memberId && !description) found.memberId = t('clubArea.messages.whoContributed');

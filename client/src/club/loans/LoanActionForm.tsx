@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { hasErrorCode } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { parseDisplayDate } from '../../app/local-date';
-import { moneyForApi, parseMoney } from '../../app/money';
-import { MoneyInput } from '../../app/ui/MoneyInput';
+import { moneyForApi, parseMoney, smallerVnd, vndValue } from '../../app/money';
+import { MoneyInput, useMoneyProblem } from '../../app/ui/MoneyInput';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import {
   ApproveLoanDocument,
@@ -50,9 +50,9 @@ const fieldsOf: Record<LoanAction, { day?: 'decidedOn' | 'disbursedOn' | 'paidOn
 function suggestedRepayment(loan: ClubLoanDetailFragment): { principal: string; interest: string } {
   const standing = loan.standing;
   const due = standing.nextDue;
-  const principal = due ? Math.min(due.principal, standing.outstandingPrincipal) : standing.outstandingPrincipal;
-  const interest = due ? Math.min(due.interest, standing.interestRemaining) : standing.interestRemaining;
-  return { principal: String(Math.max(principal, 0)), interest: String(Math.max(interest, 0)) };
+  const principal = due ? smallerVnd(due.principal, standing.outstandingPrincipal) : vndValue(standing.outstandingPrincipal);
+  const interest = due ? smallerVnd(due.interest, standing.interestRemaining) : vndValue(standing.interestRemaining);
+  return { principal: String(principal > 0n ? principal : 0n), interest: String(interest > 0n ? interest : 0n) };
 }
 
 interface LoanActionFormProps {
@@ -68,6 +68,7 @@ interface LoanActionFormProps {
 export function LoanActionForm({ action, loan, repaymentId, onDone, onCancel }: LoanActionFormProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
+  const moneyProblemOf = useMoneyProblem();
   const clubProblems = useClubProblems();
   const [actionKey] = useActionKey();
   const fields = fieldsOf[action];
@@ -116,7 +117,13 @@ export function LoanActionForm({ action, loan, repaymentId, onDone, onCancel }: 
     if (fields.reason === 'required' && reason.length < 3) found.reason = t('clubArea.common.reasonRequired');
     const principal = parseMoney(values.principal) ?? 0n;
     const interest = parseMoney(values.interest) ?? 0n;
-    if (fields.money && principal + interest <= 0n) found.principal = t('clubArea.meeting.amountRequired');
+    if (fields.money) {
+      const principalProblem = moneyProblemOf(values.principal);
+      const interestProblem = moneyProblemOf(values.interest);
+      if (principalProblem) found.principal = principalProblem;
+      if (interestProblem) found.interest = interestProblem;
+      if (!principalProblem && !interestProblem && principal + interest <= 0n) found.principal = t('clubArea.meeting.amountRequired');
+    }
     const term = Number(values.termMonths);
     if (fields.term && (!Number.isInteger(term) || term < 1 || term > 60)) found.termMonths = t('clubArea.messages.term');
     setErrors(found);

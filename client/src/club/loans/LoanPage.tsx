@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime, formatVnd } from '../../app/format';
+import { sumVnd, vndValue } from '../../app/money';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
 import { PageHeader } from '../../app/ui/PageHeader';
@@ -176,7 +177,7 @@ export function LoanPage() {
                     label: t('clubArea.loan.nextDue'),
                     value: (
                       <>
-                        {formatDate(standing.nextDue.dueOn)}: <Money amount={standing.nextDue.principal + standing.nextDue.interest} />
+                        {formatDate(standing.nextDue.dueOn)}: <Money amount={sumVnd([standing.nextDue.principal, standing.nextDue.interest])} />
                       </>
                     ),
                   }
@@ -204,8 +205,8 @@ export function LoanPage() {
                     <Stack gap={0}>
                       <Text fw={600}>{formatDate(repayment.paidOn)}</Text>
                       <Text size="sm">
-                        {t('clubArea.meeting.principal')} <Money amount={repayment.principal} signed={repayment.principal < 0} /> · {t('clubArea.meeting.interest')}{' '}
-                        <Money amount={repayment.interest} signed={repayment.interest < 0} />
+                        {t('clubArea.meeting.principal')} <Money amount={repayment.principal} signed={vndValue(repayment.principal) < 0n} /> · {t('clubArea.meeting.interest')}{' '}
+                        <Money amount={repayment.interest} signed={vndValue(repayment.interest) < 0n} />
                       </Text>
                       {repayment.reversesId && (
                         <Text size="sm" c="dimmed">

@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
 import { formatVnd } from '../../app/format';
+import type { Vnd } from '../../app/money';
 import { formatDecimal } from '../club-format';
 
 interface LoanTerms {
   termMonths: number;
   monthlyRate?: string | null;
-  flatFee?: number | null;
+  flatFee?: Vnd | null;
 }
 
 /** "10 tháng · lãi 0,5%/tháng" or "10 tháng · phí trọn gói 50.000 ₫". */

@@ -1,5 +1,6 @@
 import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { moneyProblem } from '../../app/money';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
 import { MoneyInput } from '../../app/ui/MoneyInput';
 import classes from '../ui/club-ui.module.css';
@@ -37,7 +38,7 @@ export function ContributionsPanel({ members, draft, update, problems, onEdited 
             onChange={(digits) => update((current) => ({ ...current, contributionEach: digits }))}
             data-testid="contribution-each"
           />
-          <Button variant="light" onClick={fillForEveryone} disabled={!draft.contributionEach || present.size === 0} data-testid="contribution-fill">
+          <Button variant="light" onClick={fillForEveryone} disabled={!draft.contributionEach || moneyProblem(draft.contributionEach) !== null || present.size === 0} data-testid="contribution-fill">
             {t('clubArea.meeting.contributionFill', { count: present.size })}
           </Button>
         </Stack>

@@ -8,7 +8,9 @@ import { errorCodeOf } from '../../app/errors';
 import { formatDate, formatVnd } from '../../app/format';
 import { parseDisplayDate } from '../../app/local-date';
 import { useSignedInUser } from '../../app/session/SessionProvider';
+import { parseMoney } from '../../app/money';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
+import { useMoneyProblem } from '../../app/ui/MoneyInput';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { QueryError } from '../../app/ui/QueryError';
 import { useErrorMessage } from '../../app/ui/use-error-message';
@@ -65,6 +67,7 @@ export function MeetingSheetPage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const errorMessage = useErrorMessage();
+  const moneyProblemOf = useMoneyProblem();
   const clubProblems = useClubProblems();
   const { draft, update, reset, restored } = useMeetingDraft(user.id);
   const [dayText, setDayText] = useState(() => displayDay(draft.heldOn));
@@ -125,9 +128,17 @@ export function MeetingSheetPage() {
     if (presentOnRoster.length === 0) found.general.push(t('clubArea.meeting.nobodyPresent'));
     for (const loan of running) {
       const line = draft.repayments[loan.id];
-      if (line?.paying && !(Number(line.principal || 0) > 0 || Number(line.interest || 0) > 0)) {
+      if (!line?.paying) continue;
+      const principal = moneyProblemOf(line.principal);
+      const interest = moneyProblemOf(line.interest);
+      if (principal || interest) found.repayments.set(loan.id, { principal: principal ?? undefined, interest: interest ?? undefined });
+      else if (!((parseMoney(line.principal) ?? 0n) > 0n || (parseMoney(line.interest) ?? 0n) > 0n)) {
         found.repayments.set(loan.id, { principal: t('clubArea.meeting.amountRequired') });
       }
+    }
+    for (const [memberId, typed] of Object.entries(draft.contributions)) {
+      const problem = moneyProblemOf(typed);
+      if (problem) found.contributions.set(memberId, problem);
     }
     for (const loan of approved) {
       const line = draft.payouts[loan.id];
@@ -135,7 +146,7 @@ export function MeetingSheetPage() {
         found.payouts.set(loan.id, { firstDueOn: t('clubArea.common.dayInvalid') });
       }
     }
-    const any = found.heldOn || found.general.length || found.repayments.size || found.payouts.size;
+    const any = found.heldOn || found.general.length || found.repayments.size || found.contributions.size || found.payouts.size;
     return any ? found : null;
   }
 
@@ -147,7 +158,7 @@ export function MeetingSheetPage() {
       setProblems(local);
       const [first] = sectionsWithProblems(local);
       if (first) setSection(first);
-      if (local.general.length) setFormError(local.general.join(' '));
+      setFormError(local.general.length ? local.general.join(' ') : t('clubArea.meeting.fixMarked'));
       return;
     }
     const { input, index } = inputOf(draft, sheet.members, sheet.loans, firstDueOf);

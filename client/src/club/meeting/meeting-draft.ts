@@ -1,4 +1,4 @@
-import { moneyForApi, parseMoney } from '../../app/money';
+import { moneyForApi, parseMoney, smallerVnd, vndValue } from '../../app/money';
 import type { ClubMeetingSheetQuery, SubmitMeetingSheetInput } from '../../gql/graphql';
 import type { ClubProblem } from '../club-messages';
 
@@ -37,9 +37,9 @@ export type SheetSection = 'attendance' | 'repayments' | 'contributions' | 'payo
 export function suggestedRepayment(loan: SheetLoan): RepaymentLine {
   const standing = loan.standing;
   const due = standing.nextDue;
-  const principal = due ? Math.min(due.principal, standing.outstandingPrincipal) : standing.outstandingPrincipal;
-  const interest = due ? Math.min(due.interest, standing.interestRemaining) : standing.interestRemaining;
-  return { paying: true, principal: String(Math.max(principal, 0)), interest: String(Math.max(interest, 0)) };
+  const principal = due ? smallerVnd(due.principal, standing.outstandingPrincipal) : vndValue(standing.outstandingPrincipal);
+  const interest = due ? smallerVnd(due.interest, standing.interestRemaining) : vndValue(standing.interestRemaining);
+  return { paying: true, principal: String(principal > 0n ? principal : 0n), interest: String(interest > 0n ? interest : 0n) };
 }
 
 function amount(digits: string): bigint {

@@ -42,7 +42,8 @@ export const metricColumns: MetricColumn[] = [
   { key: 'poorOrNearPoorPercent', kind: 'percent', value: (row) => decimal(row.poorOrNearPoorPercent) },
   { key: 'meetingStandardPercent', kind: 'percent', value: (row) => decimal(row.meetingStandardPercent) },
   { key: 'borrowedPercent', kind: 'percent', value: (row) => decimal(row.borrowedPercent) },
-  { key: 'fundsMobilised', kind: 'vnd', value: (row) => row.fundsMobilised },
+  // Sorting and charts work on doubles; the table formats the exact amount (formatMetric).
+  { key: 'fundsMobilised', kind: 'vnd', value: (row) => Number(row.fundsMobilised) },
 ];
 
 export function formatMetric(column: MetricColumn, value: number | null, language: string | undefined): string {

@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatVnd } from '../../app/format';
+import { sumVnd } from '../../app/money';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
 import type { ProvinceDashboardQuery } from '../../gql/graphql';
 import classes from './dashboard.module.css';
@@ -25,9 +26,10 @@ export function BudgetExecution({ budget }: { budget: Budget[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
   if (budget.length === 0) return <EmptyMessage>{t('dashboard.budget.empty')}</EmptyMessage>;
-  const data = budget.map((line) => ({ source: t(`budget.source.${line.source}`), planned: line.planned, spent: line.spent }));
-  const planned = budget.reduce((sum, line) => sum + line.planned, 0);
-  const spent = budget.reduce((sum, line) => sum + line.spent, 0);
+  // The chart draws doubles; the table below gives the exact amounts.
+  const data = budget.map((line) => ({ source: t(`budget.source.${line.source}`), planned: Number(line.planned), spent: Number(line.spent) }));
+  const planned = sumVnd(budget.map((line) => line.planned));
+  const spent = sumVnd(budget.map((line) => line.spent));
   return (
     <>
       <BarChart
@@ -66,7 +68,7 @@ export function BudgetExecution({ budget }: { budget: Budget[] }) {
               <Table.Td>{t('dashboard.budget.total')}</Table.Td>
               <Table.Td className={classes.number}>{formatVnd(planned)}</Table.Td>
               <Table.Td className={classes.number}>{formatVnd(spent)}</Table.Td>
-              <Table.Td className={classes.number}>{shareOf(spent, planned, language) || formatPercent(0, language)}</Table.Td>
+              <Table.Td className={classes.number}>{shareOf(Number(spent), Number(planned), language) || formatPercent(0, language)}</Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>

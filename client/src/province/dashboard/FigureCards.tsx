@@ -1,6 +1,7 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatVnd } from '../../app/format';
+import { sumVnd } from '../../app/money';
 import type { DashboardFigureSetFragment } from '../../gql/graphql';
 import classes from './dashboard.module.css';
 import { shareOf } from './dashboard-text';
@@ -31,7 +32,7 @@ export function FigureCards({ figures }: { figures: DashboardFigureSetFragment }
     const percent = shareOf(value, figures.members, language);
     return percent ? t('dashboard.figures.shareOfMembers', { percent }) : undefined;
   };
-  const funds = figures.incomeFund + figures.activityFund;
+  const funds = sumVnd([figures.incomeFund, figures.activityFund]);
 
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="sm" data-testid="dashboard-figures">

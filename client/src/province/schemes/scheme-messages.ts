@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fieldProblemsOf } from '../../app/errors';
 import { formatVnd } from '../../app/format';
+import { CEILING_MESSAGE } from '../../app/money';
 
 export interface SchemeProblem {
   /** The server's full path, e.g. "lines[2].amount" or "totalBudget". */
@@ -52,6 +53,7 @@ const rules: Rule[] = [
   [/must be more than 0/, (t) => t('schemes.messages.positive')],
   [/must be between 1 and 100,000/, (t) => t('schemes.messages.clubsRange')],
   [/must equal the amount per club × clubs \((.+)\)/, (t, m) => t('schemes.messages.perClubProduct', { amount: money(m[1]) })],
+  [CEILING_MESSAGE, (t) => t('fieldErrors.amountCeiling')],
   [/is too large/, (t) => t('schemes.messages.tooLarge')],
   [/is less than what was already paid from it \((.+)\)/, (t, m) => t('schemes.messages.lessThanPaid', { amount: money(m[1]) })],
   [/the line (\S+) has payments \((.+)\)/, (t, m) => t('schemes.messages.hasPayments', { line: m[1], amount: money(m[2]) })],

@@ -10,7 +10,7 @@ import { errorCodeOf } from '../../../app/errors';
 import { formatVnd } from '../../../app/format';
 import { parseMoney } from '../../../app/money';
 import { EmptyMessage } from '../../../app/ui/EmptyMessage';
-import { MoneyInput } from '../../../app/ui/MoneyInput';
+import { MoneyInput, moneyProblemMessage } from '../../../app/ui/MoneyInput';
 import classes from '../../../app/ui/responsive-table.module.css';
 import { UnsavedChangesGuard } from '../../../app/ui/UnsavedChangesGuard';
 import { useErrorMessage } from '../../../app/ui/use-error-message';
@@ -113,7 +113,7 @@ export function BudgetEditor({ scheme, onReload }: BudgetEditorProps) {
     if (problems.size) {
       const byLine: LineErrors = {};
       for (const [key, problem] of problems) {
-        const message = problem === 'tooLarge' ? t('budget.tooLarge') : t('budget.amountRequired');
+        const message = problem === 'amountRequired' ? t('budget.amountRequired') : moneyProblemMessage(t, problem);
         if (key === 'statedTotal') setStatedTotalError(message);
         const [lineKey, field] = key.split('.');
         if (field) byLine[lineKey] = { ...byLine[lineKey], [field]: message };

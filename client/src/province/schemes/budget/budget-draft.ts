@@ -1,5 +1,5 @@
 // Explicit extensions: the unit tests import this file, and they are type-checked under NodeNext.
-import { moneyForApi, moneyFromApi, parseMoney } from '../../../app/money.js';
+import { moneyForApi, moneyFromApi, moneyProblem, parseMoney, VND_ENTRY_CEILING, type MoneyProblem, type Vnd } from '../../../app/money.js';
 import type { BudgetLineInput, BudgetPurpose, BudgetSource, ClubPlanStatus } from '../../../gql/graphql.js';
 
 export const budgetSources: BudgetSource[] = ['PROVINCE_BUDGET', 'CENTRAL_BUDGET', 'MOBILISED', 'CLUB_CONTRIBUTIONS', 'OTHER'];
@@ -30,8 +30,8 @@ interface SavedLine {
   purpose: BudgetPurpose;
   year?: number | null;
   description?: string | null;
-  amount: number;
-  perClubAmount?: number | null;
+  amount: Vnd;
+  perClubAmount?: Vnd | null;
   plannedClubs?: number | null;
 }
 
@@ -41,7 +41,7 @@ function newKey(): string {
   return `line-${lastKey}`;
 }
 
-export function draftFromSaved(totalBudget: number, lines: SavedLine[]): BudgetDraft {
+export function draftFromSaved(totalBudget: Vnd, lines: SavedLine[]): BudgetDraft {
   return {
     statedTotal: totalBudget ? moneyFromApi(totalBudget) : '',
     lines: lines.map((line) => ({
@@ -125,20 +125,23 @@ export function perClubMismatches(lines: BudgetLineDraft[], plan: PlanEntry[]): 
     .filter((mismatch) => mismatch.plannedClubs !== mismatch.clubsInPlan);
 }
 
-export type LineProblem = 'amountRequired' | 'tooLarge';
+export type LineProblem = 'amountRequired' | MoneyProblem;
 
 /** Problems the client can see before asking the server, keyed by line key and field. */
 export function draftProblems(draft: BudgetDraft): Map<string, LineProblem> {
   const problems = new Map<string, LineProblem>();
-  const stated = parseMoney(draft.statedTotal);
-  if (stated !== null && moneyForApi(stated) === null) problems.set('statedTotal', 'tooLarge');
+  const stated = moneyProblem(draft.statedTotal);
+  if (stated) problems.set('statedTotal', stated);
   for (const line of draft.lines) {
-    const amount = lineAmount(line);
     const field = line.perClub ? 'perClubAmount' : 'amount';
-    if (line.perClub && line.perClubAmount === '') problems.set(`${line.key}.perClubAmount`, 'amountRequired');
+    const typed = moneyProblem(line.perClub ? line.perClubAmount : line.amount);
+    const amount = lineAmount(line);
+    if (typed) problems.set(`${line.key}.${field}`, typed);
+    else if (line.perClub && line.perClubAmount === '') problems.set(`${line.key}.perClubAmount`, 'amountRequired');
     else if (line.perClub && line.plannedClubs === '') problems.set(`${line.key}.plannedClubs`, 'amountRequired');
     else if (amount === null) problems.set(`${line.key}.${field}`, 'amountRequired');
-    else if (moneyForApi(amount) === null) problems.set(`${line.key}.${field}`, 'tooLarge');
+    // Per club × clubs is one entry of the budget too.
+    else if (amount > VND_ENTRY_CEILING) problems.set(`${line.key}.${field}`, 'ceiling');
   }
   return problems;
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatVnd } from '../../../app/format';
 import { parseDisplayDate, todayForDisplay } from '../../../app/local-date';
 import { moneyForApi, parseMoney } from '../../../app/money';
-import { MoneyInput } from '../../../app/ui/MoneyInput';
+import { MoneyInput, useMoneyProblem } from '../../../app/ui/MoneyInput';
 import { useErrorMessage } from '../../../app/ui/use-error-message';
 import { RecordDisbursementDocument, type SchemeDetailFragment } from '../../../gql/graphql';
 import { type PickedUnit, UnitPicker } from '../../hierarchy/UnitPicker';
@@ -35,6 +35,7 @@ function recipientKindFor(line: Line | undefined): RecipientKind {
 
 export function RecordDisbursementForm({ lines, lineLabel, onRecorded, onCancel }: RecordDisbursementFormProps) {
   const { t } = useTranslation();
+  const moneyProblemOf = useMoneyProblem();
   const errorMessage = useErrorMessage();
   const schemeProblems = useSchemeProblems();
   // One key per opening of the form: a retry after a lost answer cannot record the payment twice.
@@ -58,8 +59,9 @@ export function RecordDisbursementForm({ lines, lineLabel, onRecorded, onCancel 
     const amount = parseMoney(values.amount);
     const paidOn = parseDisplayDate(values.paidOn);
     if (!values.budgetLineId) found.budgetLineId = t('common.required');
-    if (amount === null || amount === 0n) found.amount = t('budget.amountRequired');
-    else if (moneyForApi(amount) === null) found.amount = t('budget.tooLarge');
+    const amountProblem = moneyProblemOf(values.amount);
+    if (amountProblem) found.amount = amountProblem;
+    else if (amount === null || amount === 0n) found.amount = t('budget.amountRequired');
     if (!paidOn) found.paidOn = t('schemes.form.dateInvalid');
     if (!values.description.trim()) found.description = t('common.required');
     if (recipientKind === 'unit' && !recipientUnit) found.recipientUnitId = t('spending.pickUnit');

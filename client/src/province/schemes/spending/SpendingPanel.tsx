@@ -5,6 +5,7 @@ import { IconArrowBackUp, IconCash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatVnd } from '../../../app/format';
+import { sumVnd, vndValue, type Vnd } from '../../../app/money';
 import { EmptyMessage } from '../../../app/ui/EmptyMessage';
 import { LoadingBlock } from '../../../app/ui/LoadingBlock';
 import { QueryError } from '../../../app/ui/QueryError';
@@ -20,7 +21,7 @@ export function SpendingPanel({ scheme, onReload }: { scheme: SchemeDetailFragme
   const isPhone = useMediaQuery('(max-width: 48em)');
   const payments = useQuery(SchemeDisbursementsDocument, { variables: { id: scheme.id } });
   const [recordOpened, setRecordOpened] = useState(false);
-  const [reversing, setReversing] = useState<{ id: string; amount: number } | null>(null);
+  const [reversing, setReversing] = useState<{ id: string; amount: Vnd } | null>(null);
   const lineLabel = (line: Line) =>
     [t(`budget.source.${line.source}`), t(`budget.purpose.${line.purpose}`), line.year ? String(line.year) : null, line.description].filter(Boolean).join(' – ');
   const linesById = new Map(scheme.budgetLines.map((line) => [line.id, line]));
@@ -42,7 +43,7 @@ export function SpendingPanel({ scheme, onReload }: { scheme: SchemeDetailFragme
     recordedBy: t('spending.recordedBy'),
     recipient: t('spending.recipient'),
   };
-  const sum = (values: number[]) => formatVnd(values.reduce((total, value) => total + BigInt(value), 0n));
+  const sum = (values: Vnd[]) => formatVnd(sumVnd(values));
 
   if (scheme.budgetLines.length === 0) return <EmptyMessage>{t('spending.noLines')}</EmptyMessage>;
 
@@ -182,7 +183,7 @@ export function SpendingPanel({ scheme, onReload }: { scheme: SchemeDetailFragme
                     <Table.Td data-label={labels.recipient} data-testid="disbursement-recipient">
                       {entry.recipientClub?.name ?? entry.recipientUnit?.fullName ?? '—'}
                     </Table.Td>
-                    <Table.Td data-label={labels.amount} ta="right" className={classes.nowrap} c={entry.amount < 0 ? 'red.8' : undefined}>
+                    <Table.Td data-label={labels.amount} ta="right" className={classes.nowrap} c={vndValue(entry.amount) < 0n ? 'red.8' : undefined}>
                       {formatVnd(entry.amount)}
                     </Table.Td>
                     <Table.Td data-label={labels.recordedBy}>{entry.recordedByName ?? '—'}</Table.Td>
