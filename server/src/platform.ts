@@ -64,6 +64,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       serveClient: config.serveClient,
       trustProxy: config.trustProxy,
       introspection: config.environment !== 'production',
+      production: config.environment === 'production',
     });
     await new Promise<void>((resolve, reject) => {
       app.server.once('error', reject);
