@@ -4,6 +4,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run codegen && npm run build
+# The server listens on 127.0.0.1 unless told otherwise; in a container it must take connections
+# from outside it.
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 USER node

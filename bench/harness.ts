@@ -95,6 +95,7 @@ export async function startBenchServer(dataSource: DataSource): Promise<BenchSer
     serveClient: false,
     trustProxy: false,
     introspection: true,
+    production: false,
   });
   let lastServerMs = Number.NaN;
   app.server.prependListener('request', (_request, response) => {

@@ -28,14 +28,14 @@ async function main(): Promise<void> {
   const loadAverageAtStart = os.loadavg().map((value) => round(value, 2));
   const database = await openBenchDatabase();
   log(`database: ${database.where}`);
-  // The login role is cluster-wide: the bench gives it the password the test suite gives it, so a
-  // bench run and a test run on one server never lock each other out.
-  const appPassword = process.env.APP_DATABASE_PASSWORD ?? TEST_APP_PASSWORD;
-  const appUrl = appDatabaseUrl(database.ownerUrl, appPassword);
+  // Login roles are cluster-wide: the bench logs in as a role of its own, so it never changes the
+  // password of a server's (or a test run's) role on the same PostgreSQL.
+  const login = { role: 'ishc_bench_app', password: process.env.APP_DATABASE_PASSWORD ?? TEST_APP_PASSWORD };
+  const appUrl = appDatabaseUrl(database.ownerUrl, login);
   const app = createDataSource({ url: appUrl, poolSize: 10, applicationName: 'ishc-bench-app' });
   try {
     const prepareStarted = performance.now();
-    const prepared = await prepareDataset(database.ownerUrl, appPassword, { regenerate: args.has('--regenerate'), log });
+    const prepared = await prepareDataset(database.ownerUrl, login, { regenerate: args.has('--regenerate'), log });
     const prepareSeconds = round((performance.now() - prepareStarted) / 1000, 1);
     log(`dataset ${prepared.marker.version} ready (${prepared.generatedNow ? 'generated now' : 'already loaded'}, ${prepareSeconds} s)`);
     if (args.has('--load-only')) return;

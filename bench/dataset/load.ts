@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { hashPassword } from '../../server/src/auth/passwords.js';
-import { createDataSource } from '../../server/src/database/data-source.js';
+import { createDataSource, type LoginRole } from '../../server/src/database/data-source.js';
 import { migrate } from '../../server/src/database/migrate.js';
 import { recreateDatabase } from '../database.js';
 import { BENCH_PASSWORD, COLUMNS, DATASET_VERSION, generateDataset, type NationalReference, type Table, type Value } from './generate.js';
@@ -30,16 +30,16 @@ type Log = (message: string) => void;
 
 /**
  * Makes sure the bench database holds this dataset version: migrates it (which also gives the
- * server's login role its password), and generates and loads the data unless a marker says it is
+ * bench's login role its password), and generates and loads the data unless a marker says it is
  * already there. `regenerate` starts from an empty database.
  */
-export async function prepareDataset(ownerUrl: string, appPassword: string, options: { regenerate: boolean; log: Log }): Promise<PreparedDataset> {
+export async function prepareDataset(ownerUrl: string, login: LoginRole, options: { regenerate: boolean; log: Log }): Promise<PreparedDataset> {
   const { log } = options;
   if (options.regenerate) {
     log('dropping and recreating the bench database (--regenerate)');
     await recreateDatabase(ownerUrl);
   }
-  await runMigrations(ownerUrl, appPassword, log);
+  await runMigrations(ownerUrl, login, log);
   const existing = await readMarker(ownerUrl);
   const schema = await migrationsHash();
   if (existing?.version === DATASET_VERSION && existing.schema === schema) {
@@ -50,7 +50,7 @@ export async function prepareDataset(ownerUrl: string, appPassword: string, opti
     const why = existing?.version === DATASET_VERSION ? 'migrations changed since it was built' : `it holds ${existing?.version ?? 'other data'}`;
     log(`recreating the bench database for ${DATASET_VERSION}: ${why}`);
     await recreateDatabase(ownerUrl);
-    await runMigrations(ownerUrl, appPassword, log);
+    await runMigrations(ownerUrl, login, log);
   }
   const marker = { ...(await loadDataset(ownerUrl, log)), schema };
   await writeMarker(ownerUrl, marker);
@@ -67,11 +67,11 @@ async function migrationsHash(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function runMigrations(ownerUrl: string, appPassword: string, log: Log): Promise<void> {
+async function runMigrations(ownerUrl: string, login: LoginRole, log: Log): Promise<void> {
   const owner = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'ishc-bench-migrate' });
   await owner.initialize();
   try {
-    const applied = await migrate(owner, appPassword);
+    const applied = await migrate(owner, login);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   } finally {
     await owner.destroy();

@@ -10,10 +10,11 @@ const config = loadConfig();
 const log = createLogger(config.logLevel);
 const { ownerUrl, appPassword, embedded } = await openOwnerDatabase(config, log);
 const owner = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'ishc-seed' });
-const app = createDataSource({ url: appDatabaseUrl(ownerUrl, appPassword), poolSize: 2, applicationName: 'ishc-seed' });
+const login = { role: config.appDatabaseRole, password: appPassword };
+const app = createDataSource({ url: appDatabaseUrl(ownerUrl, login), poolSize: 2, applicationName: 'ishc-seed' });
 try {
   await owner.initialize();
-  await migrate(owner, appPassword);
+  await migrate(owner, login);
   await app.initialize();
   await seedDemoData(app);
   console.log('demo workspaces are loaded: Kiên Giang (91) and Thái Nguyên (19)');

@@ -6,11 +6,12 @@ const booleanFlag = z
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.url().optional(),
   APP_DATABASE_PASSWORD: z.string().min(12).optional(),
+  APP_DATABASE_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _').default('ishc_app'),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   JWT_SECRET: z.string().min(32).optional(),
@@ -33,8 +34,10 @@ export interface Config {
   publicUrl?: string;
   /** Owner connection: runs migrations and seeds. Absent means embedded PostgreSQL. */
   databaseUrl?: string;
-  /** Password of the server's login role `ishc_app`; generated and kept under DATA_DIR when absent. */
+  /** Password of the server's login role; generated and kept under DATA_DIR when absent. */
   appDatabasePassword?: string;
+  /** The role the server logs in as: `ishc_app`, or a member of it made at start-up. */
+  appDatabaseRole: string;
   dataDir: string;
   embeddedPort: number;
   jwtSecret?: string;
@@ -67,6 +70,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     publicUrl: values.PUBLIC_URL,
     databaseUrl: values.DATABASE_URL,
     appDatabasePassword: values.APP_DATABASE_PASSWORD,
+    appDatabaseRole: values.APP_DATABASE_ROLE,
     dataDir: values.DATA_DIR,
     embeddedPort: values.EMBEDDED_PG_PORT,
     jwtSecret: values.JWT_SECRET,

@@ -36,17 +36,18 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
   if (embedded) stops.push({ step: 'embedded PostgreSQL', stop: () => embedded.stop() });
 
   try {
+    const login = { role: config.appDatabaseRole, password: appPassword };
     const owner = createDataSource({ url: ownerUrl, poolSize: 2, applicationName: 'ishc-migrate' });
     await owner.initialize();
     try {
-      const applied = await migrate(owner, appPassword);
+      const applied = await migrate(owner, login);
       if (applied.length) log.info({ migrations: applied }, 'migrations applied');
     } finally {
       await owner.destroy();
     }
 
     const appDataSource = createDataSource({
-      url: appDatabaseUrl(ownerUrl, appPassword),
+      url: appDatabaseUrl(ownerUrl, login),
       poolSize: config.poolSize,
       applicationName: 'ishc-server',
       // Past the server's own statement_timeout, so that only a server that stopped answering meets it.
@@ -65,6 +66,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       serveClient: config.serveClient,
       trustProxy: config.trustProxy,
       introspection: config.environment !== 'production',
+      production: config.environment === 'production',
     });
     await new Promise<void>((resolve, reject) => {
       app.server.once('error', reject);

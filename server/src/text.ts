@@ -6,6 +6,11 @@ export function normalizeText(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
+/** U+0000: PostgreSQL stores no NUL in text, so argument validation refuses it everywhere. */
+export function hasNul(text: string): boolean {
+  return text.includes('\u0000');
+}
+
 /** Free text (notes, summaries): NFC and trimmed, line breaks kept; nothing typed means none. */
 export function optionalText(value: string | null | undefined): string | null {
   const text = (value ?? '').normalize('NFC').trim();

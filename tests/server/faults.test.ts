@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appDatabaseUrl, createDataSource } from '../../server/src/database/data-source.js';
+import { APP_LOGIN_ROLE, appDatabaseUrl, createDataSource } from '../../server/src/database/data-source.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/src/database/embedded.js';
 import { migrate } from '../../server/src/database/migrate.js';
 import { createLogger } from '../../server/src/logger.js';
@@ -109,6 +109,8 @@ async function readiness(server: TestServer): Promise<{ status: number; body: un
   return { status: response.status, body: await response.json() };
 }
 
+const login = { role: APP_LOGIN_ROLE, password: TEST_APP_PASSWORD };
+
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'ishc-faults-'));
   pgPort = await freePort();
@@ -120,11 +122,12 @@ beforeAll(async () => {
   const owner = createDataSource({ url: ownerUrl(), poolSize: 1, applicationName: 'ishc-faults-owner' });
   await owner.initialize();
   try {
-    await migrate(owner, TEST_APP_PASSWORD);
+    // This test's own cluster: the server's usual login role is no one else's here.
+    await migrate(owner, login);
   } finally {
     await owner.destroy();
   }
-  databaseUrl = appDatabaseUrl(ownerUrl(), TEST_APP_PASSWORD);
+  databaseUrl = appDatabaseUrl(ownerUrl(), login);
   const seeder = createDataSource({ url: databaseUrl, poolSize: 2, applicationName: 'ishc-faults-seed' });
   await seeder.initialize();
   try {

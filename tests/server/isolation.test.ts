@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asClub, asNational, asOwner, asTenant, demoIds, openTestDatabase, sqlStateOf, type DemoIds, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
@@ -229,8 +229,16 @@ describe('the database catalogue', () => {
     const scopeRoles = await database.owner.query(`
       select rolname from pg_roles where rolname like 'ishc\\_%' and (rolsuper or rolbypassrls) order by 1`);
     expect(scopeRoles).toEqual([]);
+    // Tests log in as their run's own role: a member of ishc_app with ishc_app's grants and nothing more.
     const [login] = await database.app.query('select current_user as name, session_user as session');
-    expect(login).toEqual({ name: 'ishc_app', session: 'ishc_app' });
+    expect(login).toEqual({ name: inject('appLoginRole'), session: inject('appLoginRole') });
+    const [testRole] = await database.owner.query(
+      `select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb,
+              array(select b.rolname from pg_auth_members m join pg_roles b on b.oid = m.roleid where m.member = r.oid)::text[] as "memberOf"
+         from pg_roles r where rolname = $1`,
+      [inject('appLoginRole')],
+    );
+    expect(testRole).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, memberOf: ['ishc_app'] });
   });
 
   it('gives the login role, outside a request scope, no access to any table', async () => {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RequestScope } from '../../server/src/database/request-scope.js';
 import { codesOf, startTestServer, type TestServer } from '../support/api.js';
 import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
@@ -46,7 +46,7 @@ describe('with a pool of one connection', () => {
     const first = await server.gql<UnitsResult>(UNITS, {}, kienGiang);
     expect(provincesSeen(first.data)).toEqual(['91']);
     const settings = await leftoverSettings(database);
-    expect(settings).toEqual({ tenant: '', club: '', user: '', role: 'ishc_app' });
+    expect(settings).toEqual({ tenant: '', club: '', user: '', role: inject('appLoginRole') });
     const second = await server.gql<UnitsResult>(UNITS, {}, thaiNguyen);
     expect(provincesSeen(second.data)).toEqual(['19']);
   });
@@ -59,7 +59,7 @@ describe('with a pool of one connection', () => {
       kienGiang,
     );
     expect(codesOf(failed)).toEqual(['BAD_USER_INPUT']);
-    expect(await leftoverSettings(database)).toEqual({ tenant: '', club: '', user: '', role: 'ishc_app' });
+    expect(await leftoverSettings(database)).toEqual({ tenant: '', club: '', user: '', role: inject('appLoginRole') });
     const next = await server.gql<UnitsResult>(UNITS, {}, thaiNguyen);
     expect(next.errors).toBeUndefined();
     expect(provincesSeen(next.data)).toEqual(['19']);

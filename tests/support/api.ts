@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '../../server/src/logger.js';
+import { createLogger, type Logger } from '../../server/src/logger.js';
 import { SignInThrottle, type ThrottleLimits } from '../../server/src/auth/sign-in-throttle.js';
 import { TokenService } from '../../server/src/auth/tokens.js';
 import { createHttpApp, type HttpApp } from '../../server/src/http/app.js';
@@ -30,17 +30,18 @@ export interface TestServer {
 
 export async function startTestServer(
   database: Pick<TestDatabase, 'app'>,
-  options: { statementTimeoutMs?: number; throttle?: ThrottleLimits; serveClient?: boolean; trustProxy?: boolean } = {},
+  options: { statementTimeoutMs?: number; throttle?: ThrottleLimits; serveClient?: boolean; log?: Logger; production?: boolean; trustProxy?: boolean } = {},
 ): Promise<TestServer> {
   const tokens = new TokenService(TEST_JWT_SECRET, 60);
   const app = await createHttpApp({
     dataSource: database.app,
     services: { tokens, signInThrottle: new SignInThrottle(database.app, options.throttle ?? NO_THROTTLE) },
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     statementTimeoutMs: options.statementTimeoutMs ?? 10_000,
     serveClient: options.serveClient ?? false,
     trustProxy: options.trustProxy ?? false,
-    introspection: true,
+    introspection: !options.production,
+    production: options.production ?? false,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

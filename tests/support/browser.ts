@@ -14,10 +14,23 @@ export function ensureClientBuilt(): void {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: new URL('../..', import.meta.url), stdio: 'inherit' });
 }
 
+const INSTALL_CHROMIUM =
+  "The browser tests drive Debian's Chromium: install it with `apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium (or Chrome) binary.";
+
 /** Debian's Chromium, headless; the network flags keep it from calling out of this machine. */
-export function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'): Promise<Browser> {
+  // Playwright's own message names neither the package nor the variable.
+  if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}. ${INSTALL_CHROMIUM}`);
+  try {
+    return await launchChromium(executablePath);
+  } catch (error) {
+    throw new Error(`Chromium at ${executablePath} did not start. ${INSTALL_CHROMIUM}\n${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath,
     headless: true,
     args: [
       '--headless',

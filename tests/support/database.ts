@@ -32,7 +32,7 @@ export async function openTestDatabase(options: { poolSize?: number; seed?: bool
   const url = new URL(clusterUrl);
   url.pathname = `/${name}`;
   const ownerUrl = url.toString();
-  const appUrl = appDatabaseUrl(ownerUrl, TEST_APP_PASSWORD);
+  const appUrl = appDatabaseUrl(ownerUrl, { role: inject('appLoginRole'), password: TEST_APP_PASSWORD });
   const owner = createDataSource({ url: ownerUrl, poolSize: 2, applicationName: 'ishc-test-owner' });
   const app = createDataSource({ url: appUrl, poolSize: options.poolSize ?? 4, applicationName: 'ishc-test-app' });
   await owner.initialize();

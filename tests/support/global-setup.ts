@@ -16,6 +16,8 @@ declare module 'vitest' {
     clusterUrl: string;
     /** This run's migrated template database; each test file clones it. */
     templateDatabase: string;
+    /** This run's own login role (a member of ishc_app), dropped at the end of the run. */
+    appLoginRole: string;
   }
 }
 
@@ -24,6 +26,11 @@ let embeddedDir: string | undefined;
 let clusterUrl: string | undefined;
 const runPrefix = `${TEST_DATABASE_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString('hex')}`;
 const templateDatabase = `${runPrefix}_template`;
+/**
+ * Login roles are cluster-wide: a run logs in as a role of its own, never as ishc_app, whose
+ * password belongs to whatever server uses the same PostgreSQL.
+ */
+const appLoginRole = `${runPrefix}_login`;
 
 /**
  * One PostgreSQL cluster for the run: TEST_DATABASE_URL when set, else embedded PostgreSQL in a
@@ -39,13 +46,18 @@ export async function setup(project: TestProject): Promise<void> {
     clusterUrl = embedded.ownerUrl;
   }
   await dropDatabases(clusterUrl, isStale);
+  await dropLoginRoles(clusterUrl, isStale);
   await createTemplate(clusterUrl);
   project.provide('clusterUrl', clusterUrl);
   project.provide('templateDatabase', templateDatabase);
+  project.provide('appLoginRole', appLoginRole);
 }
 
 export async function teardown(): Promise<void> {
-  if (clusterUrl && !embedded) await dropDatabases(clusterUrl, (name) => name.startsWith(`${runPrefix}_`));
+  if (clusterUrl && !embedded) {
+    await dropDatabases(clusterUrl, (name) => name.startsWith(`${runPrefix}_`));
+    await dropLoginRoles(clusterUrl, (name) => name === appLoginRole);
+  }
   await embedded?.stop();
   if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
 }
@@ -72,6 +84,23 @@ async function dropDatabases(url: string, shouldDrop: (name: string) => boolean)
   }
 }
 
+/** Runs' login roles own nothing and hold no grants of their own, so dropping one leaves nothing behind. */
+async function dropLoginRoles(url: string, shouldDrop: (name: string) => boolean): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ rolname: string }>(
+      `select rolname from pg_roles where starts_with(rolname, $1) and rolname like '%\\_login'`,
+      [TEST_DATABASE_PREFIX],
+    );
+    for (const { rolname } of rows.filter((row) => shouldDrop(row.rolname))) {
+      await admin.query(`drop role if exists "${rolname}"`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
 async function createTemplate(url: string): Promise<void> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -85,7 +114,7 @@ async function createTemplate(url: string): Promise<void> {
   const owner = createDataSource({ url: templateUrl.toString(), poolSize: 1, applicationName: 'ishc-test-template' });
   await owner.initialize();
   try {
-    await migrate(owner, TEST_APP_PASSWORD);
+    await migrate(owner, { role: appLoginRole, password: TEST_APP_PASSWORD });
   } finally {
     await owner.destroy();
   }

@@ -3,7 +3,14 @@ import { migrations } from '../../../migrations/index.js';
 import { entities } from './entities.js';
 
 export const MIGRATIONS_TABLE = 'schema_migration';
+/** The role the migrations make for the server: it holds the server's grants, and logs in unless configured otherwise. */
 export const APP_LOGIN_ROLE = 'ishc_app';
+
+/** The role a server (or a test run) logs in as, and its password. */
+export interface LoginRole {
+  role: string;
+  password: string;
+}
 
 export interface DataSourceOptions {
   url: string;
@@ -41,10 +48,10 @@ export function createDataSource(options: DataSourceOptions): DataSource {
 }
 
 /** The server's connection string: same server and database as the owner's, as the login role. */
-export function appDatabaseUrl(ownerUrl: string, appPassword: string): string {
+export function appDatabaseUrl(ownerUrl: string, login: LoginRole): string {
   const url = new URL(ownerUrl);
-  url.username = APP_LOGIN_ROLE;
-  url.password = appPassword;
+  url.username = login.role;
+  url.password = login.password;
   return url.toString();
 }
 

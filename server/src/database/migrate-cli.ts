@@ -11,7 +11,7 @@ const { ownerUrl, appPassword, embedded } = await openOwnerDatabase(config, log)
 const owner = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'ishc-migrate' });
 try {
   await owner.initialize();
-  const applied = await migrate(owner, appPassword);
+  const applied = await migrate(owner, { role: config.appDatabaseRole, password: appPassword });
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
 } finally {
   if (owner.isInitialized) await owner.destroy();

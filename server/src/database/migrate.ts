@@ -1,11 +1,51 @@
 import type { DataSource } from 'typeorm';
-import { APP_LOGIN_ROLE } from './data-source.js';
+import { APP_LOGIN_ROLE, type LoginRole } from './data-source.js';
 
-/** Runs pending migrations as the owner, then gives the login role the password this installation uses. */
-export async function migrate(owner: DataSource, appPassword: string): Promise<string[]> {
+/**
+ * Runs pending migrations as the owner, then makes sure of the login role this installation's
+ * server uses (see `ensureLoginRole`).
+ */
+export async function migrate(owner: DataSource, login: LoginRole): Promise<string[]> {
   const applied = await owner.runMigrations({ transaction: 'each' });
-  await owner.query(`alter role ${APP_LOGIN_ROLE} with login password '${escapeLiteral(appPassword)}'`);
+  await ensureLoginRole(owner, login);
   return applied.map((migration) => migration.name);
+}
+
+const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Login roles are cluster-wide, so the password is set on the one role this installation (or test
+ * run) logs in as, never on another's: a test run against the cluster of a running server leaves
+ * that server's password alone. `ishc_app` itself is made by the migrations and holds every grant
+ * the migrations give the server; any other login role is made a member of it that inherits those
+ * grants — and no more, since `ishc_app` is NOINHERIT: the scope roles stay reachable only by
+ * `SET ROLE`. Per-role settings (timeouts) are not inherited, so they are copied from `ishc_app`.
+ */
+export async function ensureLoginRole(owner: DataSource, login: LoginRole): Promise<void> {
+  if (!ROLE_NAME.test(login.role)) throw new Error(`The login role name "${login.role}" must be lower-case letters, digits and _.`);
+  const password = `'${escapeLiteral(login.password)}'`;
+  if (login.role === APP_LOGIN_ROLE) {
+    await owner.query(`alter role ${APP_LOGIN_ROLE} with login password ${password}`);
+    return;
+  }
+  await owner.transaction(async (db) => {
+    const [existing] = await db.query('select 1 from pg_roles where rolname = $1', [login.role]);
+    if (!existing) {
+      await db.query(
+        `create role ${login.role} login inherit nosuperuser nocreatedb nocreaterole nobypassrls in role ${APP_LOGIN_ROLE}`,
+      );
+    }
+    await db.query(`alter role ${login.role} with login password ${password}`);
+    const settings: Array<{ setting: string }> = await db.query(
+      `select unnest(setconfig) as setting from pg_db_role_setting
+        where setrole = (select oid from pg_roles where rolname = $1) and setdatabase = 0`,
+      [APP_LOGIN_ROLE],
+    );
+    for (const { setting } of settings) {
+      const [name, ...value] = setting.split('=');
+      await db.query(`alter role ${login.role} set ${name} = '${escapeLiteral(value.join('='))}'`);
+    }
+  });
 }
 
 function escapeLiteral(value: string): string {

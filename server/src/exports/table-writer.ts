@@ -25,9 +25,17 @@ const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
 
 const WIDTH: Record<ColumnKind, number> = { text: 36, month: 10, count: 12, money: 18, percent: 10, decimal: 12 };
 
-function csvField(value: string | number | bigint | null): string {
+/** What a spreadsheet program reads as the start of a formula (OWASP, "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV field. Text that a spreadsheet would run as a formula (a club named `=HYPERLINK(…)`) gets
+ * a leading `'`, which the program shows as text. Only text columns: numbers are written as they
+ * are (amounts may come as strings from PostgreSQL), so a negative amount stays a number.
+ */
+function csvField(value: string | number | bigint | null, kind: ColumnKind): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = kind === 'text' && FORMULA_START.test(String(value)) ? `'${String(value)}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -36,6 +44,8 @@ const MAX_EXACT_NUMBER = BigInt(Number.MAX_SAFE_INTEGER);
 /**
  * A cell value for the workbook: numbers as numbers. A workbook's numbers are doubles, exact for
  * whole đồng only up to 2^53; a sum beyond that is written as its digits, as text, rather than rounded.
+ * Text is written as a string cell, never a formula (exceljs makes formulas only of `{ formula }`
+ * values), so `=HYPERLINK(…)` shows as the text it is.
  */
 function cellOf(kind: ColumnKind, value: string | number | bigint | null): string | number | null {
   if (value === null) return null;
@@ -64,9 +74,9 @@ export async function writeTable<Row>(
   batches: AsyncIterable<readonly Row[]>,
 ): Promise<void> {
   if (format === 'csv') {
-    await write(stream, `\uFEFF${columns.map((column) => csvField(column.header)).join(',')}\r\n`);
+    await write(stream, `\uFEFF${columns.map((column) => csvField(column.header, 'text')).join(',')}\r\n`);
     for await (const batch of batches) {
-      const lines = batch.map((row) => columns.map((column) => csvField(column.value(row))).join(',')).join('\r\n');
+      const lines = batch.map((row) => columns.map((column) => csvField(column.value(row), column.kind)).join(',')).join('\r\n');
       if (lines) await write(stream, `${lines}\r\n`);
     }
     stream.end();

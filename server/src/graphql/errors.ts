@@ -107,6 +107,19 @@ function validationFields(errors: ValidationError[], prefix = ''): FieldProblem[
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 
+/** Apollo's own codes for a request it cannot run, as this API's codes. */
+const APOLLO_CODES: Partial<Record<string, ErrorCode>> = {
+  // Several operations and no operationName, or an operationName the document lacks.
+  OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_REQUEST,
+};
+
+/** The code a client may see for this code, if it is a client's mistake. */
+function clientCodeOf(code: unknown): ErrorCode | undefined {
+  if (typeof code !== 'string') return undefined;
+  const mapped = APOLLO_CODES[code] ?? code;
+  return CLIENT_CODES.has(mapped) && mapped !== ErrorCode.INTERNAL_SERVER_ERROR ? (mapped as ErrorCode) : undefined;
+}
+
 /**
  * The one place errors are shaped for clients: known codes pass with their message,
  * database errors are mapped by SQLSTATE, and everything else is masked.
@@ -135,8 +148,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: 'Something went wrong on our side.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }
 
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+  const code = clientCodeOf(formatted.extensions?.code);
+  if (code) {
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...base, extensions: { ...extensions, code } };
   }
@@ -144,11 +157,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 export function isClientError(error: unknown): boolean {
+  // Apollo gives its parse and validation errors their code, and keeps graphql-js's error, which
+  // has none, as the original.
+  if (error instanceof GraphQLError && clientCodeOf(error.extensions?.code)) return true;
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof GraphQLError) {
-    const code = original.extensions?.code;
-    return typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
-  }
+  if (original instanceof GraphQLError) return clientCodeOf(original.extensions?.code) !== undefined;
   const database = databaseErrorOf(original);
   return database !== undefined && fromDatabase(database) !== undefined;
 }

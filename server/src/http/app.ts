@@ -8,7 +8,10 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import express, { type ErrorRequestHandler, type Request } from 'express';
+import compression from 'compression';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import type { AuthFailure, Context } from '../graphql/context.js';
 import { ErrorCode, formatError } from '../graphql/errors.js';
@@ -30,6 +33,8 @@ export interface AppOptions {
   serveClient: boolean;
   trustProxy: boolean;
   introspection: boolean;
+  /** NODE_ENV=production: errors give no hints about the schema. */
+  production: boolean;
 }
 
 export interface HttpApp {
@@ -54,7 +59,7 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError,
+    formatError: options.production ? withoutSuggestions : formatError,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
     // Shutdown order (HTTP, then pool, then PostgreSQL) belongs to the platform, not to Apollo.
@@ -81,6 +86,9 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
     next();
   });
 
+  app.use(securityHeaders());
+  app.use(compression());
+
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
@@ -105,16 +113,24 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
 
   app.use(
     '/graphql',
-    express.json({ limit: LIMITS.bodyBytes }),
+    notCached,
+    express.json({ limit: LIMITS.bodyBytes, verify: refuseInvalidUtf8 }),
     expressMiddleware(apollo, {
       context: async ({ req }) => buildContext(req, options),
     }),
   );
 
   if (options.serveClient && existsSync(clientDist)) {
-    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz|exports).*/, (_request, response) => {
-      response.sendFile(path.join(clientDist, 'index.html'), { maxAge: 0 });
+    // Vite names every file under assets/ by a hash of its content: a changed file is a new name,
+    // so a browser may keep one for a year without asking again.
+    app.use('/assets', express.static(path.join(clientDist, 'assets'), { index: false, immutable: true, maxAge: '365d' }));
+    // index.html (and the few unhashed files) names the current assets: always asked for again,
+    // so a new release is seen on the next load.
+    const revalidated = (response: Response) => response.setHeader('cache-control', 'no-cache');
+    app.use(express.static(clientDist, { index: false, cacheControl: false, setHeaders: revalidated }));
+    app.get(/^\/(?!graphql|healthz|readyz|exports|assets\/).*/, (_request, response) => {
+      revalidated(response);
+      response.sendFile(path.join(clientDist, 'index.html'), { cacheControl: false });
     });
   }
 
@@ -157,6 +173,73 @@ async function viewerFrom(request: Request, services: Services): Promise<{ viewe
   return 'viewer' in verified ? { viewer: verified.viewer, authFailure: null } : { viewer: null, authFailure: verified.failure };
 }
 
+/**
+ * Content-Security-Policy with no inline script: the built index.html loads only files of its own
+ * origin. Styles do need 'unsafe-inline': Mantine writes its CSS variables into <style> elements at
+ * run time and sets style attributes on components, which no nonce or hash can cover. Injected CSS
+ * cannot run script, and connect-src and img-src 'self' leave it nowhere to send what it reads.
+ * HSTS only over TLS (request.secure honours TRUST_PROXY): sent over plain HTTP it means nothing,
+ * and a local install must stay reachable over http://127.0.0.1.
+ */
+function securityHeaders(): RequestHandler {
+  const headers = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: false,
+    xFrameOptions: { action: 'deny' },
+  });
+  const hsts = helmet.strictTransportSecurity({ maxAge: 365 * 24 * 60 * 60, includeSubDomains: true });
+  return (request, response, next) => {
+    headers(request, response, (error?: unknown) => {
+      if (error || !request.secure) next(error);
+      else hsts(request, response, next);
+    });
+  };
+}
+
+/** API answers depend on the viewer and change with every write: no cache keeps them. */
+const notCached: RequestHandler = (_request, response, next) => {
+  response.setHeader('cache-control', 'no-store');
+  next();
+};
+
+class InvalidUtf8Error extends Error {
+  readonly type = 'encoding.invalid.utf8';
+  readonly status = 400;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** express.json decodes leniently, storing bytes that are not UTF-8 as U+FFFD: refuse them instead. */
+function refuseInvalidUtf8(_request: Request, _response: Response, body: Buffer, encoding: string): void {
+  if (encoding.toLowerCase().replace('-', '') !== 'utf8') return;
+  try {
+    strictUtf8.decode(body);
+  } catch {
+    throw new InvalidUtf8Error('The request body is not valid UTF-8.');
+  }
+}
+
+/** In production validation errors name no field the client did not ask for ("Did you mean …?"). */
+function withoutSuggestions(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const shaped = formatError(formatted, error);
+  return { ...shaped, message: shaped.message.replace(/ ?Did you mean [^?]*\?/g, '') };
+}
+
 /** Bodies that never reach GraphQL (bad JSON, too large) still get a GraphQL-shaped error. */
 function requestErrorHandler(log: Logger): ErrorRequestHandler {
   return (error, _request, response, next) => {
@@ -164,22 +247,27 @@ function requestErrorHandler(log: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
+    const refuse = (status: number, message: string) => {
+      // A client's mistake: one line, no stack.
+      log.info({ requestId: response.locals.requestId, status, code: ErrorCode.BAD_REQUEST, reason: message }, 'request refused');
+      response.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
+    };
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') {
-      response.status(413).json({
-        errors: [{ message: `The request is larger than ${LIMITS.bodyBytes / 1024} KB.`, extensions: { code: ErrorCode.BAD_REQUEST } }],
-      });
+      refuse(413, `The request is larger than ${LIMITS.bodyBytes / 1024} KB.`);
       return;
     }
     if (type === 'entity.parse.failed') {
-      response.status(400).json({
-        errors: [{ message: 'The request body is not valid JSON.', extensions: { code: ErrorCode.BAD_REQUEST } }],
-      });
+      refuse(400, 'The request body is not valid JSON.');
+      return;
+    }
+    if (type === 'encoding.invalid.utf8') {
+      refuse(400, 'The request body is not valid UTF-8.');
       return;
     }
     const status = (error as { status?: number }).status;
     if (status && status >= 400 && status < 500) {
-      response.status(status).json({ errors: [{ message: 'The request could not be read.', extensions: { code: ErrorCode.BAD_REQUEST } }] });
+      refuse(status, 'The request could not be read.');
       return;
     }
     log.error({ err: error }, 'unhandled request error');
