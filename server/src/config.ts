@@ -22,7 +22,11 @@ const environmentSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(15_000),
-  TRUST_PROXY: booleanFlag.default(false),
+  // How many proxies stand in front: the client is the address the nearest of them saw, never one
+  // a client wrote into X-Forwarded-For itself. `true` means one.
+  TRUST_PROXY: z
+    .union([booleanFlag.transform((trusted) => (trusted ? 1 : 0)), z.coerce.number().int().min(0).max(10)])
+    .default(0),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -48,7 +52,8 @@ export interface Config {
   poolSize: number;
   statementTimeoutMs: number;
   shutdownGraceMs: number;
-  trustProxy: boolean;
+  /** Proxies in front of the server (0: none; X-Forwarded-For is ignored). */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {}

@@ -95,6 +95,14 @@ describe('signing in', () => {
       expect(owner.errors).toBeUndefined();
       expect((await throttled.gql(ME, {}, owner.data?.signIn.token)).data?.me.login).toBe('kienluong.club');
     });
+
+    it('counts a guesser by the address the proxy saw, whatever address the guesser writes in front of it', async () => {
+      for (let guess = 0; guess < DEFAULT_THROTTLE_LIMITS.perLoginAndAddress; guess += 1) {
+        const forged = `192.0.2.${guess + 1}, 198.51.100.9`;
+        expect(codesOf(await attempt('thainguyen', `wrong-${guess}`, forged))).toEqual(['UNAUTHENTICATED']);
+      }
+      expect(codesOf(await attempt('thainguyen', 'ishc-demo', '192.0.2.99, 198.51.100.9'))).toEqual(['TOO_MANY_REQUESTS']);
+    });
   });
 
   it('accepts the login in any case and with surrounding spaces', async () => {

@@ -31,7 +31,8 @@ export interface AppOptions {
   log: Logger;
   statementTimeoutMs: number;
   serveClient: boolean;
-  trustProxy: boolean;
+  /** Proxies in front (hops of X-Forwarded-For to trust); true is one. */
+  trustProxy: number | boolean;
   introspection: boolean;
   /** NODE_ENV=production: errors give no hints about the schema. */
   production: boolean;
@@ -53,7 +54,8 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
   // Answers of the API are never revalidated by caches: no ETag hashed over every response body.
   // (Static files of the client keep theirs: express.static makes its own.)
   app.disable('etag');
-  app.set('trust proxy', options.trustProxy);
+  // A hop count, never `true` (which trusts the leftmost address, one the client may have written).
+  app.set('trust proxy', options.trustProxy === true ? 1 : Number(options.trustProxy));
   const server = http.createServer(app);
   const schema = await buildApiSchema();
 
