@@ -88,6 +88,21 @@ function repaymentLine(page: Page, loanId: string) {
   return page.locator(`[data-testid="repayment-line"][data-loan-id="${loanId}"]`);
 }
 
+
+/** The meeting sheet on a small phone with a borrower present and paying, at the line of their loan. */
+async function meetingSheetPaying() {
+  const loan = await memberWithRunningLoan();
+  const page = await suite.open(SMALL_PHONE);
+  await signInAsClub(page);
+  await page.goto('/club/meeting');
+  await page.getByTestId('attendance-member').first().waitFor({ timeout: 30_000 });
+  await markPresent(page, [loan.memberName]);
+  await page.getByTestId('meeting-tab-repayments').click();
+  const line = repaymentLine(page, loan.loanId);
+  await line.getByTestId('repayment-paying').check();
+  return { loan, page, line };
+}
+
 describe('the monthly meeting sheet', () => {
   it('records attendance and a repayment on a 360-pixel phone; the ledger shows it and the loan owes less', async () => {
     const loan = await memberWithRunningLoan();
@@ -145,16 +160,7 @@ describe('the monthly meeting sheet', () => {
   });
 
   it('keeps everything typed and shows the refusal next to the line when a repayment is more than is owed', async () => {
-    const loan = await memberWithRunningLoan();
-    const page = await suite.open(SMALL_PHONE);
-    await signInAsClub(page);
-    await page.goto('/club/meeting');
-    await page.getByTestId('attendance-member').first().waitFor({ timeout: 30_000 });
-    await markPresent(page, [loan.memberName]);
-
-    await page.getByTestId('meeting-tab-repayments').click();
-    const line = repaymentLine(page, loan.loanId);
-    await line.getByTestId('repayment-paying').check();
+    const { loan, page, line } = await meetingSheetPaying();
     await line.getByTestId('repayment-principal').fill('5000000');
     await page.getByTestId('meeting-submit').click();
 
@@ -198,15 +204,7 @@ describe('money typed by club staff', () => {
   const CEILING = 'Mỗi lần ghi tối đa 100.000.000.000 ₫.';
 
   it('refuses a repayment typed as -50000 on the meeting sheet, saying why next to it, and records nothing', async () => {
-    const loan = await memberWithRunningLoan();
-    const page = await suite.open(SMALL_PHONE);
-    await signInAsClub(page);
-    await page.goto('/club/meeting');
-    await page.getByTestId('attendance-member').first().waitFor({ timeout: 30_000 });
-    await markPresent(page, [loan.memberName]);
-    await page.getByTestId('meeting-tab-repayments').click();
-    const line = repaymentLine(page, loan.loanId);
-    await line.getByTestId('repayment-paying').check();
+    const { loan, page, line } = await meetingSheetPaying();
     await line.getByTestId('repayment-principal').fill('-50000');
     await expect.poll(() => line.getByTestId('repayment-principal').inputValue()).toBe('-50.000');
     const principalError = line.locator('.mantine-InputWrapper-error').first();
