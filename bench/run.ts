@@ -1,6 +1,7 @@
 import './production-mode.js';
 import 'reflect-metadata';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SignInThrottle } from '../server/src/auth/sign-in-throttle.js';
 import { appDatabaseUrl, createDataSource } from '../server/src/database/data-source.js';
@@ -13,10 +14,11 @@ import { openBenchDatabase } from './database.js';
 import { AS_OF } from './dataset/generate.js';
 import { prepareDataset } from './dataset/load.js';
 import { readFixtures } from './fixtures.js';
-import { BENCH_THROTTLE_LIMITS, explainSlowReads, measureThroughput, round, startBenchServer, type ThroughputResult } from './harness.js';
+import { BENCH_THROTTLE_LIMITS, explainSlowReads, measureThroughput, round, startBenchServer, type GraphQLBody, type ThroughputResult } from './harness.js';
 import { compareLayers, type LayerComparison } from './layer-comparison.js';
 import { startPostGraphile } from './postgraphile-peer.js';
 import { printTable, writeResults, type BenchResults, type PeerComparison } from './report.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 import { compareLiveWithRaw, compareRls, rlsCases } from './sql-comparisons.js';
 
 const args = new Set(process.argv.slice(2));
@@ -93,7 +95,7 @@ async function main(): Promise<void> {
       for (const result of rls) log(`  ${result.name}: RLS ${result.rlsP50Ms} ms, owner ${result.ownerP50Ms} ms, ratio ${result.ratio}`);
 
       log('comparison 3: PostGraphile 5 serving the same roster');
-      const peer = await comparePeer(database.ownerUrl, server, fixtures.staff, seconds);
+      const peer = await comparePeer(database.ownerUrl, appUrl, server, fixtures.staff, seconds);
       log(`  ${'error' in peer ? `not measured: ${peer.error}` : `ours ${peer.ours.perSecond}/s, PostGraphile ${peer.postgraphile.perSecond}/s, ratio ${peer.ratio}`}`);
 
       log('comparison 4: national totals from the live figures vs aggregated from raw rows');
@@ -128,23 +130,39 @@ async function main(): Promise<void> {
 
 async function comparePeer(
   ownerUrl: string,
+  appUrl: string,
   server: Awaited<ReturnType<typeof startBenchServer>>,
   staff: { userId: string; role: import('../server/src/users/role.js').Role; tenantId: string; clubId: string },
   seconds: number,
 ): Promise<PeerComparison> {
   let peer: Awaited<ReturnType<typeof startPostGraphile>> | undefined;
+  let api: ServerProcess | undefined;
   try {
-    peer = await startPostGraphile(ownerUrl, { tenantId: staff.tenantId, clubId: staff.clubId });
+    peer = await startPostGraphile(ownerUrl, { tenantId: staff.tenantId, clubId: staff.clubId }, log);
     const started = peer;
+    // The peer runs in a process of its own (on Node.js 22), so ours does too: each server then has
+    // a core, and neither shares it with the HTTP client of this process.
+    api = await startServerProcess(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./api-server.ts', import.meta.url))], {
+      cwd: process.cwd(),
+      env: { ...process.env, BENCH_API: JSON.stringify({ appUrl }) },
+    });
+    const apiUrl = api.url;
     const check = await fetch(started.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: started.query, variables: started.variables }) });
     const checked = (await check.json()) as { data?: { allMembers?: { edges: unknown[] } }; errors?: Array<{ message: string }> };
     if (checked.errors?.length) throw new Error(`PostGraphile answered: ${checked.errors.map((error) => error.message).join('; ')}`);
     const rows = checked.data?.allMembers?.edges.length ?? 0;
+    // Minted here with the secret the API process verifies with (startBenchServer's).
     const token = await server.token(staff);
     const ourRequest = async () => {
-      const { json } = await server.post({ query: ROSTER_QUERY, variables: { first: 50, standing: 'CURRENT' } }, token);
-      if (json.errors?.length) throw new Error(json.errors[0].message);
+      const response = await fetch(apiUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: ROSTER_QUERY, variables: { first: 50, standing: 'CURRENT' } }),
+      });
+      const body = (await response.json()) as GraphQLBody;
+      if (body.errors?.length) throw new Error(body.errors[0].message);
     };
+    await ourRequest();
     const peerRequest = async () => {
       const response = await fetch(started.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: started.query, variables: started.variables }) });
       const body = (await response.json()) as { errors?: unknown[] };
@@ -168,6 +186,7 @@ async function comparePeer(
   } catch (error) {
     return { error: (error as Error).message.slice(0, 500) };
   } finally {
+    await api?.stop().catch(() => undefined);
     await peer?.stop().catch(() => undefined);
   }
 }

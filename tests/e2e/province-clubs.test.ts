@@ -27,6 +27,13 @@ interface ReportState {
   events: Array<{ action: string; comment: string | null }>;
 }
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 const REPORT_FIELDS = 'id status version returnComment events { action comment }';
 
 /**
@@ -165,6 +172,29 @@ describe('the monthly report approval queue', () => {
       'APPROVED',
       'REOPENED',
     ]);
+  });
+
+  it('shows the toast of a decision clear of the header and the back link, on a computer and on a phone', async () => {
+    for (const [screen, options] of [['computer', {}], ['phone', PHONE]] as const) {
+      const { month } = await submitReportOfAPastMonth(`Báo cáo để duyệt trên ${screen}.`);
+      const page = await suite.open(options);
+      await signInAsProvince(page);
+      await page.goto(`/province/reports/${await kienLuongClubId()}/${month}`);
+      await page.getByTestId('report-approve').click();
+      await page.getByTestId('report-approve-confirm').click();
+      const toast = page.locator('.mantine-Notification-root');
+      await toast.waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const toastBox = await toast.boundingBox();
+      const header = await page.locator('.mantine-AppShell-header').boundingBox();
+      const back = await page.getByTestId('report-back').boundingBox();
+      const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(toastBox, screen).not.toBeNull();
+      expect(overlaps(toastBox!, header!), `${screen}: toast over the header`).toBe(false);
+      expect(overlaps(toastBox!, back!), `${screen}: toast over the back link`).toBe(false);
+      await page.getByTestId('report-back').click();
+      await page.getByTestId('reports-waiting').waitFor();
+    }
   });
 
   it('says to reload when someone else decided first, keeping the comment typed', async () => {

@@ -12,7 +12,9 @@ const apolloClient = createApolloClient();
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-center" limit={3} />
+      {/* The header, its menu and every page's back link sit at the top: a toast in the bottom
+          corner leaves them clear (at the top it covered the back link after a report's return). */}
+      <Notifications position="bottom-right" limit={3} />
       <ApolloProvider client={apolloClient}>
         <SessionProvider>
           <RouterProvider router={router} />
