@@ -110,8 +110,11 @@ export class LoanPositionsByDay1764500000000 implements MigrationInterface {
 
       -- Where a loan stands now (on the loan, for lists: the function as it was) and day by day.
       alter function ishc.refresh_loan_position(uuid, uuid) rename to refresh_loan_columns;
+      -- No JIT: the rows are a few dozen, but before a table is analysed (a bulk load) the planner
+      -- guesses costs high enough to compile every call, tens of milliseconds a loan.
       create function ishc.refresh_loan_position(p_tenant uuid, p_loan uuid) returns void
         language plpgsql
+        set jit = off
         as $$
         begin
           -- Locks the loan first, so two writers rebuild its days one after the other.
