@@ -134,6 +134,18 @@ describe('compression', () => {
     const answer = await request('/graphql', { 'content-type': 'application/json', 'accept-encoding': 'br' }, 'POST', JSON.stringify({ query: '{ __schema { types { name description } } }' }));
     expect(answer.headers['content-encoding']).toBe('br');
     expect(JSON.parse(zlib.brotliDecompressSync(answer.body).toString('utf8')).data.__schema.types.length).toBeGreaterThan(10);
+    expect(answer.headers.vary).toMatch(/accept-encoding/i);
+    expect(answer.headers['content-type']).toMatch(/^application\/(graphql-response\+)?json/);
+
+    const gzipped = await request('/graphql', { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, 'POST', JSON.stringify({ query: '{ __schema { types { name description } } }' }));
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzipped.body).toString('utf8')).toBe(zlib.brotliDecompressSync(answer.body).toString('utf8'));
+    const plain = await request('/graphql', { 'content-type': 'application/json' }, 'POST', JSON.stringify({ query: '{ __schema { types { name description } } }' }));
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(zlib.gunzipSync(gzipped.body).toString('utf8'));
+    // A short answer goes as it is: compressing it would save less than the headers cost.
+    const short = await request('/graphql', { 'content-type': 'application/json', 'accept-encoding': 'br' }, 'POST', JSON.stringify({ query: '{ __typename }' }));
+    expect(short.headers['content-encoding']).toBeUndefined();
   });
 });
 

@@ -8,12 +8,12 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import compression from 'compression';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import type { AuthFailure, Context } from '../graphql/context.js';
+import { compressedAnswers, compressedFiles } from './compressed-answers.js';
 import { ErrorCode, formatError } from '../graphql/errors.js';
 import { aliasLimit, depthLimit, LIMITS } from '../graphql/limits.js';
 import { createLoaders } from '../graphql/loaders.js';
@@ -89,7 +89,7 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
   });
 
   app.use(securityHeaders());
-  app.use(compression());
+  app.use(compressedFiles());
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
@@ -116,6 +116,7 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
   app.use(
     '/graphql',
     notCached,
+    compressedAnswers(),
     express.json({ limit: LIMITS.bodyBytes, verify: refuseInvalidUtf8 }),
     expressMiddleware(apollo, {
       context: async ({ req }) => buildContext(req, options),

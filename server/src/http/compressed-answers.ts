@@ -1,0 +1,39 @@
+import zlib from 'node:zlib';
+import compression from 'compression';
+import type { Request, RequestHandler, Response } from 'express';
+
+/** Below this an answer goes as it is: compressing would save less than its headers cost. */
+const SMALLEST_COMPRESSED = 1024;
+
+const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
+
+/**
+ * The API's answers (JSON sent whole by the GraphQL integration) compressed in one synchronous
+ * call each: a 20 kB roster page takes a fraction of a millisecond, where a compressing stream per
+ * answer (the `compression` middleware) hops through the thread pool and took a third of the
+ * server's throughput. A phone on a weak signal gets a roster in a fifth of the bytes.
+ */
+export function compressedAnswers(): RequestHandler {
+  return (request, response, next) => {
+    const send = response.send.bind(response);
+    response.send = (body?: unknown) => {
+      if (typeof body !== 'string' || body.length < SMALLEST_COMPRESSED || response.getHeader('content-encoding')) return send(body);
+      response.vary('Accept-Encoding');
+      const encoding = request.acceptsEncodings('br', 'gzip', 'identity');
+      if (encoding === 'br') return send(encoded(response, 'br', zlib.brotliCompressSync(body, BROTLI)));
+      if (encoding === 'gzip') return send(encoded(response, 'gzip', zlib.gzipSync(body)));
+      return send(body);
+    };
+    next();
+  };
+}
+
+function encoded(response: Response, encoding: string, body: Buffer): Buffer {
+  response.setHeader('content-encoding', encoding);
+  return body;
+}
+
+/** Files of the client, compressed as they stream (each is fetched once a release: hashed names are kept a year). */
+export function compressedFiles(): RequestHandler {
+  return compression({ filter: (request: Request, response) => !request.path.startsWith('/graphql') && compression.filter(request, response) });
+}
