@@ -134,7 +134,7 @@ describe('starting on embedded PostgreSQL', () => {
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   }, 300_000);
 
-  it('stops the PostgreSQL a killed start left running and comes up; a lock file naming another process does not stop it', async () => {
+  it('stops the PostgreSQL a killed start left running and comes up, leaves a running start alone; a lock file naming another process does not stop it', async () => {
     const pgPort = await freePort();
     const lockFile = path.join(dataDir, 'pg', 'postmaster.pid');
     const postmasterOf = async () => Number((await readFile(lockFile, 'utf8')).split('\n')[0]);
@@ -150,6 +150,10 @@ describe('starting on embedded PostgreSQL', () => {
     expect(next.output()).toContain('stopping the embedded PostgreSQL an earlier start left running');
     expect(isServer(left)).toBe(false);
     expect(await postmasterOf()).not.toBe(left);
+    expect(await tenantCodes(next.url)).toEqual(['19', '91']);
+    // Another start of the same data directory (a second npm start, a migration) while this one
+    // runs is refused, and stops nothing of the running one.
+    await expect(startServer(dataDir, pgPort)).rejects.toThrow(/is in use by process \d+/);
     expect(await tenantCodes(next.url)).toEqual(['19', '91']);
     const lockOfRunningServer = await readFile(lockFile, 'utf8');
     next.child.kill('SIGTERM');

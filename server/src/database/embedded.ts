@@ -62,6 +62,8 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
     onLog: (message) => log.debug({ postgres: message.trim() }, 'embedded postgres'),
     onError: (error) => log.error({ err: error }, 'embedded postgres'),
   });
+  const ownerFile = path.join(absoluteDataDir, 'embedded-postgres.owner');
+  await refuseIfInUse(ownerFile, clusterDir);
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     log.info({ clusterDir }, 'creating the embedded PostgreSQL cluster (first start)');
     await postgres.initialise();
@@ -74,6 +76,7 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
       { cause: error },
     );
   });
+  await writeFile(ownerFile, `${process.pid}\n`);
   let stopped = false;
   return {
     ownerUrl: `postgres://postgres:${encodeURIComponent(secrets.superuserPassword)}@127.0.0.1:${port}/postgres`,
@@ -84,10 +87,31 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
       stopped = true;
       // The package waits for an exit event that has already happened when PostgreSQL died first.
       const running = (postgres as unknown as { process?: ChildProcess }).process;
-      if (running && (running.exitCode !== null || running.signalCode !== null)) return;
+      if (running && (running.exitCode !== null || running.signalCode !== null)) {
+        await rm(ownerFile, { force: true });
+        return;
+      }
       await postgres.stop();
+      await rm(ownerFile, { force: true });
     },
   };
+}
+
+/**
+ * The process that started the cluster writes its number beside it. While that process lives (a
+ * running `npm start`, a migration, a seed) the cluster is in use: its PostgreSQL is not left over
+ * and must not be stopped. Once it is gone, whatever it left running is stopped below.
+ */
+async function refuseIfInUse(ownerFile: string, clusterDir: string): Promise<void> {
+  if (!existsSync(ownerFile)) return;
+  const pid = Number.parseInt(await readFile(ownerFile, 'utf8'), 10);
+  if (!Number.isInteger(pid) || pid === process.pid || !isRunning(pid)) return;
+  // A number reused by something else since (after a reboot, say) does not hold the cluster.
+  const command = procfs ? await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '') : 'node';
+  if (!/node|tsx/.test(command)) return;
+  throw new Error(
+    `the embedded PostgreSQL on ${clusterDir} is in use by process ${pid} (another npm start, migrate or seed of the same DATA_DIR); stop it first`,
+  );
 }
 
 /**
