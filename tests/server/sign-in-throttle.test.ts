@@ -115,7 +115,7 @@ describe('sign-in throttling in PostgreSQL', () => {
   it('gives back the place of a sign-in that succeeds and forgets its login’s failures at that address', async () => {
     const throttled = throttle();
     await takeMany(throttled, [['success.one', '10.0.5.1'], ['success.one', '10.0.5.1'], ['success.one', '10.0.5.1']]);
-    await withDatabaseScope(database.app, { role: 'ishc_anonymous' }, (db) => throttled.recordSuccess(db, 'success.one', '10.0.5.1'));
+    await throttled.recordSuccess('success.one', '10.0.5.1');
     const counts = await countsOf('success.one', '10.0.5.1');
     expect(counts.LOGIN_ADDRESS).toBeUndefined();
     expect(counts.LOGIN.attempts).toBe(2);

@@ -67,7 +67,7 @@ export class UserResolver {
       context.log.info({ login: throttleKey, reason: !credential ? 'unknown' : !passwordMatches ? 'password' : 'disabled' }, 'sign-in refused');
       throw unauthenticated(SIGN_IN_REFUSED);
     }
-    await signInThrottle.recordSuccess(db, throttleKey, context.clientAddress);
+    await signInThrottle.recordSuccess(throttleKey, context.clientAddress);
 
     const viewer = {
       userId: credential.userId,
