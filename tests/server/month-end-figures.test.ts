@@ -36,7 +36,7 @@ afterAll(async () => {
 
 async function ok<T = Record<string, any>>(query: string, variables: Record<string, unknown>, token = kienGiang): Promise<T> {
   const response = await server.gql<T>(query, variables, token);
-  if (response.errors) throw new Error(`unexpected errors: ${response.raw}`);
+  if (response.errors) throw new Error(`unexpected errors: ${response.raw} ${JSON.stringify(response.errors.map((error) => error.extensions))}`);
   return response.data!;
 }
 
@@ -50,14 +50,15 @@ interface Portfolio {
 
 /**
  * A club's (or the whole province's) portfolio at the end of a day, from the loans, their
- * instalments, repayments and loan events alone: the schedule in force is the first one plus one
- * for every reschedule event on or before the day.
+ * instalments, repayments and loan events alone: a loan counts from the day it was paid out while
+ * the repayments dated by then leave principal owed, unless written off by then; the schedule in
+ * force is the first one plus one for every reschedule event on or before the day.
  */
 async function portfolioFromRows(scope: { clubId: string } | { tenantId: string }, day: string): Promise<Portfolio> {
   const condition = 'clubId' in scope ? 'club_id = $1' : 'tenant_id = $1';
   const loans: Array<{ id: string; principal: string }> = await database.owner.query(
     `select id, principal::text as principal from loan
-      where ${condition} and disbursed_on <= $2 and (closed_on is null or closed_on > $2)`,
+      where ${condition} and disbursed_on <= $2 and not (status = 'WRITTEN_OFF' and closed_on <= $2)`,
     ['clubId' in scope ? scope.clubId : scope.tenantId, day],
   );
   let outstanding = 0n;
@@ -280,6 +281,28 @@ describe('figures of a month', () => {
     expectPortfolio(after, await portfolioFromRows({ clubId: ids.kienLuongClub }, lastDayOf(m1)));
     const earlier = await monthAsSeen(ids.kienLuongClub, m2);
     expectPortfolio(earlier, await portfolioFromRows({ clubId: ids.kienLuongClub }, lastDayOf(m2)));
+  });
+
+  it('count a loan repaid by a payment recorded late, dated before one recorded earlier, until the later day', async () => {
+    const [loanRow] = await database.owner.query(
+      `select loan.id, loan.version from loan where loan.club_id = $1 and loan.status = 'DISBURSED' and loan.disbursed_on < $2
+        order by loan.id limit 1`,
+      [ids.kienLuongClub, `${m1}-20`],
+    );
+    const owed = async () =>
+      (await ok<any>(`query ($id: ID!) { loan(id: $id) { standing { outstandingPrincipal interestRemaining } } }`, { id: loanRow.id })).loan.standing;
+    await ok(`mutation ($input: RecordRepaymentInput!) { recordRepayment(input: $input) { id } }`, {
+      input: { loanId: loanRow.id, paidOn: today, principal: 10_000, interest: 0, idempotencyKey: key() },
+    });
+    const rest = await owed();
+    await ok(`mutation ($input: RecordRepaymentInput!) { recordRepayment(input: $input) { id } }`, {
+      input: { loanId: loanRow.id, paidOn: `${m1}-20`, principal: rest.outstandingPrincipal, interest: rest.interestRemaining, idempotencyKey: key() },
+    });
+    const [loan] = await database.owner.query('select status, closed_on::text as closed_on from loan where id = $1', [loanRow.id]);
+    expect(loan).toEqual({ status: 'CLOSED', closed_on: today });
+    const seen = await monthAsSeen(ids.kienLuongClub, m1);
+    expect(seen.loans[loanRow.id].outstandingPrincipal).toBe(10_000);
+    expectPortfolio(seen, await portfolioFromRows({ clubId: ids.kienLuongClub }, lastDayOf(m1)));
   });
 
   it('keeps each loan’s day-by-day positions equal to a computation from its rows after every kind of write', async () => {

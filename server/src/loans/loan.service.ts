@@ -571,8 +571,15 @@ export async function takeRepayment(
   );
   const after = positionOf(loan.principal, schedule, { principal: paid.principal + input.principal, interest: paid.interest + input.interest }, input.paidOn);
   if (after.outstandingPrincipal === 0n && after.arrears === 0n) {
-    await db.query(`update loan set status = 'CLOSED', closed_on = $2 where id = $1`, [loan.id, input.paidOn]);
-    await recordEvent(db, loan, 'CLOSED', input.paidOn, null);
+    // Repaid in full on the day of its latest payment: a payment recorded late, dated before one
+    // recorded earlier, does not close the loan before the day that later payment was made.
+    const [closed] = await rowsOf<{ closed_on: string }>(
+      db,
+      `update loan set status = 'CLOSED', closed_on = greatest($2::date, (select max(paid_on) from repayment where loan_id = $1))
+        where id = $1 returning closed_on::text as closed_on`,
+      [loan.id, input.paidOn],
+    );
+    await recordEvent(db, loan, 'CLOSED', closed.closed_on, null);
   }
   await recordAudit(db, requestId, {
     action: 'loan.repay',
