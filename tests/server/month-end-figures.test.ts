@@ -305,6 +305,22 @@ describe('figures of a month', () => {
     expectPortfolio(seen, await portfolioFromRows({ clubId: ids.kienLuongClub }, lastDayOf(m1)));
   });
 
+  it('score a club’s health at a month’s end with the reports submitted by then, not those sent later', async () => {
+    const { createClub } = await ok<{ createClub: { id: string } }>(
+      `mutation ($input: CreateClubInput!) { createClub(input: $input) { id } }`,
+      { input: { communeId: ids.kienLuongTown, name: 'CLB thử báo cáo nộp muộn', foundedOn: '2024-01-15', maxActiveLoansPerMember: 1 } },
+    );
+    const health = async (month: string) =>
+      (await ok<any>(`query ($id: ID!, $month: Month!) { club(id: $id) { health(month: $month) { score reasons { code value } } } }`, { id: createClub.id, month })).club.health;
+    const before = await health(m1);
+    expect(before.reasons).toContainEqual({ code: 'MISSING_REPORTS', value: '3' });
+    await ok(`mutation ($input: SaveMonthlyReportInput!) { submitMonthlyReport(input: $input) { id } }`, {
+      input: { clubId: createClub.id, month: m3, narrative: 'Nộp bổ sung.' },
+    });
+    expect(await health(m1)).toEqual(before);
+    expect((await health(thisMonth)).reasons).toContainEqual({ code: 'MISSING_REPORTS', value: '2' });
+  });
+
   it('keeps each loan’s day-by-day positions equal to a computation from its rows after every kind of write', async () => {
     const mismatches = await database.owner.query(`
       select loan.id from loan

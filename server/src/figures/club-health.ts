@@ -149,12 +149,14 @@ export async function healthOf(
                 + (coalesce((select report_due_day from province_setting where tenant_id = $1), 5) - 1) < $6::date
         order by report_month desc limit 3
      ),
-     -- Reports of those months, per club: how many were submitted, and how many of them late.
+     -- Reports of those months, per club: how many were submitted by the day the score is taken
+     -- at, and how many of them late; one submitted after that day was missing on it.
      reports as (
        select club_id,
-              count(*) filter (where first_submitted_at is not null)::int as submitted,
-              count(*) filter (where (first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > due_on)::int as reports_late
-         from monthly_report
+              count(*) filter (where submitted_on <= $6::date)::int as submitted,
+              count(*) filter (where submitted_on <= $6::date and submitted_on > due_on)::int as reports_late
+         from (select tenant_id, club_id, month, due_on, (first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date as submitted_on
+                 from monthly_report) monthly_report
         where tenant_id = $1 and club_id = any($2)
           and month between (select min(month) from counted) and (select max(month) from counted)
           and month in (select month from counted)
