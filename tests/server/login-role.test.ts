@@ -33,6 +33,20 @@ describe('the login role of a test run', () => {
     expect(ownAfter).not.toBe(ownBefore);
   });
 
+  it('is never a role of someone else: an existing role that is not one of ours keeps its password', async () => {
+    const stranger = `ishc_review_${Date.now()}`;
+    await database.owner.query(`create role ${stranger} login password 'their-own-password'`);
+    try {
+      const before = await storedPassword(stranger);
+      for (const role of [stranger, 'postgres']) {
+        await expect(migrate(database.owner, { role, password: TEST_APP_PASSWORD })).rejects.toThrow(/is not a login role of this platform/);
+      }
+      expect(await storedPassword(stranger)).toBe(before);
+    } finally {
+      await database.owner.query(`drop role ${stranger}`);
+    }
+  });
+
   it('has the per-role timeouts of ishc_app, which roles do not inherit', async () => {
     const [row] = await database.app.query(
       `select current_setting('statement_timeout') as statement, current_setting('idle_in_transaction_session_timeout') as idle,

@@ -29,7 +29,16 @@ export async function ensureLoginRole(owner: DataSource, login: LoginRole): Prom
     return;
   }
   await owner.transaction(async (db) => {
-    const [existing] = await db.query('select 1 from pg_roles where rolname = $1', [login.role]);
+    const [existing]: Array<{ member: boolean; privileged: boolean }> = await db.query(
+      `select pg_has_role(role.oid, $2::name, 'member') as member, role.rolsuper or role.rolbypassrls or role.rolcreaterole as privileged
+         from pg_roles role where role.rolname = $1`,
+      [login.role, APP_LOGIN_ROLE],
+    );
+    // An existing role is taken only if it is one of ours: a member of the server's role with no
+    // privilege of its own. Any other (postgres, the owner, another application's) keeps its password.
+    if (existing && (!existing.member || existing.privileged)) {
+      throw new Error(`The login role "${login.role}" exists and is not a login role of this platform (a member of ${APP_LOGIN_ROLE} without superuser, bypassrls or createrole); choose another APP_DATABASE_ROLE.`);
+    }
     if (!existing) {
       await db.query(
         `create role ${login.role} login inherit nosuperuser nocreatedb nocreaterole nobypassrls in role ${APP_LOGIN_ROLE}`,
