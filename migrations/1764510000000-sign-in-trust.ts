@@ -20,7 +20,8 @@ export class SignInTrust1764510000000 implements MigrationInterface {
       -- Counts are not province data (an attempt names no province), so the table has no tenant_id;
       -- only ishc_credentials may touch it, through the functions below.
       create table sign_in_throttle (
-        scope text not null check (scope in ('LOGIN_ADDRESS', 'LOGIN', 'ADDRESS')),
+        -- KNOWN: an address from which the login has signed in (its window is how long that is remembered).
+        scope text not null check (scope in ('LOGIN_ADDRESS', 'LOGIN', 'ADDRESS', 'KNOWN')),
         login text not null,
         address text not null,
         window_started_at timestamptz not null,
@@ -47,6 +48,12 @@ export class SignInTrust1764510000000 implements MigrationInterface {
         as $$
         declare
           wait_seconds integer;
+          -- The login's own limit does not hold at an address it signed in from: guessers elsewhere,
+          -- however many, cannot lock its owner out of the phone they always use.
+          effective_login_limit integer := case when exists (
+            select 1 from public.sign_in_throttle
+             where scope = 'KNOWN' and login = login_key and address = address_key and window_ends_at > now())
+            then null else login_limit end;
         begin
           insert into public.sign_in_throttle as counted (scope, login, address, window_started_at, window_ends_at, attempts)
           values ('ADDRESS', '', address_key, now(), now() + make_interval(secs => window_seconds), 0),
@@ -67,12 +74,12 @@ export class SignInTrust1764510000000 implements MigrationInterface {
           select max(ceil(extract(epoch from window_ends_at - now())))::integer into wait_seconds
             from public.sign_in_throttle
            where (scope, login, address) in (('ADDRESS', '', address_key), ('LOGIN', login_key, ''), ('LOGIN_ADDRESS', login_key, address_key))
-             and attempts >= case scope when 'ADDRESS' then address_limit when 'LOGIN' then login_limit else pair_limit end;
+             and attempts >= case scope when 'ADDRESS' then address_limit when 'LOGIN' then effective_login_limit else pair_limit end;
 
           if wait_seconds is not null then
             update public.sign_in_throttle set refused = true
              where (scope, login, address) in (('ADDRESS', '', address_key), ('LOGIN', login_key, ''), ('LOGIN_ADDRESS', login_key, address_key))
-               and attempts >= case scope when 'ADDRESS' then address_limit when 'LOGIN' then login_limit else pair_limit end;
+               and attempts >= case scope when 'ADDRESS' then address_limit when 'LOGIN' then effective_login_limit else pair_limit end;
           else
             update public.sign_in_throttle set attempts = attempts + 1
              where (scope, login, address) in (('ADDRESS', '', address_key), ('LOGIN', login_key, ''), ('LOGIN_ADDRESS', login_key, address_key));
@@ -89,8 +96,9 @@ export class SignInTrust1764510000000 implements MigrationInterface {
         end
         $$;
 
-      -- An attempt that proved its password stops counting against its login and address, and the
-      -- failures of that login at that address are forgotten. Same lock order as taking a place.
+      -- An attempt that proved its password stops counting against its login and address, the
+      -- failures of that login at that address are forgotten, and the address is remembered as one
+      -- the login signs in from for 90 days. Same lock order as taking a place.
       create function ishc.sign_in_succeeded(login_key text, address_key text)
         returns void
         language plpgsql volatile security definer
@@ -103,6 +111,9 @@ export class SignInTrust1764510000000 implements MigrationInterface {
            where scope = 'LOGIN' and login = login_key and address = '';
           delete from public.sign_in_throttle
            where scope = 'LOGIN_ADDRESS' and login = login_key and address = address_key;
+          insert into public.sign_in_throttle (scope, login, address, window_started_at, window_ends_at, attempts)
+          values ('KNOWN', login_key, address_key, now(), now() + interval '90 days', 0)
+          on conflict (scope, login, address) do update set window_started_at = now(), window_ends_at = now() + interval '90 days';
         end
         $$;
 

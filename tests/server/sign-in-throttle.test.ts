@@ -93,6 +93,16 @@ describe('sign-in throttling in PostgreSQL', () => {
     expect((await countsOf('login.spread', '10.0.2.100')).LOGIN.seconds).toBe(200);
   });
 
+  it('lets a login in from an address it signed in from before, however many guessers elsewhere have filled its count', async () => {
+    const throttled = throttle();
+    expect(await throttled.takeAttempt('owner.one', '10.0.7.1')).toBe(0);
+    await throttled.recordSuccess('owner.one', '10.0.7.1');
+    const guesses = Array.from({ length: LIMITS.perLogin }, (_, index): [string, string] => ['owner.one', `10.0.8.${index + 1}`]);
+    expect(await takeMany(throttled, guesses)).toEqual(guesses.map(() => 0));
+    expect(await throttled.takeAttempt('owner.one', '10.0.8.200')).toBeGreaterThan(0);
+    expect(await throttled.takeAttempt('owner.one', '10.0.7.1')).toBe(0);
+  });
+
   it('gives a login whose last window was not refused the usual window', async () => {
     const throttled = throttle({ perLoginAndAddress: 100, perAddress: 100 });
     expect(await throttled.takeAttempt('login.calm', '10.0.3.1')).toBe(0);
