@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Context } from './context.js';
-import { RETRY_AFTER_SECONDS } from '../database/unavailable.js';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../database/unavailable.js';
 import { ErrorCode, formatError, isClientError } from './errors.js';
 import { LIMITS } from './limits.js';
 
@@ -62,10 +62,14 @@ async function endTransaction({ contextValue, operation, response, errors }: Gra
   } catch (error) {
     contextValue.log.error({ err: error }, 'commit failed');
     if (single) {
-      const formatted = formatError(
-        { message: 'The change could not be saved.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
-        error,
-      );
+      // A connection lost during COMMIT leaves the outcome unknown: the change may be saved. That is
+      // no "try again" (SERVICE_UNAVAILABLE), which would record a change without a key twice.
+      const formatted = isDatabaseUnavailable(error)
+        ? {
+            message: 'The connection to the database was lost while the change was being saved, so it may have been saved. Look before sending it again; a payment sent again with the same key is recorded once.',
+            extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+          }
+        : formatError({ message: 'The change could not be saved.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }, error);
       single.singleResult = { data: null, errors: [formatted] };
     }
   }
