@@ -61,7 +61,7 @@ describe('a NUL character in text', () => {
     };
     const result = await server.gql('mutation ($input: NationalPhaseInput!) { createNationalPhase(input: $input) { id } }', { input: phase }, national);
     expect(codesOf(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0].extensions?.fields).toEqual([{ field: 'targets.1.descriptionVi', message: expect.stringMatching(/NUL/) }]);
+    expect(result.errors?.[0].extensions?.fields).toEqual([{ field: 'targets[1].descriptionVi', message: expect.stringMatching(/NUL/) }]);
     const [row] = await database.owner.query(`select count(*)::int as count from national_phase where title = $1`, [phase.title]);
     expect(row.count).toBe(0);
 

@@ -38,7 +38,7 @@ function refuseNul(args: Record<string, unknown>): void {
     if (typeof value === 'string') {
       if (hasNul(value)) problems.push({ field: path, message: NUL_MESSAGE });
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, path ? `${path}.${index}` : String(index)));
+      value.forEach((item, index) => visit(item, `${path}[${index}]`));
     } else if (validated(value)) {
       for (const [key, item] of Object.entries(value)) visit(item, path ? `${path}.${key}` : key);
     }
