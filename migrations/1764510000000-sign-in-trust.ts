@@ -121,11 +121,13 @@ export class SignInTrust1764510000000 implements MigrationInterface {
       alter function ishc.sign_in_succeeded(text, text) owner to ishc_credentials;
       revoke all on function ishc.take_sign_in_attempt(text, text, integer, integer, integer, integer, integer) from public;
       revoke all on function ishc.sign_in_succeeded(text, text) from public;
-      -- Both run outside the request's transaction, by the login role itself: a refused sign-in
-      -- rolls that transaction back, and the throttle's rows are never held locked until a request
-      -- ends (two sign-ins in one request would wait on each other).
+      -- A place is taken outside the request's transaction (a refused sign-in rolls that back), so
+      -- by the login role itself, before the request holds a connection; success is recorded in the
+      -- request's transaction, whatever its scope: a request never holds two connections, which
+      -- under load would leave every request waiting for a second one.
       grant execute on function ishc.take_sign_in_attempt(text, text, integer, integer, integer, integer, integer) to ishc_app;
-      grant execute on function ishc.sign_in_succeeded(text, text) to ishc_app;
+      grant execute on function ishc.sign_in_succeeded(text, text)
+        to ishc_anonymous, ishc_province, ishc_club, ishc_national, ishc_national_admin;
     `);
 
     await db.query(`

@@ -96,7 +96,7 @@ describe('sign-in throttling in PostgreSQL', () => {
   it('lets a login in from an address it signed in from before, however many guessers elsewhere have filled its count', async () => {
     const throttled = throttle();
     expect(await throttled.takeAttempt('owner.one', '10.0.7.1')).toBe(0);
-    await throttled.recordSuccess('owner.one', '10.0.7.1');
+    await withDatabaseScope(database.app, { role: 'ishc_anonymous' }, (db) => throttled.recordSuccess(db, 'owner.one', '10.0.7.1'));
     const guesses = Array.from({ length: LIMITS.perLogin }, (_, index): [string, string] => ['owner.one', `10.0.8.${index + 1}`]);
     expect(await takeMany(throttled, guesses)).toEqual(guesses.map(() => 0));
     expect(await throttled.takeAttempt('owner.one', '10.0.8.200')).toBeGreaterThan(0);
@@ -125,7 +125,7 @@ describe('sign-in throttling in PostgreSQL', () => {
   it('gives back the place of a sign-in that succeeds and forgets its login’s failures at that address', async () => {
     const throttled = throttle();
     await takeMany(throttled, [['success.one', '10.0.5.1'], ['success.one', '10.0.5.1'], ['success.one', '10.0.5.1']]);
-    await throttled.recordSuccess('success.one', '10.0.5.1');
+    await withDatabaseScope(database.app, { role: 'ishc_anonymous' }, (db) => throttled.recordSuccess(db, 'success.one', '10.0.5.1'));
     const counts = await countsOf('success.one', '10.0.5.1');
     expect(counts.LOGIN_ADDRESS).toBeUndefined();
     expect(counts.LOGIN.attempts).toBe(2);

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface ThrottleLimits {
   /** Attempts of one login from one address: the person at a keyboard mistyping, or a guesser there. */
@@ -43,8 +43,12 @@ export class SignInThrottle {
     return rows[0].wait;
   }
 
-  /** Gives the attempt's place back once the password is right, at once and outside the request's transaction. */
-  async recordSuccess(login: string, address: string): Promise<void> {
-    await this.dataSource.query('select ishc.sign_in_succeeded($1, $2)', [login, address]);
+  /**
+   * Recorded in the request's transaction, on the connection it already holds: if the sign-in fails
+   * after all, the attempt still counts. (Its rows stay locked until the request ends, so a request
+   * signs in once: a second sign-in in it would wait for its own locks.)
+   */
+  async recordSuccess(db: EntityManager, login: string, address: string): Promise<void> {
+    await db.query('select ishc.sign_in_succeeded($1, $2)', [login, address]);
   }
 }

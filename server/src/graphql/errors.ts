@@ -42,6 +42,11 @@ export function conflict(what: string): GraphQLError {
   });
 }
 
+/** A request the API does not take as it is sent, whatever its values. */
+export function badRequest(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST } });
+}
+
 export function badInput(fields: FieldProblem[]): GraphQLError {
   const message = fields.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields } });

@@ -3,7 +3,7 @@ import { verifyPassword } from '../auth/passwords.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Club } from '../clubs/club.entity.js';
 import { type Context, viewerOf } from '../graphql/context.js';
-import { tooManyRequests, unauthenticated } from '../graphql/errors.js';
+import { badRequest, tooManyRequests, unauthenticated } from '../graphql/errors.js';
 import { connectionComplexity, connectionOf } from '../graphql/pagination.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { Tenant } from '../tenants/tenant.entity.js';
@@ -13,6 +13,9 @@ import { User } from './user.entity.js';
 import { changeOwnPassword, createTenantUser, findCredential, findUserById, listUsers, normalizeLogin, setUserDisabled } from './user.service.js';
 
 export const UserConnection = connectionOf(User, 'User', 'account');
+
+/** Requests that signed in: the throttle's rows stay locked until the request ends, so one sign-in each. */
+const signedInRequests = new WeakSet<Context>();
 
 @ObjectType({ description: 'A signed-in session.' })
 export class SignInPayload {
@@ -52,6 +55,8 @@ export class UserResolver {
   })
   async signIn(@Args(() => SignInArgs) { login, password }: SignInArgs, @Ctx() context: Context): Promise<SignInPayload> {
     const { signInThrottle, tokens } = context.services;
+    if (signedInRequests.has(context)) throw badRequest('Sign in once per request.');
+    signedInRequests.add(context);
     const throttleKey = normalizeLogin(login);
     // The place is taken before the password is checked: a burst of attempts gets no more checks than the limits allow.
     const wait = await signInThrottle.takeAttempt(throttleKey, context.clientAddress);
@@ -67,7 +72,7 @@ export class UserResolver {
       context.log.info({ login: throttleKey, reason: !credential ? 'unknown' : !passwordMatches ? 'password' : 'disabled' }, 'sign-in refused');
       throw unauthenticated(SIGN_IN_REFUSED);
     }
-    await signInThrottle.recordSuccess(throttleKey, context.clientAddress);
+    await signInThrottle.recordSuccess(db, throttleKey, context.clientAddress);
 
     const viewer = {
       userId: credential.userId,
