@@ -12,6 +12,22 @@ export interface ThrottleLimits {
   maxLoginWindowMs: number;
 }
 
+/**
+ * The address a sign-in is counted under. An IPv6 household or phone is given a whole /64 and can
+ * pick any address in it, so IPv6 is counted by its /64; IPv4 (also written IPv4-mapped) as it is.
+ */
+export function throttledAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1];
+  if (!address.includes(':')) return address;
+  const [head, tail = ''] = address.split('%')[0].toLowerCase().split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = address.includes('::') && tail ? tail.split(':') : [];
+  const missing = 8 - headGroups.length - tailGroups.length;
+  const groups = [...headGroups, ...Array.from({ length: Math.max(missing, 0) }, () => '0'), ...tailGroups];
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = {
   perLoginAndAddress: 5,
   perAddress: 30,

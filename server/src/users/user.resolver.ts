@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { verifyPassword } from '../auth/passwords.js';
+import { throttledAddress } from '../auth/sign-in-throttle.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Club } from '../clubs/club.entity.js';
 import { type Context, viewerOf } from '../graphql/context.js';
@@ -58,8 +59,9 @@ export class UserResolver {
     if (signedInRequests.has(context)) throw badRequest('Sign in once per request.');
     signedInRequests.add(context);
     const throttleKey = normalizeLogin(login);
+    const address = throttledAddress(context.clientAddress);
     // The place is taken before the password is checked: a burst of attempts gets no more checks than the limits allow.
-    const wait = await signInThrottle.takeAttempt(throttleKey, context.clientAddress);
+    const wait = await signInThrottle.takeAttempt(throttleKey, address);
     if (wait > 0) {
       context.log.info({ login: throttleKey, retryAfterSeconds: wait }, 'sign-in throttled');
       throw tooManyRequests(wait);
@@ -72,7 +74,7 @@ export class UserResolver {
       context.log.info({ login: throttleKey, reason: !credential ? 'unknown' : !passwordMatches ? 'password' : 'disabled' }, 'sign-in refused');
       throw unauthenticated(SIGN_IN_REFUSED);
     }
-    await signInThrottle.recordSuccess(db, throttleKey, context.clientAddress);
+    await signInThrottle.recordSuccess(db, throttleKey, address);
 
     const viewer = {
       userId: credential.userId,
