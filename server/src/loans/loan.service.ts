@@ -307,35 +307,24 @@ export async function listLoans(db: EntityManager, clubId: string, args: LoansAr
   };
 }
 
-/** A club's loan portfolio at the end of a day, from the loans being repaid on it. */
+/**
+ * A club's loan portfolio at the end of a day: the loans whose position valid that day still owes
+ * principal (loan_position, the rows the province dashboard sums too), and those more than 30 days
+ * past due.
+ */
 export async function portfolioOf(db: EntityManager, clubId: string, asOf = todayInVietnam()): Promise<LoanPortfolio> {
-  const rows: LoanRow[] = await db.query(
-    `select ${LOAN_COLUMNS} from loan where club_id = $1 and disbursed_on <= $2 and (closed_on is null or closed_on > $2)`,
-    [clubId, asOf],
+  const [row]: Array<{ loans: number; outstanding: string; loans_at_risk: number; at_risk: string }> = await db.query(
+    `select count(*)::int as loans, coalesce(sum(outstanding_principal), 0)::text as outstanding,
+            count(*) filter (where unpaid_since < $2::date - $3::int)::int as loans_at_risk,
+            coalesce(sum(outstanding_principal) filter (where unpaid_since < $2::date - $3::int), 0)::text as at_risk
+       from loan_position where club_id = $1 and valid_from <= $2::date and valid_until > $2::date`,
+    [clubId, asOf, PAR_DAYS],
   );
-  const loans = rows.map(loanOf).filter((loan) => beingRepaidOn(loan, asOf));
-  const standings = await standingsOf(db, loans, asOf);
-  return portfolioFrom([...standings.values()]);
-}
-
-export function portfolioFrom(standings: LoanStanding[]): LoanPortfolio {
-  let outstanding = 0n;
-  let atRisk = 0n;
-  let loansAtRisk = 0;
-  let activeLoans = 0;
-  for (const standing of standings) {
-    if (standing.outstandingPrincipal <= 0n) continue;
-    activeLoans += 1;
-    outstanding += standing.outstandingPrincipal;
-    if (standing.atRisk) {
-      loansAtRisk += 1;
-      atRisk += standing.outstandingPrincipal;
-    }
-  }
+  const [outstanding, atRisk] = [BigInt(row.outstanding), BigInt(row.at_risk)];
   return Object.assign(new LoanPortfolio(), {
-    activeLoans,
+    activeLoans: row.loans,
     outstandingPrincipal: outstanding,
-    loansAtRisk,
+    loansAtRisk: row.loans_at_risk,
     principalAtRisk: atRisk,
     par30: percentOf(atRisk, outstanding),
   });
