@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { addMonths, firstDayOf, monthEndSoFar } from '../calendar.js';
-import { percentOf } from '../loans/loan.service.js';
+import { clubPortfoliosSql, percentOf } from '../loans/loan.service.js';
 import { PAR_DAYS } from '../loans/loan.types.js';
 import { ClubHealth, HealthLevel, HealthReason, HealthReasonCode } from './figure.types.js';
 
@@ -164,12 +164,7 @@ export async function healthOf(
      ),
      -- The portfolio at the end of the month (today while it runs), from each loan's position then.
      portfolio as (
-       select club_id, sum(outstanding_principal) as outstanding,
-              sum(outstanding_principal) filter (where unpaid_since < $6::date - $8::int) as at_risk
-         from loan_position position
-        where $9 and position.tenant_id = $1 and position.club_id = any($2)
-          and position.valid_until > $6::date and position.valid_from <= $6::date
-        group by club_id
+       ${clubPortfoliosSql('$6', '$8', '$9 and position.tenant_id = $1 and position.club_id = any($2)')}
      )
      select asked.id as club_id, activity.areas, activity.meetings_recent, activity.attendance_recent, activity.meetings_before,
             activity.attendance_before,

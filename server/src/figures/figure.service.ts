@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { addMonths, firstDayOf, lastDayOf, monthEndSoFar, todayInVietnam } from '../calendar.js';
-import { percentOf } from '../loans/loan.service.js';
+import { clubPortfoliosSql, percentOf } from '../loans/loan.service.js';
 import { PAR_DAYS } from '../loans/loan.types.js';
 import { notFound } from '../graphql/errors.js';
 import { INDICATOR_COLUMNS, indicatorOf, type IndicatorRow } from '../program/program.service.js';
@@ -110,13 +110,7 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
      -- The loan portfolio at the end of the month (today while it runs): principal owed, and the
      -- part more than 30 days past due, from each loan's position valid on that day.
      portfolio as (
-       select club_id, count(*)::int as loans, sum(outstanding_principal) as outstanding,
-              count(*) filter (where unpaid_since < $4::date - $5::int)::int as loans_at_risk,
-              sum(outstanding_principal) filter (where unpaid_since < $4::date - $5::int) as at_risk
-         from loan_position position
-        where position.tenant_id = $1 and position.valid_until > $4::date and position.valid_from <= $4::date
-          and position.club_id in (select id from in_scope)
-        group by club_id
+       ${clubPortfoliosSql('$4', '$5', 'position.tenant_id = $1 and position.club_id in (select id from in_scope)')}
      )
      select in_scope.id, in_scope.commune_id, in_scope.founded_on, in_scope.status, in_scope.current_commune_id,
             ltree2text(in_scope.original_path) as original_path, ltree2text(in_scope.current_path) as current_path,

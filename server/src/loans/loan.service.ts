@@ -308,23 +308,33 @@ export async function listLoans(db: EntityManager, clubId: string, args: LoansAr
 }
 
 /**
- * A club's loan portfolio at the end of a day: the loans whose position valid that day still owes
- * principal (loan_position, the rows the province dashboard sums too), and those more than 30 days
- * past due.
+ * SQL: each club's portfolio at the end of a day from the loan positions valid on it (principal
+ * owed, and the part more than 30 days past due), for the clubs `clubCondition` picks. `day` and
+ * `parDays` are the statement's parameters, e.g. '$2' and '$3'. The report, the club's portfolio,
+ * the dashboard and club health all count loans through this.
  */
+export function clubPortfoliosSql(day: string, parDays: string, clubCondition: string): string {
+  return `select position.club_id, count(*)::int as loans, sum(position.outstanding_principal) as outstanding,
+            count(*) filter (where position.unpaid_since < ${day}::date - ${parDays}::int)::int as loans_at_risk,
+            sum(position.outstanding_principal) filter (where position.unpaid_since < ${day}::date - ${parDays}::int) as at_risk
+       from loan_position position
+      where ${clubCondition} and position.valid_from <= ${day}::date and position.valid_until > ${day}::date
+      group by position.club_id`;
+}
+
+/** A club's loan portfolio at the end of a day. */
 export async function portfolioOf(db: EntityManager, clubId: string, asOf = todayInVietnam()): Promise<LoanPortfolio> {
-  const [row]: Array<{ loans: number; outstanding: string; loans_at_risk: number; at_risk: string }> = await db.query(
-    `select count(*)::int as loans, coalesce(sum(outstanding_principal), 0)::text as outstanding,
-            count(*) filter (where unpaid_since < $2::date - $3::int)::int as loans_at_risk,
-            coalesce(sum(outstanding_principal) filter (where unpaid_since < $2::date - $3::int), 0)::text as at_risk
-       from loan_position where club_id = $1 and valid_from <= $2::date and valid_until > $2::date`,
+  // No row when nothing is owed.
+  const [row]: Array<{ loans: number; outstanding: string; loans_at_risk: number; at_risk: string | null }> = await db.query(
+    `select loans, outstanding::text as outstanding, loans_at_risk, at_risk::text as at_risk
+       from (${clubPortfoliosSql('$2', '$3', 'position.club_id = $1')}) portfolio`,
     [clubId, asOf, PAR_DAYS],
   );
-  const [outstanding, atRisk] = [BigInt(row.outstanding), BigInt(row.at_risk)];
+  const [outstanding, atRisk] = [BigInt(row?.outstanding ?? 0), BigInt(row?.at_risk ?? 0)];
   return Object.assign(new LoanPortfolio(), {
-    activeLoans: row.loans,
+    activeLoans: row?.loans ?? 0,
     outstandingPrincipal: outstanding,
-    loansAtRisk: row.loans_at_risk,
+    loansAtRisk: row?.loans_at_risk ?? 0,
     principalAtRisk: atRisk,
     par30: percentOf(atRisk, outstanding),
   });
