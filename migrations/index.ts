@@ -7,6 +7,7 @@ import { LiveFigures1764400000000 } from './1764400000000-live-figures.js';
 import { LedgerFiguresFromMonth1764450000000 } from './1764450000000-ledger-figures-from-month.js';
 import { LoanPositionsByDay1764500000000 } from './1764500000000-loan-positions-by-day.js';
 import { SignInTrust1764510000000 } from './1764510000000-sign-in-trust.js';
+import { ProvinceMerges1764600000000 } from './1764600000000-province-merges.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   LedgerFiguresFromMonth1764450000000,
   LoanPositionsByDay1764500000000,
   SignInTrust1764510000000,
+  ProvinceMerges1764600000000,
 ];

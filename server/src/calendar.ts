@@ -41,6 +41,12 @@ export function addMonths(date: string, months: number): string {
   return iso(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
 
+/** The day `days` after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = partsOf(date);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   const [y1, m1, d1] = partsOf(from);

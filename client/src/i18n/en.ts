@@ -127,7 +127,7 @@ export const en: Messages = {
   tenantStatus: {
     ACTIVE: 'Active',
     SUSPENDED: 'Suspended',
-    MERGED: 'Merged',
+    RETIRED: 'Merged',
   },
   unitKind: {
     PROVINCE: 'Province',

@@ -126,7 +126,7 @@ export const vi = {
   tenantStatus: {
     ACTIVE: 'Đang hoạt động',
     SUSPENDED: 'Tạm ngừng',
-    MERGED: 'Đã sáp nhập',
+    RETIRED: 'Đã sáp nhập',
   },
   unitKind: {
     PROVINCE: 'Tỉnh',

@@ -90,7 +90,9 @@ export async function findRootUnitsOf(db: EntityManager, tenantIds: readonly str
     .createQueryBuilder(AdminUnit, 'unit')
     .where('unit.tenantId = any(:tenantIds)', { tenantIds })
     .andWhere('unit.parentId is null')
-    .orderBy('unit.sortKey', 'ASC')
+    // A province merged away leaves its own province unit, retired, after the one in use.
+    .orderBy('unit.validTo', 'ASC', 'NULLS FIRST')
+    .addOrderBy('unit.sortKey', 'ASC')
     .getMany();
 }
 

@@ -59,6 +59,10 @@ export class Club {
   @Field(() => ClubStatus, { description: 'Where the club stands.' })
   status: ClubStatus;
 
+  @Column('boolean')
+  @Field(() => Boolean, { description: 'Whether the club is sample data for demonstration, not a real club.' })
+  sample: boolean;
+
   @Column('date', { name: 'founded_on', nullable: true })
   @Field(() => LocalDateScalar, { nullable: true, description: 'Day the club was founded.' })
   foundedOn: string | null;

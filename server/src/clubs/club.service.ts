@@ -26,7 +26,7 @@ export async function countClubsInUnits(db: EntityManager, unitIds: readonly str
 
 const CLUB_COLUMNS = `club.tenant_id as "tenantId", club.id, club.commune_id as "communeId", club.hamlet_id as "hamletId", club.name,
   club.status, club.founded_on::text as "foundedOn", club.scheme_id as "schemeId", club.status_since::text as "statusSince",
-  club.max_active_loans_per_member as "maxActiveLoansPerMember", club.version`;
+  club.max_active_loans_per_member as "maxActiveLoansPerMember", club.sample, club.version`;
 
 function clubOf(row: Record<string, unknown>): Club {
   return Object.assign(new Club(), row);

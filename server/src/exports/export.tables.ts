@@ -12,6 +12,7 @@ import {
   type HealthReason,
   type MonthFigures,
   type ProvinceComparison,
+  ProvinceMap,
 } from '../figures/figure.types.js';
 import { nationalComparison } from '../figures/national-comparison.js';
 import { badInput, forbidden, type FieldProblem } from '../graphql/errors.js';
@@ -27,6 +28,8 @@ export interface ExportParameters {
   phaseId?: string;
   month?: string;
   fromMonth?: string;
+  /** For the national comparison: today's provinces (default) or those of the period's end. */
+  map?: ProvinceMap;
 }
 
 export interface ExportTable<Row = any> {
@@ -52,6 +55,10 @@ export function checkedParameters(query: Record<string, unknown>): ExportParamet
     if (value === undefined || value === '') continue;
     if (typeof value !== 'string') problems.push({ field, message: 'must be a month written YYYY-MM' });
     else parameters[field] = checkedMonth(value, field, problems);
+  }
+  if (query.map !== undefined && query.map !== '') {
+    if (query.map === ProvinceMap.TODAY || query.map === ProvinceMap.AT_THE_TIME) parameters.map = query.map;
+    else problems.push({ field: 'map', message: 'must be TODAY or AT_THE_TIME' });
   }
   if (problems.length) throw badInput(problems);
   return parameters;
@@ -138,7 +145,7 @@ const comparisonTable: ExportTable<ComparisonRow> = {
   ],
   async *rows(db, _viewer, parameters) {
     const { phase, fromMonth, month } = await comparisonPeriodOf(db, parameters);
-    const comparison = await nationalComparison(db, phase, fromMonth, month);
+    const comparison = await nationalComparison(db, phase, fromMonth, month, parameters.map);
     const tenants = await tenantNames(db);
     yield [
       ...comparison.provinces
@@ -165,7 +172,7 @@ const nationalTrendTable: ExportTable<{ name: string; month: string; clubs: numb
   ],
   async *rows(db, _viewer, parameters) {
     const { phase, fromMonth, month } = await comparisonPeriodOf(db, parameters);
-    const comparison = await nationalComparison(db, phase, fromMonth, month);
+    const comparison = await nationalComparison(db, phase, fromMonth, month, parameters.map);
     const tenants = await tenantNames(db);
     yield comparison.trend
       .map((point) => ({ ...point, name: tenants.get(point.tenantId)!.name }))

@@ -20,6 +20,7 @@ import {
   ProvinceComparison,
   ProvinceContribution,
   ProvinceDashboard,
+  ProvinceMap,
   ProvinceTrendPoint,
   UnitFigures,
 } from './figure.types.js';
@@ -77,6 +78,9 @@ class NationalComparisonArgs {
 
   @Field(() => MonthScalar, { nullable: true, description: 'Last month of the period; the current month if not given.' })
   month?: string | null;
+
+  @Field(() => ProvinceMap, { defaultValue: ProvinceMap.TODAY, description: 'Today\'s provinces (default), or the provinces as they were at the period\'s end.' })
+  map: ProvinceMap;
 }
 
 function worstFirst(left: ClubHealth, right: ClubHealth): number {
@@ -193,7 +197,7 @@ export class NationalComparisonResolver {
   async nationalComparison(@Args(() => NationalComparisonArgs) args: NationalComparisonArgs, @Ctx() context: Context): Promise<NationalComparison> {
     const db = await context.db();
     const { phase, fromMonth, month } = await comparisonPeriodOf(db, args);
-    return nationalComparison(db, phase, fromMonth, month);
+    return nationalComparison(db, phase, fromMonth, month, args.map);
   }
 
 }

@@ -82,7 +82,7 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
   return db.query(
     `with scope_unit as (
        select path from admin_unit
-        where tenant_id = $1 and (id = $2 or ($2 is null and parent_id is null))
+        where tenant_id = $1 and (id = $2 or ($2 is null and parent_id is null and valid_to is null))
         order by sort_key limit 1
      ),
      club_place as (
@@ -287,12 +287,16 @@ export function tenantFromRow(row: Record<string, any>, tenantId: string): Tenan
     slug: row.tenant_slug,
     name: row.tenant_name,
     status: row.tenant_status,
+    validFrom: row.tenant_valid_from,
+    validTo: row.tenant_valid_to,
+    sample: row.tenant_sample,
     createdAt: row.tenant_created_at,
     version: row.tenant_version,
   });
 }
 
 export const TENANT_COLUMNS = `tenant.code as tenant_code, tenant.slug as tenant_slug, tenant.name as tenant_name, tenant.status as tenant_status,
+  tenant.valid_from::text as tenant_valid_from, tenant.valid_to::text as tenant_valid_to, tenant.sample as tenant_sample,
   tenant.created_at as tenant_created_at, tenant.version as tenant_version`;
 
 export interface DashboardReference {
@@ -314,7 +318,7 @@ export async function dashboardReference(db: EntityManager, tenantId: string, sc
        left join lateral (
          select ${SCHEME_COLUMNS} from scheme
           where scheme.tenant_id = tenant.id and (scheme.id = $2 or ($2 is null and scheme.status <> 'DRAFT'))
-          order by ($3 between scheme.first_year and scheme.last_year) desc, scheme.last_year desc limit 1
+          order by ($3 between scheme.first_year and scheme.last_year) desc, scheme.origin_tenant_id = tenant.id desc, scheme.last_year desc limit 1
        ) chosen on true
       where tenant.id = $1`,
     [tenantId, schemeId, Number(month.slice(0, 4))],

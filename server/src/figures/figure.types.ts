@@ -385,8 +385,25 @@ export class ProvinceTrendPoint {
   members: number;
 }
 
+export enum ProvinceMap {
+  TODAY = 'TODAY',
+  AT_THE_TIME = 'AT_THE_TIME',
+}
+
+registerEnumType(ProvinceMap, {
+  name: 'ProvinceMap',
+  description: 'Which provinces a past period is shown by, when provinces have merged since.',
+  valuesConfig: {
+    TODAY: { description: 'The provinces of today: a merged province counts its predecessors\' clubs and history for every period.' },
+    AT_THE_TIME: { description: 'The provinces that existed at the period\'s end, each with the clubs it held then.' },
+  },
+});
+
 @ObjectType({ simpleResolvers: true, description: 'Every province side by side on the shared indicators, for the national office. Holds no personal data.' })
 export class NationalComparison {
+  @Field(() => ProvinceMap, { description: 'The map the provinces are shown by.' })
+  map: ProvinceMap;
+
   @Field(() => NationalPhase, { nullable: true, description: 'The national phase of the contributions.' })
   phase: NationalPhase | null;
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { firstDayOf, lastDayOf } from '../calendar.js';
+import { firstDayOf, lastDayOf, monthEndSoFar, todayInVietnam } from '../calendar.js';
 import { percentOf } from '../loans/loan.service.js';
 import { indicatorOf, type IndicatorRow } from '../program/program.service.js';
 import type { Indicator, NationalPhase } from '../program/program.types.js';
@@ -18,6 +18,7 @@ import {
 import {
   FigureSet,
   NationalComparison,
+  ProvinceMap,
   PhaseContribution,
   ProgressStatus,
   ProvinceComparison,
@@ -97,26 +98,98 @@ function comparisonOf(
 const SUMMED = ['clubs_running', 'clubs_meeting_standard', 'clubs_with_both_funds', 'members', 'women', 'older', 'poor_or_near_poor', 'ethnic_minority', 'volunteers', 'borrowers', 'income_fund', 'activity_fund'] as const;
 
 /**
+ * How a past period's figures are put together when provinces have merged since. Today's map counts
+ * a merged province's predecessors inside it for every period; the map of the time shows the
+ * provinces that existed at the period's end, each with the clubs it held then.
+ */
+interface MapOfProvinces {
+  /** The day whose provinces are shown. */
+  day: string;
+  /** The provinces taking part in any merge (as predecessor or successor), or null for today's map. */
+  lineage: string[] | null;
+}
+
+/** The statement's parameters holding the map's merged provinces and its day, e.g. `$5`, `$6`. */
+interface MapParameters {
+  lineage: string;
+  day: string;
+}
+
+/**
+ * Where a row made in a province is counted on the map: for today's map the province that holds it
+ * now (tenant_id); for the map of the time, when it belongs to a merged province, the province that
+ * held it on the map's day.
+ */
+function heldBy(map: MapOfProvinces, alias: string, at: MapParameters): string {
+  if (!map.lineage) return `${alias}.tenant_id`;
+  return `(case when ${alias}.tenant_id = any (${at.lineage}::uuid[]) then ishc.province_at(${alias}.origin_tenant_id, ${at.day}::date) else ${alias}.tenant_id end)`;
+}
+
+/** The tenants whose rows may be counted for a province on the map (an index condition on tenant_id). */
+function holdersOf(map: MapOfProvinces, alias: string, tenantSql: string, at: MapParameters): string {
+  if (!map.lineage) return `${alias}.tenant_id = ${tenantSql}`;
+  return `${alias}.tenant_id = any (case when ${tenantSql} = any (${at.lineage}::uuid[]) then ${at.lineage}::uuid[] else array[${tenantSql}] end)`;
+}
+
+/** The provinces on the map: those that existed on its day (and are not suspended). */
+function onTheMap(map: MapOfProvinces, at: MapParameters): string {
+  const day = map.lineage ? `${at.day}::date` : `(now() at time zone 'Asia/Ho_Chi_Minh')::date`;
+  return `tenant.status <> 'SUSPENDED' and (tenant.valid_from is null or tenant.valid_from <= ${day}) and (tenant.valid_to is null or tenant.valid_to >= ${day})`;
+}
+
+/**
  * Every province side by side at the end of a month, read from the live totals: a province's
  * figures are the sum of its monthly changes (province_month_figure), so the cost does not grow
- * with members or loans. New clubs and money mobilised are counted over the period.
+ * with members or loans. New clubs and money mobilised are counted over the period. For the map of
+ * the time, the provinces that merged since are counted club by club as they stood then.
  */
-export async function nationalComparison(db: EntityManager, phase: NationalPhase | null, fromMonth: string, month: string): Promise<NationalComparison> {
+export async function nationalComparison(
+  db: EntityManager,
+  phase: NationalPhase | null,
+  fromMonth: string,
+  month: string,
+  provinceMap: ProvinceMap = ProvinceMap.TODAY,
+): Promise<NationalComparison> {
   const to = firstDayOf(month);
   const from = firstDayOf(fromMonth);
   const phaseStart = phase ? `${phase.firstYear}-01-01` : from;
+  const map: MapOfProvinces = { day: todayInVietnam(), lineage: null };
+  if (provinceMap === ProvinceMap.AT_THE_TIME) {
+    const [merged]: Array<{ ids: string[] | null }> = await db.query(
+      'select array_agg(distinct id) as ids from (select predecessor_id as id from tenant_lineage union select successor_id from tenant_lineage) merged',
+    );
+    map.day = monthEndSoFar(month);
+    // With no merge anywhere, the map of the time is today's.
+    if (merged.ids?.length) map.lineage = merged.ids;
+  }
+  const mapValues = map.lineage ? [map.lineage, map.day] : [];
+  const figureColumnsOf = SUMMED.join(', ');
+  const totalsAt: MapParameters = { lineage: '$3', day: '$4' };
+  const provinceFigures = map.lineage
+    ? `province_figure as (
+         select tenant_id, month, ${figureColumnsOf} from province_month_figure where not (tenant_id = any ($3::uuid[]))
+         union all
+         select placed.province_id, change.month, ${SUMMED.map((column) => `sum(change.${column})`).join(', ')}
+           from (select ${heldBy(map, 'club', totalsAt)} as province_id, club.tenant_id, club.id from club where club.tenant_id = any ($3::uuid[])) placed
+           cross join lateral ishc.province_changes_of(
+             array(select figure from club_month_figure figure where figure.tenant_id = placed.tenant_id and figure.club_id = placed.id order by figure.month), 1
+           ) change
+          group by placed.province_id, change.month
+       )`
+    : `province_figure as (select tenant_id, month, ${figureColumnsOf} from province_month_figure)`;
 
   // Each province's totals at every month of the period: what its changes add up to before the
   // period, then month by month within it. The last month is the one compared.
   const totals: Array<ProvinceRow & { month: string }> = await db.query(
-    `with before_period as (
+    `with ${provinceFigures},
+     before_period as (
        select tenant_id, ${SUMMED.map((column) => `sum(${column}) as ${column}`).join(', ')}
-         from province_month_figure where month < $1 group by tenant_id
+         from province_figure where month < $1 group by tenant_id
      ),
      grid as (
        select tenant.id as tenant_id, series.month::date as month
          from tenant cross join generate_series($1::date, $2::date, interval '1 month') as series (month)
-        where tenant.status = 'ACTIVE'
+        where ${onTheMap(map, totalsAt)}
      )
      select grid.tenant_id, to_char(grid.month, 'YYYY-MM') as month,
             ${SUMMED.map(
@@ -125,9 +198,9 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
             ).join(',\n            ')}
        from grid
        left join before_period on before_period.tenant_id = grid.tenant_id
-       left join province_month_figure within on within.tenant_id = grid.tenant_id and within.month = grid.month
+       left join province_figure within on within.tenant_id = grid.tenant_id and within.month = grid.month
       order by grid.tenant_id, grid.month`,
-    [from, to],
+    [from, to, ...mapValues],
   );
 
   // Communes with a running club, each once: those whose changes up to the month add up to some.
@@ -152,45 +225,63 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
          join club on club.tenant_id = figure.tenant_id and club.id = figure.club_id
         where present.retired
      )
-     select tenant_id, count(distinct unit_id)::int as communes from placed group by tenant_id`,
-    [to],
+     select tenant_id, count(distinct unit_id)::int as communes from placed
+      ${map.lineage ? 'where not (tenant_id = any ($2::uuid[]))' : ''}
+      group by tenant_id
+     ${
+       // A merged province on the map of the time: the communes its clubs ran in then.
+       map.lineage
+         ? `union all
+            select ${heldBy(map, 'club', { lineage: '$2', day: '$3' })}, count(distinct figure.commune_id)::int
+              from club
+              join club_month_figure figure on figure.tenant_id = club.tenant_id and figure.club_id = club.id
+               and figure.month <= $1 and figure.valid_until > $1 and figure.running = 1
+             where club.tenant_id = any ($2::uuid[])
+             group by 1`
+         : ''
+     }`,
+    [to, ...mapValues],
   );
 
   // Everything else per province in one statement: the province, its new clubs and money mobilised
   // in the period and since the phase began, its reference figures, and its scheme for the month
   // with that scheme's own counts and targets.
+  const at: MapParameters = { lineage: '$5', day: '$6' };
+  const clubsOf = (condition: string) =>
+    `(select count(*) from club where ${holdersOf(map, 'club', 'tenant.id', at)} and ${heldBy(map, 'club', at)} = tenant.id
+         and club.status <> 'PLANNED' and ${condition})::int`;
+  // A scheme counts for the province it was made for (on today's map, the one that holds it now).
+  const schemeOf = (alias: string) =>
+    map.lineage ? `${holdersOf(map, alias, 'tenant.id', at)} and ${heldBy(map, alias, at)} = tenant.id` : `${alias}.tenant_id = tenant.id`;
   const perProvince: Array<Record<string, any>> = await db.query(
     `select tenant.id as tenant_id, ${TENANT_COLUMNS},
-            (select count(*) from club where club.tenant_id = tenant.id and club.status <> 'PLANNED'
-                and club.founded_on between $1 and $2)::int as new_clubs,
-            (select count(*) from club where club.tenant_id = tenant.id and club.status <> 'PLANNED'
-                and club.founded_on between $3 and $2)::int as phase_new_clubs,
+            ${clubsOf('club.founded_on between $1 and $2')} as new_clubs,
+            ${clubsOf('club.founded_on between $3 and $2')} as phase_new_clubs,
             mobilised.*,
-            (select value::text from reference_figure where tenant_id = tenant.id and kind = 'COMMUNES' and year <= $4
-              order by year desc limit 1) as communes,
-            (select value::text from reference_figure where tenant_id = tenant.id and kind = 'OLDER_POPULATION' and year <= $4
-              order by year desc limit 1) as older_population,
+            ishc.reference_value(tenant.id, 'COMMUNES', $4, ${map.lineage ? 'false' : 'true'})::text as communes,
+            ishc.reference_value(tenant.id, 'OLDER_POPULATION', $4, ${map.lineage ? 'false' : 'true'})::text as older_population,
             scheme.id as scheme_id, scheme.first_year, scheme.last_year,
-            (select count(*) from club where club.tenant_id = tenant.id and club.status <> 'PLANNED'
-                and club.founded_on between make_date(scheme.first_year, 1, 1) and least($2::date, make_date(scheme.last_year, 12, 31)))::int
+            ${clubsOf('club.founded_on between make_date(scheme.first_year, 1, 1) and least($2::date, make_date(scheme.last_year, 12, 31))')}
               as scheme_new_clubs,
-            ${targetsJson('tenant.id', 'scheme.id')} as targets_json,
+            ${targetsJson('scheme.tenant_id', 'scheme.id')} as targets_json,
             ${INDICATORS_JSON} as indicators_json
        from tenant
        left join lateral (
-         select id, first_year, last_year from scheme
-          where scheme.tenant_id = tenant.id and scheme.status <> 'DRAFT' and $4 between scheme.first_year and scheme.last_year
-          order by scheme.last_year desc limit 1
+         -- A province's own scheme before one it took over with a merge.
+         select scheme.tenant_id, scheme.id, scheme.first_year, scheme.last_year from scheme
+          where ${schemeOf('scheme')} and scheme.status <> 'DRAFT' and $4 between scheme.first_year and scheme.last_year
+          order by scheme.origin_tenant_id = tenant.id desc, scheme.last_year desc limit 1
        ) scheme on true
        cross join lateral (
          select coalesce(sum(paid.amount) filter (where paid.paid_on >= $1), 0)::text as mobilised,
                 coalesce(sum(paid.amount) filter (where paid.paid_on >= $3), 0)::text as phase_mobilised,
                 coalesce(sum(paid.amount) filter (where line.scheme_id = scheme.id), 0)::text as scheme_mobilised
            from disbursement paid join budget_line line on line.tenant_id = paid.tenant_id and line.id = paid.budget_line_id
-          where line.tenant_id = tenant.id and line.source = 'MOBILISED' and paid.paid_on <= $2
+           ${map.lineage ? `join scheme line_scheme on line_scheme.tenant_id = line.tenant_id and line_scheme.id = line.scheme_id` : ''}
+          where ${map.lineage ? schemeOf('line_scheme') : 'line.tenant_id = tenant.id'} and line.source = 'MOBILISED' and paid.paid_on <= $2
        ) mobilised
-      where tenant.status = 'ACTIVE'`,
-    [from, lastDayOf(month), phaseStart, Number(month.slice(0, 4))],
+      where ${onTheMap(map, at)}`,
+    [from, lastDayOf(month), phaseStart, Number(month.slice(0, 4)), ...mapValues],
   );
   const indicators = ((perProvince[0]?.indicators_json ?? []) as IndicatorRow[]).map(indicatorOf);
   const provinceOf = new Map(perProvince.map((row) => [row.tenant_id as string, row]));
@@ -257,6 +348,7 @@ export async function nationalComparison(db: EntityManager, phase: NationalPhase
     ]),
   );
   return Object.assign(new NationalComparison(), {
+    map: provinceMap,
     phase,
     fromMonth,
     month,

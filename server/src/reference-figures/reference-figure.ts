@@ -46,6 +46,9 @@ export class ReferenceFigure {
   @Field(() => String, { description: 'Where it comes from, e.g. a statistics yearbook.' })
   source: string;
 
+  @Field(() => Boolean, { description: 'Whether it is a sample value standing in where no published figure is at hand (demonstration data).' })
+  sample: boolean;
+
   @Field(() => Int, { description: 'Version for optimistic concurrency.' })
   version: number;
 }
@@ -93,14 +96,15 @@ interface FigureRow {
   kind: ReferenceFigureKind;
   value: string;
   source: string;
+  sample: boolean;
   version: number;
 }
 
-const COLUMNS = 'id, tenant_id, year, kind, value::text as value, source, version';
+const COLUMNS = 'id, tenant_id, year, kind, value::text as value, source, sample, version';
 
 function figureOf(row: FigureRow): ReferenceFigure {
   return Object.assign(new ReferenceFigure(), {
-    id: row.id, tenantId: row.tenant_id, year: row.year, kind: row.kind, value: row.value, source: row.source, version: row.version,
+    id: row.id, tenantId: row.tenant_id, year: row.year, kind: row.kind, value: row.value, source: row.source, sample: row.sample, version: row.version,
   });
 }
 
@@ -110,6 +114,9 @@ async function saveReferenceFigure(db: EntityManager, requestId: string, input: 
   if (!/^\d{1,16}$/.test(value) || BigInt(value) > BigInt(Number.MAX_SAFE_INTEGER)) problems.push({ field: 'value', message: 'must be a whole number' });
   const source = normalizeText(input.source);
   if (!source) problems.push({ field: 'source', message: 'say where the figure comes from' });
+  const [tenant]: Array<{ status: string }> = await db.query('select status from tenant where id = $1', [tenantId]);
+  if (!tenant) problems.push({ field: 'tenantId', message: 'is not a province workspace' });
+  else if (tenant.status === 'RETIRED') problems.push({ field: 'tenantId', message: 'is retired: its figures are kept as they were' });
   if (problems.length) throw badInput(problems);
   const current: FigureRow[] = await db.query(`select ${COLUMNS} from reference_figure where tenant_id = $1 and year = $2 and kind = $3 for update`, [
     tenantId, input.year, input.kind,
@@ -120,7 +127,7 @@ async function saveReferenceFigure(db: EntityManager, requestId: string, input: 
     if (input.version !== before.version) throw conflict('The figure');
     [row] = await rowsOf<FigureRow>(
       db,
-      `update reference_figure set value = $2, source = $3, version = version + 1, updated_at = now() where id = $1 returning ${COLUMNS}`,
+      `update reference_figure set value = $2, source = $3, sample = false, version = version + 1, updated_at = now() where id = $1 returning ${COLUMNS}`,
       [before.id, value, source],
     );
   } else {
@@ -140,11 +147,13 @@ async function saveReferenceFigure(db: EntityManager, requestId: string, input: 
 @Resolver(() => ReferenceFigure)
 export class ReferenceFigureResolver {
   @Authorized([Role.PROVINCE_ADMIN, Role.NATIONAL_ADMIN, Role.NATIONAL_VIEWER])
-  @Query(() => [ReferenceFigure], { description: 'Reference figures by year: a province’s own, or any province’s for the national office.' })
+  @Query(() => [ReferenceFigure], {
+    description: 'Reference figures by year: a province’s own and those of the provinces merged into it, or any province’s for the national office.',
+  })
   async referenceFigures(@Args(() => ReferenceFiguresArgs) { tenantId }: ReferenceFiguresArgs, @Ctx() context: Context): Promise<ReferenceFigure[]> {
     const db = await context.db();
     const rows: FigureRow[] = await db.query(
-      `select ${COLUMNS} from reference_figure where ($1::uuid is null or tenant_id = $1) order by tenant_id, year desc, kind`,
+      `select ${COLUMNS} from reference_figure where ($1::uuid is null or tenant_id = any (ishc.lineage_of($1))) order by tenant_id = $1 desc, tenant_id, year desc, kind`,
       [tenantId ?? null],
     );
     return rows.map(figureOf);

@@ -138,6 +138,16 @@ export class SchemeResolver {
     return tenant;
   }
 
+  @FieldResolver(() => Tenant, {
+    description:
+      'The province the scheme was made for ("Đề án … tỉnh Kiên Giang"): the workspace itself, or a province since merged into it, whose scheme it carries on.',
+  })
+  async province(@Root() scheme: Scheme, @Ctx() context: Context): Promise<Tenant> {
+    const province = await context.loaders.tenantById.load(scheme.originTenantId);
+    if (!province) throw new Error(`province ${scheme.originTenantId} of a visible scheme is not visible`);
+    return province;
+  }
+
   @FieldResolver(() => NationalPhase, { nullable: true, description: 'The national phase the scheme implements.' })
   async nationalPhase(@Root() scheme: Scheme, @Ctx() context: Context): Promise<NationalPhase | null> {
     return scheme.nationalPhaseId ? context.loaders.nationalPhaseById.load(scheme.nationalPhaseId) : null;

@@ -31,12 +31,13 @@ import {
   type BudgetSource,
 } from './scheme.types.js';
 
-export const SCHEME_COLUMNS = `tenant_id, id, title, summary, national_phase_id, first_year, last_year, decision_number,
+export const SCHEME_COLUMNS = `tenant_id, origin_tenant_id, id, title, summary, national_phase_id, first_year, last_year, decision_number,
   decision_date::text as decision_date, decision_body, managing_agency, stated_total::text as stated_total, status,
   approved_at, closed_at, updated_at, version`;
 
 export interface SchemeRow {
   tenant_id: string;
+  origin_tenant_id: string;
   id: string;
   title: string;
   summary: string | null;
@@ -58,6 +59,7 @@ export interface SchemeRow {
 export function schemeOf(row: SchemeRow): Scheme {
   return Object.assign(new Scheme(), {
     tenantId: row.tenant_id,
+    originTenantId: row.origin_tenant_id,
     id: row.id,
     title: row.title,
     summary: row.summary,

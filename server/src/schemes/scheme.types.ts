@@ -61,6 +61,8 @@ registerEnumType(BudgetPurpose, {
 @ObjectType({ description: "A province's scheme (Đề án) for replicating the clubs over a period." })
 export class Scheme {
   tenantId: string;
+  /** The province the scheme was made for; differs from tenantId once that province merged into another. */
+  originTenantId: string;
 
   @Field(() => ID, { description: 'Identifier.' })
   id: string;

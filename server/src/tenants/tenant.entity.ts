@@ -1,10 +1,11 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { LocalDateScalar } from '../graphql/scalars.js';
 
 export enum TenantStatus {
   ACTIVE = 'ACTIVE',
   SUSPENDED = 'SUSPENDED',
-  MERGED = 'MERGED',
+  RETIRED = 'RETIRED',
 }
 
 registerEnumType(TenantStatus, {
@@ -13,7 +14,7 @@ registerEnumType(TenantStatus, {
   valuesConfig: {
     ACTIVE: { description: 'In use.' },
     SUSPENDED: { description: 'Closed for sign-in by the national office.' },
-    MERGED: { description: 'Merged into another province (2025 reform); kept for its history.' },
+    RETIRED: { description: 'Merged into another province from a day (e.g. the reform of 1 July 2025); kept, read only, for its history.' },
   },
 });
 
@@ -39,6 +40,18 @@ export class Tenant {
   @Column('text')
   @Field(() => TenantStatus, { description: 'Whether the workspace is in use.' })
   status: TenantStatus;
+
+  @Column('date', { name: 'valid_from', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'First day of the workspace, when it began with a merge; null for a province that existed before the platform.' })
+  validFrom: string | null;
+
+  @Column('date', { name: 'valid_to', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the workspace: set when it is retired into its successor.' })
+  validTo: string | null;
+
+  @Column('boolean')
+  @Field(() => Boolean, { description: 'Whether the workspace holds sample data for demonstration, not a province\'s real records.' })
+  sample: boolean;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;

@@ -16,6 +16,23 @@ export async function findTenantsByIds(db: EntityManager, ids: readonly string[]
   return db.createQueryBuilder(Tenant, 'tenant').where('tenant.id = any(:ids)', { ids }).getMany();
 }
 
+export interface LineageRow {
+  predecessorId: string;
+  successorId: string;
+  effectiveOn: string;
+  reason: string;
+}
+
+/** The merges that name any of the tenants, as predecessor or successor. */
+export async function findLineage(db: EntityManager, tenantIds: readonly string[]): Promise<LineageRow[]> {
+  const rows: Array<{ predecessor_id: string; successor_id: string; effective_on: string; reason: string }> = await db.query(
+    `select predecessor_id, successor_id, effective_on::text, reason from tenant_lineage
+      where predecessor_id = any ($1) or successor_id = any ($1)`,
+    [tenantIds],
+  );
+  return rows.map((row) => ({ predecessorId: row.predecessor_id, successorId: row.successor_id, effectiveOn: row.effective_on, reason: row.reason }));
+}
+
 export interface NewTenant {
   code: string;
   slug: string;
@@ -39,7 +56,7 @@ export async function createTenant(
   }
   if (!name) problems.push({ field: 'name', message: 'must not be empty' });
   const taken: Array<{ code: string; slug: string }> = await db.query(
-    'select code, slug from tenant where code = $1 or slug = $2',
+    `select code, slug from tenant where status <> 'RETIRED' and (code = $1 or slug = $2)`,
     [input.code, input.slug],
   );
   if (taken.some((row) => row.code === input.code)) problems.push({ field: 'code', message: 'is already used by another province' });

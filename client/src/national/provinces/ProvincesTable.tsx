@@ -8,7 +8,7 @@ type Tenant = TenantsQuery['tenants'][number];
 const statusColor: Record<TenantStatus, string> = {
   ACTIVE: 'teal',
   SUSPENDED: 'orange',
-  MERGED: 'gray',
+  RETIRED: 'gray',
 };
 
 function byCode(left: Tenant, right: Tenant): number {
