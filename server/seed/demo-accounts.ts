@@ -2,14 +2,21 @@ import { Role } from '../src/users/role.js';
 
 export const DEMO_PASSWORD = 'ishc-demo';
 
+/** The demo workspaces, by a key of the seed's own: a code alone is ambiguous (the new An Giang took Kiên Giang's 91). */
+export type DemoProvinceKey = 'kien-giang' | 'old-an-giang' | 'bac-kan' | 'thai-nguyen' | 'an-giang';
+
 export interface DemoAccount {
   login: string;
   displayName: string;
   role: Role;
-  /** GSO code of the province, for province and club accounts. */
-  provinceCode?: string;
+  /**
+   * The workspace the account is made in, for province and club accounts. An account of a province
+   * merged away is made there before the merge and moves with it (kiengiang, kienluong.club).
+   */
+  province?: DemoProvinceKey;
   /** Name of the club, for club staff. */
   club?: string;
+  /** As the start-up banner prints it: where the account works in the 2026 map. */
   description: string;
 }
 
@@ -33,30 +40,37 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     login: 'kiengiang',
     displayName: 'Sở LĐ-TB&XH tỉnh Kiên Giang',
     role: Role.PROVINCE_ADMIN,
-    provinceCode: '91',
-    description: 'province admin, Kiên Giang',
+    province: 'kien-giang',
+    description: 'province admin, An Giang (came with Kiên Giang, merged into An Giang on 01/07/2025)',
+  },
+  {
+    login: 'angiang',
+    displayName: 'Sở Y tế tỉnh An Giang',
+    role: Role.PROVINCE_ADMIN,
+    province: 'an-giang',
+    description: 'province admin, An Giang',
   },
   {
     login: 'thainguyen',
     displayName: 'Sở LĐ-TB&XH tỉnh Thái Nguyên',
     role: Role.PROVINCE_ADMIN,
-    provinceCode: '19',
-    description: 'province admin, Thái Nguyên',
+    province: 'thai-nguyen',
+    description: 'province admin, Thái Nguyên (Bắc Kạn merged into it on 01/07/2025)',
   },
   {
     login: 'kienluong.club',
     displayName: 'Ban chủ nhiệm CLB thị trấn Kiên Lương',
     role: Role.CLUB_STAFF,
-    provinceCode: '91',
+    province: 'kien-giang',
     club: KIEN_LUONG_CLUB,
-    description: 'club staff, Kiên Lương town club',
+    description: 'club staff, Kiên Lương town club (An Giang, formerly Kiên Giang)',
   },
   {
     login: 'tucduyen.club',
     displayName: 'Ban chủ nhiệm CLB phường Túc Duyên',
     role: Role.CLUB_STAFF,
-    provinceCode: '19',
+    province: 'thai-nguyen',
     club: TUC_DUYEN_CLUB,
-    description: 'club staff, Túc Duyên ward club',
+    description: 'club staff, Túc Duyên ward club, Thái Nguyên',
   },
 ];

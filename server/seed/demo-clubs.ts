@@ -9,8 +9,8 @@ import { LoanPurpose } from '../src/loans/loan.types.js';
 import { submitMeetingSheet } from '../src/meeting-sheet/meeting-sheet.service.js';
 import { createMember, recordMemberLeft } from '../src/members/member.service.js';
 import { BoardRole, Sex } from '../src/members/member.types.js';
-import { approveReport, findReport, returnReport, saveReportDraft, submitReport } from '../src/monthly-reports/monthly-report.service.js';
-import { KIEN_LUONG_CLUB, TUC_DUYEN_CLUB } from './demo-accounts.js';
+import { DEMO_ACCOUNTS, KIEN_LUONG_CLUB, TUC_DUYEN_CLUB } from './demo-accounts.js';
+import { randomFrom, writeReports, type DateWindow } from './demo-club-records.js';
 
 const SEED_REQUEST = 'seed-demo';
 
@@ -22,24 +22,6 @@ const SEED_REQUEST = 'seed-demo';
  * months are the six before the current one, and the random choices are fixed by a seed, so
  * every installation gets the same clubs.
  */
-
-/** A small deterministic generator (mulberry32): the same demo data on every machine. */
-function randomFrom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    pick: <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    chance: (probability: number) => next() < probability,
-    between: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
-  };
-}
 
 interface ClubProfile {
   clubName: string;
@@ -116,7 +98,7 @@ function dayOf(month: string, day: number): string {
   return `${month}-${String(day).padStart(2, '0')}`;
 }
 
-/** Seeds each demo club of the scope that has no member yet; says whether it seeded any. */
+/** Seeds each demo club of the scope that has no member yet, whole; says whether it seeded any. */
 export async function seedDemoClubs(db: EntityManager): Promise<boolean> {
   let seeded = false;
   for (const profile of [KIEN_LUONG, TUC_DUYEN]) {
@@ -125,27 +107,35 @@ export async function seedDemoClubs(db: EntityManager): Promise<boolean> {
     // Members are never deleted, so a club with none has never been used: safe to fill.
     const used: unknown[] = await db.query('select 1 from member where club_id = $1 limit 1', [clubs[0].id]);
     if (used.length) continue;
-    await seedClub(db, clubs[0].id, profile);
+    await seedClub(db, clubs[0].id, profile, {});
     seeded = true;
   }
   return seeded;
 }
 
-async function seedClub(db: EntityManager, clubId: string, profile: ClubProfile): Promise<void> {
-  const random = randomFrom(profile.seed);
-  const today = todayInVietnam();
-  const currentMonth = today.slice(0, 7);
-  const months = [6, 5, 4, 3, 2, 1].map((back) => addMonths(firstDayOf(currentMonth), -back).slice(0, 7));
-  const thisYear = Number(today.slice(0, 4));
-  await db.query('update club set founded_on = $2, status_since = $2 where id = $1', [clubId, profile.foundedOn]);
-  const hamlets: Array<{ id: string }> = await db.query(
-    `select hamlet.id from admin_unit hamlet join club on club.id = $1 join admin_unit commune on commune.id = club.commune_id
-      where hamlet.parent_id = commune.id and hamlet.level = 4 order by hamlet.sort_key`,
-    [clubId],
-  );
+/**
+ * Seeds what a demo club's history dates within the window, in the current scope: the Kiên Lương
+ * club's founding roster and seed capital before the merge (in Kiên Giang), its months after it
+ * (in An Giang). Says whether the club is in this scope.
+ */
+export async function seedDemoClubPart(db: EntityManager, clubName: string, window: DateWindow): Promise<boolean> {
+  const profile = [KIEN_LUONG, TUC_DUYEN].find((candidate) => candidate.clubName === clubName);
+  const clubs: Array<{ id: string }> = await db.query('select id from club where name = $1', [clubName]);
+  if (!profile || !clubs[0]) return false;
+  await seedClub(db, clubs[0].id, profile, window);
+  return true;
+}
 
-  // Members: about two thirds women and two thirds older people, as the standard asks.
-  const members: SeededMember[] = [];
+interface PlannedMemberInput {
+  input: Parameters<typeof createMember>[3];
+  older: boolean;
+  volunteer: boolean;
+  needsCare: boolean;
+}
+
+/** The roster, planned before anything is written: the same random draws whichever part is seeded. */
+function planMembers(random: ReturnType<typeof randomFrom>, profile: ClubProfile, months: string[], thisYear: number, hamletIds: string[]): PlannedMemberInput[] {
+  const planned: PlannedMemberInput[] = [];
   const seen = new Set<string>();
   const memberCount = 62;
   for (let index = 0; index < memberCount; index += 1) {
@@ -163,25 +153,76 @@ async function seedClub(db: EntityManager, clubId: string, profile: ClubProfile)
     const boardRole = index === 0 ? BoardRole.HEAD : index === 1 ? BoardRole.DEPUTY : index === 2 ? BoardRole.TREASURER : index === 3 ? BoardRole.SECRETARY : null;
     const volunteer = index >= 4 && index < 10;
     const needsCare = older && !volunteer && index >= 10 && random.chance(0.15);
-    const member = await createMember(db, SEED_REQUEST, clubId, {
-      fullName,
-      sex: woman ? Sex.FEMALE : Sex.MALE,
-      birthYear: older ? random.between(thisYear - 86, thisYear - 60) : random.between(thisYear - 58, thisYear - 25),
-      citizenId: random.chance(0.5) ? `0${String(random.between(10, 99))}${woman ? '3' : '2'}${String(random.between(10_000_000, 99_999_999))}` : null,
-      phone: random.chance(0.6) ? `09${String(random.between(10_000_000, 99_999_999))}` : null,
-      hamletId: hamlets.length ? random.pick(hamlets).id : null,
-      joinedOn,
-      poorHousehold: poor,
-      nearPoorHousehold: !poor && random.chance(0.2),
-      ethnicMinority: minority?.ethnicity ?? null,
-      disability: random.chance(0.06),
-      livesAlone: older && random.chance(0.12),
-      needsHomeCare: needsCare,
-      boardRole,
-      homeCareVolunteer: volunteer,
+    planned.push({
+      older,
+      volunteer,
+      needsCare,
+      input: {
+        fullName,
+        sex: woman ? Sex.FEMALE : Sex.MALE,
+        birthYear: older ? random.between(thisYear - 86, thisYear - 60) : random.between(thisYear - 58, thisYear - 25),
+        citizenId: random.chance(0.5) ? `0${String(random.between(10, 99))}${woman ? '3' : '2'}${String(random.between(10_000_000, 99_999_999))}` : null,
+        phone: random.chance(0.6) ? `09${String(random.between(10_000_000, 99_999_999))}` : null,
+        hamletId: hamletIds.length ? random.pick(hamletIds) : null,
+        joinedOn,
+        poorHousehold: poor,
+        nearPoorHousehold: !poor && random.chance(0.2),
+        ethnicMinority: minority?.ethnicity ?? null,
+        disability: random.chance(0.06),
+        livesAlone: older && random.chance(0.12),
+        needsHomeCare: needsCare,
+        boardRole,
+        homeCareVolunteer: volunteer,
+      },
     });
-    members.push({ id: member.id, older, volunteer, needsCare, joinedOn, leftOn: null, defaulter: false });
   }
+  return planned;
+}
+
+function inWindow(window: DateWindow, day: string): boolean {
+  return (!window.before || day < window.before) && (!window.from || day >= window.from);
+}
+
+async function seedClub(db: EntityManager, clubId: string, profile: ClubProfile, window: DateWindow): Promise<void> {
+  const random = randomFrom(profile.seed);
+  const today = todayInVietnam();
+  const currentMonth = today.slice(0, 7);
+  const months = [6, 5, 4, 3, 2, 1].map((back) => addMonths(firstDayOf(currentMonth), -back).slice(0, 7));
+  const thisYear = Number(today.slice(0, 4));
+  if (inWindow(window, profile.foundedOn)) {
+    await db.query('update club set founded_on = $2, status_since = $2 where id = $1', [clubId, profile.foundedOn]);
+  }
+  const hamlets: Array<{ id: string }> = await db.query(
+    `select hamlet.id from admin_unit hamlet join club on club.id = $1 join admin_unit commune on commune.id = club.commune_id
+      where hamlet.parent_id = commune.id and hamlet.level = 4 order by hamlet.sort_key`,
+    [clubId],
+  );
+
+  // Members: about two thirds women and two thirds older people, as the standard asks. Those who
+  // joined before the window were written with the part before it; they are found by name.
+  const planned = planMembers(random, profile, months, thisYear, hamlets.map((hamlet) => hamlet.id));
+  const existing: Array<{ id: string; full_name: string }> = await db.query('select id, full_name from member where club_id = $1', [clubId]);
+  const idByName = new Map(existing.map((row) => [row.full_name, row.id]));
+  const members: SeededMember[] = [];
+  for (const plan of planned) {
+    let id = idByName.get(plan.input.fullName);
+    if (!id && inWindow(window, plan.input.joinedOn)) id = (await createMember(db, SEED_REQUEST, clubId, plan.input)).id;
+    if (!id) continue;
+    members.push({ id, older: plan.older, volunteer: plan.volunteer, needsCare: plan.needsCare, joinedOn: plan.input.joinedOn, leftOn: null, defaulter: false });
+  }
+  // The seed capital came with the founding; the months are the six before this one.
+  if (inWindow(window, profile.foundedOn)) {
+    await recordFundEntry(db, SEED_REQUEST, clubId, {
+      fund: Fund.INCOME_GENERATION,
+      kind: LedgerKind.SEED_CAPITAL,
+      entryOn: profile.foundedOn,
+      amount: profile.seedCapital.amount,
+      description: profile.seedCapital.from,
+      idempotencyKey: `seed-capital-${clubId}`,
+    });
+  }
+  if (!months.every((month) => inWindow(window, firstDayOf(month)))) return;
+
   const careReceivers = members.filter((member) => member.needsCare);
   if (careReceivers.length < 3) {
     for (const member of members.filter((candidate) => candidate.older && !candidate.volunteer && !candidate.needsCare).slice(0, 3 - careReceivers.length)) {
@@ -191,16 +232,6 @@ async function seedClub(db: EntityManager, clubId: string, profile: ClubProfile)
     }
   }
   const volunteers = members.filter((member) => member.volunteer);
-
-  // Seed capital into the income-generation fund; a top-up arrives in the second month.
-  await recordFundEntry(db, SEED_REQUEST, clubId, {
-    fund: Fund.INCOME_GENERATION,
-    kind: LedgerKind.SEED_CAPITAL,
-    entryOn: profile.foundedOn,
-    amount: profile.seedCapital.amount,
-    description: profile.seedCapital.from,
-    idempotencyKey: `seed-capital-${clubId}`,
-  });
 
   const borrowers = members.filter((member) => member.joinedOn === profile.foundedOn && member.id !== members[0].id);
   const defaulters = new Set([borrowers[3].id, borrowers[11].id, borrowers[17].id]);
@@ -326,21 +357,34 @@ async function seedClub(db: EntityManager, clubId: string, profile: ClubProfile)
   }
 
   // Reports: the first four months approved (the second after a return), the fifth waiting in
-  // the province's queue, the last a draft. Each was submitted a few days after its month.
-  for (const [monthIndex, month] of months.entries()) {
+  // the province's queue, the last a draft. Each was sent a few days after its month and decided
+  // a few days later; the history keeps those times.
+  const staff = DEMO_ACCOUNTS.find((account) => account.club === profile.clubName);
+  const accounts: Array<{ id: string; login: string }> = await db.query(
+    `select id, login from app_user where login = $1 or (role = 'PROVINCE_ADMIN' and club_id is null) order by login`,
+    [staff?.login ?? ''],
+  );
+  const submitterId = accounts.find((account) => account.login === staff?.login)?.id ?? null;
+  const deciderId = accounts.find((account) => account.login !== staff?.login)?.id ?? null;
+  const reports = months.map((month, monthIndex) => {
     const narrative = profile.narrative(month);
+    const sendMonth = addMonths(firstDayOf(month), 1).slice(0, 7);
+    const time = (day: number, hour: number) => `${dayOf(sendMonth, day)}T${String(hour).padStart(2, '0')}:00:00+07:00`;
     if (monthIndex === months.length - 1) {
-      await saveReportDraft(db, SEED_REQUEST, clubId, { month, narrative, version: null });
-      continue;
+      return { month, narrative, status: 'DRAFT' as const, steps: [], returnComment: null, writtenOn: dayOf(sendMonth, 1) };
     }
-    let report = await submitReport(db, SEED_REQUEST, clubId, { month, narrative, version: null });
-    const submittedOn = `${addMonths(firstDayOf(month), 1).slice(0, 7)}-0${monthIndex === 2 ? 8 : 3}T09:00:00+07:00`;
-    await db.query('update monthly_report set first_submitted_at = $2, submitted_at = $2 where id = $1', [report.id, submittedOn]);
-    report = (await findReport(db, clubId, month))!;
+    const sentOn = monthIndex === 2 ? 8 : 3;
+    const steps: Array<{ action: 'SUBMITTED' | 'APPROVED' | 'RETURNED'; at: string; comment: string | null }> = [{ action: 'SUBMITTED', at: time(sentOn, 9), comment: null }];
+    let returnComment: string | null = null;
     if (monthIndex === 1) {
-      report = await returnReport(db, SEED_REQUEST, { id: report.id, version: report.version, comment: 'Đề nghị bổ sung số lượt thăm hỏi tại nhà và tình hình thu hồi nợ quá hạn.' });
-      report = await submitReport(db, SEED_REQUEST, clubId, { month, narrative: `${narrative} Đã bổ sung số lượt chăm sóc tại nhà theo đề nghị.`, version: report.version });
+      returnComment = 'Đề nghị bổ sung số lượt thăm hỏi tại nhà và tình hình thu hồi nợ quá hạn.';
+      steps.push({ action: 'RETURNED', at: time(5, 10), comment: returnComment });
+      steps.push({ action: 'SUBMITTED', at: time(6, 15), comment: null });
     }
-    if (monthIndex < 4) await approveReport(db, SEED_REQUEST, { id: report.id, version: report.version, comment: null });
-  }
+    if (monthIndex < 4) steps.push({ action: 'APPROVED', at: time(monthIndex === 1 ? 8 : sentOn + 3, 14), comment: null });
+    const status = monthIndex < 4 ? ('APPROVED' as const) : ('SUBMITTED' as const);
+    const fullNarrative = monthIndex === 1 ? `${narrative} Đã bổ sung số lượt chăm sóc tại nhà theo đề nghị.` : narrative;
+    return { month, narrative: fullNarrative, status, steps, returnComment, writtenOn: dayOf(sendMonth, sentOn) };
+  });
+  await writeReports(db, reports.map((report) => ({ clubId, report })), { deciderId, submitterIds: new Map(submitterId ? [[clubId, submitterId]] : []) });
 }

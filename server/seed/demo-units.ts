@@ -1,5 +1,5 @@
 import { AdminUnitKind } from '../src/admin-units/admin-unit-kind.js';
-import { KIEN_LUONG_CLUB, TUC_DUYEN_CLUB } from './demo-accounts.js';
+import { KIEN_LUONG_CLUB, TUC_DUYEN_CLUB, type DemoProvinceKey } from './demo-accounts.js';
 
 export interface DemoUnit {
   /** GSO code; absent where no reliable source gives it. */
@@ -17,15 +17,61 @@ export interface DemoClub {
 }
 
 export interface DemoProvince {
+  key: DemoProvinceKey;
   code: string;
   slug: string;
   name: string;
   validFrom?: string;
+  /** A small workspace of invented data, marked as sample so no one reads it as the province's record. */
+  sample: boolean;
   units: DemoUnit[];
+  /** Clubs with staff accounts of their own (the rest come from demo-club-records.ts). */
   clubs: DemoClub[];
 }
 
+/** The day the 2025 reform took effect: 63 provinces became 34 and the district level ended. */
+export const REFORM_DAY = '2025-07-01';
+
+export interface DemoMerge {
+  predecessors: DemoProvinceKey[];
+  /** An existing demo workspace, or a new one made by the merge. */
+  successor: DemoProvinceKey | { key: DemoProvinceKey; code: string; slug: string; name: string };
+  effectiveOn: string;
+  reason: string;
+}
+
+/** The new An Giang as the merge makes it: no units of its own beyond its root; its predecessors' units move in. */
+export const NEW_AN_GIANG = { key: 'an-giang' as const, code: '91', slug: 'an-giang', name: 'An Giang' };
+
 /*
+ * The provinces merged by Resolution 202/2025/QH15 of the National Assembly (12 June 2025), from
+ * 1 July 2025. The new An Giang has its seat in Rạch Giá (formerly Kiên Giang) and so takes
+ * Kiên Giang's code 91; the old An Giang's 89 is retired with it. Thái Nguyên keeps its 19.
+ */
+export const DEMO_MERGES: DemoMerge[] = [
+  {
+    predecessors: ['kien-giang', 'old-an-giang'],
+    successor: NEW_AN_GIANG,
+    effectiveOn: REFORM_DAY,
+    reason:
+      'Nghị quyết số 202/2025/QH15 của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh: hợp nhất tỉnh An Giang và tỉnh Kiên Giang ' +
+      'thành tỉnh An Giang, trung tâm hành chính đặt tại Rạch Giá, từ ngày 01/07/2025.',
+  },
+  {
+    predecessors: ['bac-kan'],
+    successor: 'thai-nguyen',
+    effectiveOn: REFORM_DAY,
+    reason:
+      'Nghị quyết số 202/2025/QH15 của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh: hợp nhất tỉnh Bắc Kạn và tỉnh Thái Nguyên ' +
+      'thành tỉnh Thái Nguyên, từ ngày 01/07/2025.',
+  },
+];
+
+/*
+ * The workspaces as they stood before the 1 July 2025 reform, in the order they are loaded: the
+ * merges then make the 2026 map (DEMO_MERGES). The demo does not model the commune reform of the
+ * same day: units keep their pre-reform form, districts included.
+ *
  * Units as they stood before the 1 July 2025 reform, with the codes of the General Statistics
  * Office (cross-checked in two independent published lists of GSO codes). Names are stored
  * without their kind: "Kiên Lương" of kind TOWNSHIP reads "Thị trấn Kiên Lương".
@@ -35,9 +81,11 @@ export interface DemoProvince {
  */
 export const DEMO_PROVINCES: DemoProvince[] = [
   {
+    key: 'kien-giang',
     code: '91',
     slug: 'kien-giang',
     name: 'Kiên Giang',
+    sample: false,
     units: [
       {
         code: '899',
@@ -125,9 +173,67 @@ export const DEMO_PROVINCES: DemoProvince[] = [
     clubs: [{ name: KIEN_LUONG_CLUB, communeCode: '30787' }],
   },
   {
+    key: 'old-an-giang',
+    code: '89',
+    slug: 'an-giang',
+    name: 'An Giang',
+    sample: true,
+    // A few units for the sample clubs; their GSO codes are not in the seeds' sources, so none is given.
+    units: [
+      {
+        name: 'Long Xuyên',
+        kind: AdminUnitKind.PROVINCIAL_CITY,
+        children: [
+          { name: 'Mỹ Bình', kind: AdminUnitKind.WARD },
+          { name: 'Mỹ Long', kind: AdminUnitKind.WARD },
+          { name: 'Mỹ Xuyên', kind: AdminUnitKind.WARD },
+        ],
+      },
+      {
+        name: 'Tịnh Biên',
+        kind: AdminUnitKind.DISTRICT_TOWN,
+        children: [
+          { name: 'Tân Lập', kind: AdminUnitKind.COMMUNE },
+          { name: 'An Hảo', kind: AdminUnitKind.COMMUNE },
+        ],
+      },
+    ],
+    clubs: [],
+  },
+  {
+    key: 'bac-kan',
+    code: '06',
+    slug: 'bac-kan',
+    name: 'Bắc Kạn',
+    sample: true,
+    // As for the old An Giang: a few units for the sample clubs, without codes.
+    units: [
+      {
+        name: 'Bắc Kạn',
+        kind: AdminUnitKind.PROVINCIAL_CITY,
+        children: [
+          { name: 'Sông Cầu', kind: AdminUnitKind.WARD },
+          { name: 'Đức Xuân', kind: AdminUnitKind.WARD },
+          { name: 'Nguyễn Thị Minh Khai', kind: AdminUnitKind.WARD },
+        ],
+      },
+      {
+        name: 'Ba Bể',
+        kind: AdminUnitKind.RURAL_DISTRICT,
+        children: [
+          { name: 'Nam Mẫu', kind: AdminUnitKind.COMMUNE },
+          { name: 'Khang Ninh', kind: AdminUnitKind.COMMUNE },
+        ],
+      },
+    ],
+    clubs: [],
+  },
+  {
+    key: 'thai-nguyen',
     code: '19',
     slug: 'thai-nguyen',
     name: 'Thái Nguyên',
+    sample: false,
     units: [
       {
         code: '164',
@@ -186,3 +292,9 @@ export const DEMO_PROVINCES: DemoProvince[] = [
     clubs: [{ name: TUC_DUYEN_CLUB, communeCode: '05437' }],
   },
 ];
+
+export function demoProvince(key: DemoProvinceKey): DemoProvince {
+  const province = DEMO_PROVINCES.find((candidate) => candidate.key === key);
+  if (!province) throw new Error(`demo data: no province ${key}`);
+  return province;
+}
