@@ -25,7 +25,7 @@ import { Random } from './random.js';
  * "as of" day (so a dataset made today equals one made next year). Bump DATASET_VERSION when
  * anything here changes what is generated: the loader regenerates a database of another version.
  */
-export const DATASET_VERSION = 'national-2026-11-v1';
+export const DATASET_VERSION = 'national-2026-12-v1';
 export const SEED = 20_251_101;
 export const AS_OF = '2026-11-30';
 export const COMMUNES = 3_321;

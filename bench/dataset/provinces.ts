@@ -1,4 +1,8 @@
-/** The 34 provinces and cities after the 1 July 2025 merger, with GSO codes and slugs. */
+/**
+ * The 34 provinces and cities after the 1 July 2025 merger, with GSO codes and slugs. A merged
+ * province takes the code of the province of its seat: An Giang, seated in Rạch Giá (formerly
+ * Kiên Giang), is 91, and the old An Giang's 89 is retired.
+ */
 export interface ProvinceSpec {
   code: string;
   slug: string;
@@ -38,7 +42,7 @@ export const PROVINCES: readonly ProvinceSpec[] = [
   { code: '80', slug: 'tay-ninh', name: 'Tây Ninh', municipality: false },
   { code: '82', slug: 'dong-thap', name: 'Đồng Tháp', municipality: false },
   { code: '86', slug: 'vinh-long', name: 'Vĩnh Long', municipality: false },
-  { code: '89', slug: 'an-giang', name: 'An Giang', municipality: false },
+  { code: '91', slug: 'an-giang', name: 'An Giang', municipality: false },
   { code: '92', slug: 'can-tho', name: 'Thành phố Cần Thơ', municipality: true },
   { code: '96', slug: 'ca-mau', name: 'Cà Mau', municipality: false },
 ].map((province) => ({ ...province, name: province.name.normalize('NFC') }));

@@ -405,6 +405,13 @@ export function planClubHistory(club: RecordedClub, today = todayInVietnam()): C
     let returnComment: string | null = null;
     const waits = isLast || (isBeforeLast && random.chance(0.3));
     let decidedDay = dayIn(sendMonth, Number(sentDay.slice(8)) + random.between(1, 4));
+    if (isBeforeLast && !waits && decidedDay < today && random.chance(0.15)) {
+      // Returned for a correction the club has not sent yet.
+      returnComment = random.pick(RETURN_COMMENTS);
+      steps.push({ action: 'RETURNED', at: at(decidedDay, random.between(8, 11), random.between(0, 59)), comment: returnComment });
+      history.reports.push({ month, narrative, status: 'RETURNED', steps, returnComment, writtenOn: sentDay });
+      continue;
+    }
     if (!waits && decidedDay < today) {
       if (random.chance(0.1)) {
         const resent = dayIn(sendMonth, Number(decidedDay.slice(8)) + random.between(1, 3));
@@ -543,7 +550,8 @@ export async function writeReports(db: EntityManager, reports: Array<{ clubId: s
   for (const { clubId, report } of reports) {
     const id = randomUUID();
     const submissions = report.steps.filter((step) => step.action === 'SUBMITTED');
-    const decision = [...report.steps].reverse().find((step) => step.action !== 'SUBMITTED' && report.status !== 'SUBMITTED');
+    // As the service keeps them: the latest decision stays on the report through a resubmission.
+    const decision = [...report.steps].reverse().find((step) => step.action !== 'SUBMITTED');
     const submitterId = people.submitterIds?.get(clubId) ?? null;
     rows.push({
       id, club_id: clubId, month: firstDayOf(report.month), status: report.status, narrative: report.narrative,

@@ -291,8 +291,16 @@ const ENSURED: Array<{ key: DemoProvinceKey; code: string; slug: string; name: s
   // A Kiên Giang still in use was loaded by a version before the 2026 map.
   { key: 'kien-giang', code: '91', slug: 'kien-giang', name: 'Kiên Giang', seed: seedKienGiangScheme },
   { key: 'an-giang', code: '91', slug: 'an-giang', name: 'An Giang', seed: (db) => seedSampleScheme2026(db, SAMPLE_SCHEMES['an-giang']!) },
-  { key: 'thai-nguyen', code: '19', slug: 'thai-nguyen', name: 'Thái Nguyên', seed: seedThaiNguyenScheme },
+  { key: 'thai-nguyen', code: '19', slug: 'thai-nguyen', name: 'Thái Nguyên', seed: seedThaiNguyenSchemes },
 ];
+
+/** Thái Nguyên's 2017–2020 scheme, and its 2026–2030 one once it holds Bắc Kạn (whose communes that plan names). */
+async function seedThaiNguyenSchemes(db: EntityManager): Promise<boolean> {
+  const historical = await seedThaiNguyenScheme(db);
+  const absorbed: unknown[] = await db.query('select 1 from tenant_lineage where successor_id = ishc.current_tenant_id()');
+  const current = absorbed.length ? await seedSampleScheme2026(db, SAMPLE_SCHEMES['thai-nguyen']!) : false;
+  return historical || current;
+}
 
 /**
  * The demo schemes and clubs' records for demo workspaces that exist without them (loaded before those existed):

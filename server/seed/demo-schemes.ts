@@ -37,12 +37,13 @@ async function communesOf(db: EntityManager, districtCode: string): Promise<Arra
 }
 
 /**
- * Whether this province's demo scheme was loaded already: the seed's own audit event says so even
- * after the admin renamed the scheme; the title catches a scheme entered by hand under that name.
+ * Whether this demo scheme was loaded already: the seed's own audit event of its creation says so
+ * even after the admin renamed the scheme; the title catches a scheme entered by hand under that name.
  */
 async function demoSchemeLoaded(db: EntityManager, title: string): Promise<boolean> {
   const rows: unknown[] = await db.query(
     `select 1 from audit_event where request_id = $1 and entity_type = 'scheme' and action = 'scheme.create'
+        and jsonb_path_exists(after, '$.changes[*] ? (@.field == "title" && @.after == $title)', jsonb_build_object('title', $2::text))
      union all
      select 1 from scheme where title = $2
      limit 1`,
@@ -285,6 +286,8 @@ export async function recordKienGiangSpending(db: EntityManager, window: { befor
   await db.query(`update scheme set closed_at = '2026-01-20T10:00:00+07:00' where id = $1`, [scheme.id]);
 }
 
+const THAI_NGUYEN_DISTRICT_CODES = ['164', '165', '167', '168', '169', '170', '171', '172', '173'];
+
 export const THAI_NGUYEN_SCHEME_TITLE =
   'Đề án nhân rộng mô hình Câu lạc bộ Liên thế hệ tự giúp nhau giai đoạn 2017–2020 trên địa bàn tỉnh Thái Nguyên';
 
@@ -349,8 +352,10 @@ export async function seedThaiNguyenScheme(db: EntityManager): Promise<boolean> 
     startedOn: '2017-07-24',
     endedOn: '2017-08-31',
   });
+  // Thái Nguyên's own nine (Bắc Kạn's districts came with the merge of 2025).
   const districts: Array<{ id: string }> = await db.query(
-    `select id from admin_unit where level = 2 order by sort_key`,
+    `select id from admin_unit where level = 2 and code = any($1) order by sort_key`,
+    [THAI_NGUYEN_DISTRICT_CODES],
   );
   if (districts.length !== 9) throw new Error(`demo data: expected the 9 districts of Thái Nguyên, found ${districts.length}`);
   const reported =

@@ -5,16 +5,19 @@ import { withDatabaseScope } from '../src/database/scoped.js';
 import type { Logger } from '../src/logger.js';
 import { ensureDemoSchemes, seedDemoData } from './demo-data.js';
 
+export const DEMO_LOADED =
+  'demo workspaces loaded: An Giang (91; Kiên Giang and the old An Giang merged into it on 01/07/2025) and Thái Nguyên (19; with Bắc Kạn)';
+
 export interface InitialDataOptions {
   seedDemo: boolean;
   log: Logger;
 }
 
 /**
- * The data a fresh installation needs. With demo data on, the Kiên Giang and Thái Nguyên
- * workspaces are loaded once, the first time (when no province exists yet); on later starts a
- * demo workspace that lacks its demo scheme, a demo club or a club's staff account (loaded by an
- * older version) gets them, once. With it
+ * The data a fresh installation needs. With demo data on, the demo workspaces of the 2026 map
+ * (An Giang with Kiên Giang's history, Thái Nguyên with Bắc Kạn's) are loaded once, the first time
+ * (when no province exists yet); on later starts a demo workspace in use that lacks its demo scheme,
+ * a demo club or a club's staff account (loaded by an older version) gets them, once. With it
  * off, a database with no account gets one national administrator whose password is printed once.
  */
 export async function ensureInitialData(dataSource: DataSource, options: InitialDataOptions): Promise<{ seededDemo: boolean }> {
@@ -26,9 +29,9 @@ export async function ensureInitialData(dataSource: DataSource, options: Initial
   });
 
   if (options.seedDemo && counts.tenants === 0) {
-    await seedDemoData(dataSource);
-    options.log.info('demo workspaces loaded: Kiên Giang (91) and Thái Nguyên (19)');
-    return { seededDemo: true };
+    const seeded = await seedDemoData(dataSource);
+    if (seeded) options.log.info(DEMO_LOADED);
+    return { seededDemo: seeded };
   }
   if (options.seedDemo) {
     const schemes = await ensureDemoSchemes(dataSource);

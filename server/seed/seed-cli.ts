@@ -5,6 +5,7 @@ import { migrate } from '../src/database/migrate.js';
 import { openOwnerDatabase } from '../src/database/owner.js';
 import { createLogger } from '../src/logger.js';
 import { seedDemoData } from './demo-data.js';
+import { DEMO_LOADED } from './initial-data.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
@@ -16,8 +17,7 @@ try {
   await owner.initialize();
   await migrate(owner, login);
   await app.initialize();
-  await seedDemoData(app);
-  console.log('demo workspaces are loaded: Kiên Giang (91) and Thái Nguyên (19)');
+  console.log((await seedDemoData(app)) ? DEMO_LOADED : 'workspaces exist already: nothing loaded (a new start completes a demo workspace that lacks its scheme)');
 } finally {
   if (app.isInitialized) await app.destroy();
   if (owner.isInitialized) await owner.destroy();

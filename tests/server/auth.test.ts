@@ -130,7 +130,7 @@ describe('tokens', () => {
 
   it('refuses an expired token', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const expired = await new SignJWT({ role: 'PROVINCE_ADMIN', tid: ids.kienGiang, cid: null })
+    const expired = await new SignJWT({ role: 'PROVINCE_ADMIN', tid: ids.anGiang, cid: null })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(await userId('kiengiang'))
       .setIssuer('ishc')
@@ -149,7 +149,7 @@ describe('tokens', () => {
     const build = () =>
       new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(ids.kienGiang)
+        .setSubject(ids.anGiang)
         .setIssuer('ishc')
         .setAudience('ishc-api')
         .setIssuedAt(now)
@@ -204,7 +204,7 @@ describe('accounts', () => {
     );
     expect(created.data?.createUser).toMatchObject({ login: 'thu.quy', role: 'CLUB_STAFF', tenant: { code: '91' }, version: 1 });
     const [audit] = await database.owner.query(`select action, tenant_id from audit_event where entity_id = $1`, [created.data?.createUser.id]);
-    expect(audit).toEqual({ action: 'user.create', tenant_id: ids.kienGiang });
+    expect(audit).toEqual({ action: 'user.create', tenant_id: ids.anGiang });
 
     const duplicate = await server.gql(
       CREATE,

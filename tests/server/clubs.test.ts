@@ -126,8 +126,8 @@ describe('the two funds', () => {
 
   it('has no way to edit or delete a ledger entry, not even for the province', async () => {
     const [entry] = await database.owner.query('select id from ledger_entry where club_id = $1 limit 1', [ids.kienLuongClub]);
-    expect(await sqlStateOf(asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('update ledger_entry set amount = 1 where id = $1', [entry.id])))).toBe('42501');
-    expect(await sqlStateOf(asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('delete from ledger_entry where id = $1', [entry.id])))).toBe('42501');
+    expect(await sqlStateOf(asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query('update ledger_entry set amount = 1 where id = $1', [entry.id])))).toBe('42501');
+    expect(await sqlStateOf(asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query('delete from ledger_entry where id = $1', [entry.id])))).toBe('42501');
   });
 });
 
@@ -524,7 +524,7 @@ describe('monthly reports', () => {
     const [report] = await database.owner.query(`select id from monthly_report where club_id = $1 and status = 'SUBMITTED' limit 1`, [ids.kienLuongClub]);
     expect(report).toBeDefined();
     expect(
-      await sqlStateOf(asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query(`update monthly_report set status = 'APPROVED' where id = $1`, [report.id]))),
+      await sqlStateOf(asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query(`update monthly_report set status = 'APPROVED' where id = $1`, [report.id]))),
     ).toBe('42501');
   });
 });
@@ -684,7 +684,7 @@ describe('clubs of the province', () => {
     const [entry] = await database.owner.query(
       `select entry.id, entry.commune_id from club_plan_entry entry join scheme on scheme.id = entry.scheme_id
         where scheme.tenant_id = $1 and entry.club_id is null order by entry.planned_year limit 1`,
-      [ids.kienGiang],
+      [ids.anGiang],
     );
     const created = await ok<{ createClub: { id: string; version: number; status: string; inClubPlan: boolean; scheme: { firstYear: number } } }>(
       `mutation ($input: CreateClubInput!) { createClub(input: $input) { id version status inClubPlan scheme { firstYear } } }`,
@@ -729,16 +729,16 @@ describe('isolation between clubs', () => {
     const otherProvince = await server.gql<{ member: unknown }>(`query ($id: ID!) { member(id: $id) { fullName } }`, { id: neighbour.id }, tucDuyen);
     expect(otherProvince.data?.member).toBeNull();
 
-    const seen = await asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select id from member where club_id = $1', [clubId]));
+    const seen = await asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query('select id from member where club_id = $1', [clubId]));
     expect(seen).toEqual([]);
     expect(
       await sqlStateOf(
-        asClub(database, ids.kienGiang, ids.kienLuongClub, (db) =>
+        asClub(database, ids.anGiang, ids.kienLuongClub, (db) =>
           db.query(`insert into member (club_id, full_name, sex, birth_year, joined_on) values ($1, 'Người lạ', 'MALE', 1950, '2024-01-01')`, [clubId]),
         ),
       ),
     ).toBe('42501');
-    const moved = await asClub(database, ids.kienGiang, ids.kienLuongClub, async (db) => {
+    const moved = await asClub(database, ids.anGiang, ids.kienLuongClub, async (db) => {
       const [, count] = await db.query(`update member set full_name = 'Đổi tên' where id = $1`, [neighbour.id]);
       return count;
     });

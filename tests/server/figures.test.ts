@@ -33,7 +33,7 @@ async function owner<T = any>(sql: string, parameters: unknown[] = []): Promise<
 async function unit(name: string, kind: string, parentId: string | null, validFrom: string | null = null): Promise<string> {
   const [row] = await owner<{ id: string }>(
     'insert into admin_unit (tenant_id, parent_id, name, kind, valid_from) values ($1, $2, $3, $4, $5) returning id',
-    [ids.kienGiang, parentId, name, kind, validFrom],
+    [ids.anGiang, parentId, name, kind, validFrom],
   );
   return row.id;
 }
@@ -41,9 +41,9 @@ async function unit(name: string, kind: string, parentId: string | null, validFr
 async function club(name: string, communeId: string, foundedOn: string, hamletId: string | null = null): Promise<string> {
   const [row] = await owner<{ id: string }>(
     `insert into club (tenant_id, commune_id, hamlet_id, name, status, founded_on, status_since) values ($1, $2, $3, $4, 'ACTIVE', $5, $5) returning id`,
-    [ids.kienGiang, communeId, hamletId, name, foundedOn],
+    [ids.anGiang, communeId, hamletId, name, foundedOn],
   );
-  await owner(`insert into club_status_change (tenant_id, club_id, status, effective_on) values ($1, $2, 'ACTIVE', $3)`, [ids.kienGiang, row.id, foundedOn]);
+  await owner(`insert into club_status_change (tenant_id, club_id, status, effective_on) values ($1, $2, 'ACTIVE', $3)`, [ids.anGiang, row.id, foundedOn]);
   return row.id;
 }
 
@@ -51,7 +51,7 @@ async function member(clubId: string, fullName: string, sex: 'FEMALE' | 'MALE', 
   const [row] = await owner<{ id: string }>(
     `insert into member (tenant_id, club_id, full_name, sex, birth_year, joined_on, left_on, leave_reason, poor_household, near_poor_household)
      values ($1, $2, $3, $4, $5, $6, $7, case when $7::date is null then null else 'Chuyển nơi ở' end, $8, $9) returning id`,
-    [ids.kienGiang, clubId, fullName, sex, birthYear, extra.joined ?? '2024-01-15', extra.left ?? null, extra.poor ?? false, extra.nearPoor ?? false],
+    [ids.anGiang, clubId, fullName, sex, birthYear, extra.joined ?? '2024-01-15', extra.left ?? null, extra.poor ?? false, extra.nearPoor ?? false],
   );
   return row.id;
 }
@@ -59,12 +59,12 @@ async function member(clubId: string, fullName: string, sex: 'FEMALE' | 'MALE', 
 async function meeting(clubId: string, heldOn: string, present: string[], area = 'SELF_HELP', monthlyMeeting = true): Promise<void> {
   const [activity] = await owner<{ id: string }>(
     `insert into activity (tenant_id, club_id, held_on, area, monthly_meeting, title) values ($1, $2, $3, $4, $5, 'Sinh hoạt') returning id`,
-    [ids.kienGiang, clubId, heldOn, area, monthlyMeeting],
+    [ids.anGiang, clubId, heldOn, area, monthlyMeeting],
   );
   if (present.length) {
     await owner(
       `insert into attendance (tenant_id, club_id, activity_id, member_id) select $1, $2, $3, unnest($4::uuid[])`,
-      [ids.kienGiang, clubId, activity.id, present],
+      [ids.anGiang, clubId, activity.id, present],
     );
   }
 }
@@ -75,7 +75,7 @@ beforeAll(async () => {
   ids = await demoIds(database);
   [kienGiang, thaiNguyen, national] = await Promise.all(['kiengiang', 'thainguyen', 'national.viewer'].map((login) => server.signIn(login)));
 
-  const [root] = await owner<{ id: string }>('select id from admin_unit where tenant_id = $1 and parent_id is null', [ids.kienGiang]);
+  const [root] = await owner<{ id: string }>('select id from admin_unit where tenant_id = $1 and parent_id is null', [ids.anGiang]);
   fixture.district = await unit('Huyện Thử', 'RURAL_DISTRICT', root.id);
   fixture.communeA = await unit('Xã A', 'COMMUNE', fixture.district);
   fixture.communeB = await unit('Xã B', 'COMMUNE', fixture.district);
@@ -90,7 +90,7 @@ beforeAll(async () => {
     `insert into admin_unit_succession (tenant_id, predecessor_id, successor_id, kind, effective_on)
      values ($1, $2, $4, 'MERGE', '2025-07-01'), ($1, $3, $4, 'MERGE', '2025-07-01'),
             ($1, $5, $6, 'SPLIT', '2025-07-01'), ($1, $5, $7, 'SPLIT', '2025-07-01')`,
-    [ids.kienGiang, fixture.communeA, fixture.communeB, fixture.communeC, fixture.communeE, fixture.communeF, fixture.communeG],
+    [ids.anGiang, fixture.communeA, fixture.communeB, fixture.communeC, fixture.communeE, fixture.communeF, fixture.communeG],
   );
 
   fixture.clubX = await club('CLB thử X', fixture.communeA, '2024-01-15');
@@ -103,12 +103,12 @@ beforeAll(async () => {
   const [loan] = await owner<{ id: string }>(
     `insert into loan (tenant_id, club_id, member_id, principal, term_months, monthly_rate, purpose, status, requested_on, decided_on, disbursed_on, first_due_on)
      values ($1, $2, $3, 1000000, 2, 0, 'LIVESTOCK', 'DISBURSED', '2024-03-01', '2024-03-02', '2024-03-05', '2024-04-05') returning id`,
-    [ids.kienGiang, fixture.clubX, older],
+    [ids.anGiang, fixture.clubX, older],
   );
   await owner(
     `insert into loan_instalment (tenant_id, club_id, loan_id, schedule_version, number, due_on, principal, interest)
      values ($1, $2, $3, 0, 1, '2024-04-05', 500000, 0), ($1, $2, $3, 0, 2, '2024-05-05', 500000, 0)`,
-    [ids.kienGiang, fixture.clubX, loan.id],
+    [ids.anGiang, fixture.clubX, loan.id],
   );
   // Meetings: three present a month in January–March, two a month in April–June; one health talk in May.
   for (const heldOn of ['2026-01-10', '2026-02-10', '2026-03-05']) await meeting(fixture.clubX, heldOn, [older, young, turning]);
@@ -119,14 +119,14 @@ beforeAll(async () => {
     `insert into monthly_report (tenant_id, club_id, month, status, figures, due_on, submitted_at, first_submitted_at, return_comment)
      values ($1, $2, '2026-03-01', 'APPROVED', '{}', '2026-04-05', '2026-04-03 09:00+07', '2026-04-03 09:00+07', null),
             ($1, $2, '2026-04-01', 'RETURNED', '{}', '2026-05-05', '2026-05-09 09:00+07', '2026-05-09 09:00+07', 'Thiếu số liệu')`,
-    [ids.kienGiang, fixture.clubX],
+    [ids.anGiang, fixture.clubX],
   );
 
   fixture.clubY = await club('CLB thử Y', fixture.communeB, '2025-03-01');
   await member(fixture.clubY, 'Đỗ Thị Sáu', 'FEMALE', 1950, { joined: '2025-03-01' });
   await member(fixture.clubY, 'Vũ Văn Bảy', 'MALE', 1950, { joined: '2025-03-01' });
   await owner(`update club set status = 'SUSPENDED', status_since = '2026-05-01' where id = $1`, [fixture.clubY]);
-  await owner(`insert into club_status_change (tenant_id, club_id, status, effective_on, reason) values ($1, $2, 'SUSPENDED', '2026-05-01', 'Ban chủ nhiệm chuyển đi')`, [ids.kienGiang, fixture.clubY]);
+  await owner(`insert into club_status_change (tenant_id, club_id, status, effective_on, reason) values ($1, $2, 'SUSPENDED', '2026-05-01', 'Ban chủ nhiệm chuyển đi')`, [ids.anGiang, fixture.clubY]);
 
   fixture.clubZ = await club('CLB thử Z', fixture.communeE, '2024-06-01', fixture.hamletH);
   await member(fixture.clubZ, 'Bùi Thị Tám', 'FEMALE', 1958, { joined: '2024-06-01' });
@@ -204,7 +204,7 @@ describe('indicator values, counted by hand', () => {
     const before = await dashboard(fixture.communeE, '2026-06');
     const [row] = await owner<{ id: string }>(
       `insert into member (tenant_id, club_id, full_name, sex, birth_year, joined_on) values ($1, $2, 'Người mới', 'FEMALE', 1940, '2026-06-02') returning id`,
-      [ids.kienGiang, fixture.clubZ],
+      [ids.anGiang, fixture.clubZ],
     );
     const after = await dashboard(fixture.communeE, '2026-06');
     expect(after.figures.members).toBe(before.figures.members + 1);
@@ -242,7 +242,7 @@ describe('figures under concurrent writes', () => {
     const entry = (fund: string, kind: string, entryOn: string, amount: number) =>
       `($1, $2, '${fund}', '${kind}', '${entryOn}', ${amount}, 'Thử quỹ')`;
     const record = (...entries: string[]) =>
-      owner(`insert into ledger_entry (tenant_id, club_id, fund, kind, entry_on, amount, description) values ${entries.join(', ')}`, [ids.kienGiang, clubV]);
+      owner(`insert into ledger_entry (tenant_id, club_id, fund, kind, entry_on, amount, description) values ${entries.join(', ')}`, [ids.anGiang, clubV]);
     // A month with a row already (joining), a month between rows, a month before the club's first
     // row (founded before the scheme), one statement over several months, money that leaves a fund empty again.
     await record(entry('INCOME_GENERATION', 'SEED_CAPITAL', '2020-03-20', 5_000_000));
@@ -258,12 +258,12 @@ describe('figures under concurrent writes', () => {
     const rowsOfClub = () => owner(
       `select month::text, valid_until::text, running, members, income_fund::text, activity_fund::text, items_met, meets_standard
          from club_month_figure where tenant_id = $1 and club_id = $2 order by month`,
-      [ids.kienGiang, clubV],
+      [ids.anGiang, clubV],
     );
     const recomputed = await owner(
       `select month::text, valid_until::text, running, members, income_fund::text, activity_fund::text, items_met, meets_standard
          from ishc.club_figures_computed($1, $2) order by month`,
-      [ids.kienGiang, clubV],
+      [ids.anGiang, clubV],
     );
     const kept = await rowsOfClub();
     expect(kept).toEqual(recomputed);
@@ -284,9 +284,9 @@ describe('figures under concurrent writes', () => {
     expect(kept[0]).toMatchObject({ running: 0, members: 0, items_met: 0 });
 
     // The province's totals are those a full recompute leaves: recomputing changes nothing.
-    const provinceRows = () => owner(`select * from province_month_figure where tenant_id = $1 order by month`, [ids.kienGiang]);
+    const provinceRows = () => owner(`select * from province_month_figure where tenant_id = $1 order by month`, [ids.anGiang]);
     const before = await provinceRows();
-    await owner('select ishc.refresh_club_figures($1, $2)', [ids.kienGiang, clubV]);
+    await owner('select ishc.refresh_club_figures($1, $2)', [ids.anGiang, clubV]);
     expect(await rowsOfClub()).toEqual(kept);
     expect(await provinceRows()).toEqual(before);
     expect(await provinceTotalMismatches()).toEqual([]);
@@ -315,7 +315,7 @@ function provinceTotalMismatches() {
        select * from from_clubs join from_province using (month)
         where from_clubs.members <> from_province.members or from_clubs.older <> from_province.older
            or from_clubs.both_funds <> from_province.both_funds or from_clubs.communes <> from_province.communes`,
-      [ids.kienGiang],
+      [ids.anGiang],
     );
 }
 
@@ -325,7 +325,7 @@ describe('attendance', () => {
   it('replaces who came, refuses a non-member naming the place in the list, counts a retry once, and shows in the live figures', async () => {
     const [activity] = await owner<{ id: string }>(
       `insert into activity (tenant_id, club_id, held_on, area, monthly_meeting, title) values ($1, $2, '2026-10-12', 'CULTURE', true, 'Sinh hoạt tháng 10') returning id`,
-      [ids.kienGiang, fixture.clubZ],
+      [ids.anGiang, fixture.clubZ],
     );
     const [member] = await owner<{ id: string }>('select id from member where club_id = $1 and left_on is null order by full_name limit 1', [fixture.clubZ]);
     const [outsider] = await owner<{ id: string }>('select id from member where club_id = $1 limit 1', [fixture.clubX]);
@@ -424,21 +424,21 @@ describe('the national comparison', () => {
     const response = await server.gql<{ nationalComparison: any }>(COMPARISON, { month: '2026-06' }, national);
     expect(response.errors).toBeUndefined();
     const comparison = response.data!.nationalComparison;
-    const kg = comparison.provinces.find((row: any) => row.tenant.id === ids.kienGiang);
+    const kg = comparison.provinces.find((row: any) => row.tenant.id === ids.anGiang);
     const ownView = await dashboard(null, '2026-06');
     // Communes A and B merged into C count once, as C, as the province's own dashboard counts them.
     expect(kg.figures).toEqual({ clubs: ownView.figures.clubs, members: ownView.figures.members, olderMembers: ownView.figures.olderMembers, communesWithClub: ownView.figures.communesWithClub });
     const beforeMerger = (await server.gql<{ nationalComparison: any }>(COMPARISON, { month: '2025-06' }, national)).data!.nationalComparison;
-    expect(beforeMerger.provinces.find((row: any) => row.tenant.id === ids.kienGiang).figures.communesWithClub).toBe((await dashboard(null, '2025-06')).figures.communesWithClub);
+    expect(beforeMerger.provinces.find((row: any) => row.tenant.id === ids.anGiang).figures.communesWithClub).toBe((await dashboard(null, '2025-06')).figures.communesWithClub);
     expect(comparison.national.figures.members).toBe(comparison.provinces.reduce((sum: number, row: any) => sum + row.figures.members, 0));
-    const juneKienGiang = comparison.trend.find((point: any) => point.tenant.id === ids.kienGiang && point.month === '2026-06');
+    const juneKienGiang = comparison.trend.find((point: any) => point.tenant.id === ids.anGiang && point.month === '2026-06');
     expect(juneKienGiang.members).toBe(kg.figures.members);
   });
 
   it('lets the national office open a province dashboard, but a province never another’s', async () => {
-    const viaNational = await dashboard(fixture.communeA, '2026-06', national, ids.kienGiang);
+    const viaNational = await dashboard(fixture.communeA, '2026-06', national, ids.anGiang);
     expect(viaNational.figures.members).toBe(3);
-    const response = await server.gql(DASHBOARD, { unitId: null, month: '2026-06', tenantId: ids.kienGiang }, thaiNguyen);
+    const response = await server.gql(DASHBOARD, { unitId: null, month: '2026-06', tenantId: ids.anGiang }, thaiNguyen);
     expect(codesOf(response)).toEqual(['FORBIDDEN']);
     const missing = await server.gql(DASHBOARD, { unitId: null, month: '2026-06' }, national);
     expect(codesOf(missing)).toEqual(['BAD_USER_INPUT']);
@@ -450,9 +450,9 @@ describe('the national comparison', () => {
     const names: Array<{ full_name: string }> = await owner('select full_name from member');
     const responses = [
       (await server.gql(COMPARISON, { month: '2026-06' }, national)).raw,
-      (await server.gql(DASHBOARD, { unitId: null, month: '2026-06', tenantId: ids.kienGiang }, national)).raw,
-      (await server.gql(`query { clubsAtRisk(tenantId: "${ids.kienGiang}", first: 500) { club { name } reasons { code value } } }`, {}, national)).raw,
-      await (await fetch(`${server.url}/exports/province-clubs.csv?tenantId=${ids.kienGiang}`, { headers: { authorization: `Bearer ${national}` } })).text(),
+      (await server.gql(DASHBOARD, { unitId: null, month: '2026-06', tenantId: ids.anGiang }, national)).raw,
+      (await server.gql(`query { clubsAtRisk(tenantId: "${ids.anGiang}", first: 500) { club { name } reasons { code value } } }`, {}, national)).raw,
+      await (await fetch(`${server.url}/exports/province-clubs.csv?tenantId=${ids.anGiang}`, { headers: { authorization: `Bearer ${national}` } })).text(),
     ];
     for (const raw of responses) {
       expect(raw.length).toBeGreaterThan(100);
@@ -517,26 +517,26 @@ describe('exports', () => {
 
 describe('the figure tables', () => {
   it('are read only through the policies: a club its own, a province its own', async () => {
-    const clubRows = await asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select distinct club_id from club_month_figure'));
+    const clubRows = await asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query('select distinct club_id from club_month_figure'));
     expect(clubRows).toEqual([{ club_id: ids.kienLuongClub }]);
     const otherProvince = await asTenant(database, ids.thaiNguyen, (db) =>
-      db.query('select count(*)::int as count from club_month_figure where tenant_id = $1', [ids.kienGiang]),
+      db.query('select count(*)::int as count from club_month_figure where tenant_id = $1', [ids.anGiang]),
     );
     expect(otherProvince).toEqual([{ count: 0 }]);
-    await expect(asTenant(database, ids.kienGiang, (db) => db.query('delete from province_month_figure'))).rejects.toThrow(/permission denied/);
-    await expect(asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select * from province_month_figure'))).rejects.toThrow(/permission denied/);
+    await expect(asTenant(database, ids.anGiang, (db) => db.query('delete from province_month_figure'))).rejects.toThrow(/permission denied/);
+    await expect(asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query('select * from province_month_figure'))).rejects.toThrow(/permission denied/);
     for (const table of ['commune_month_figure', 'club_month_activity', 'loan_position']) {
-      const seen = await asTenant(database, ids.thaiNguyen, (db) => db.query(`select count(*)::int as count from ${table} where tenant_id = $1`, [ids.kienGiang]));
+      const seen = await asTenant(database, ids.thaiNguyen, (db) => db.query(`select count(*)::int as count from ${table} where tenant_id = $1`, [ids.anGiang]));
       expect(seen).toEqual([{ count: 0 }]);
-      await expect(asTenant(database, ids.kienGiang, (db) => db.query(`delete from ${table}`))).rejects.toThrow(/permission denied/);
+      await expect(asTenant(database, ids.anGiang, (db) => db.query(`delete from ${table}`))).rejects.toThrow(/permission denied/);
     }
-    const clubActivity = await asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select distinct club_id from club_month_activity'));
+    const clubActivity = await asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query('select distinct club_id from club_month_activity'));
     expect(clubActivity).toEqual([{ club_id: ids.kienLuongClub }]);
     const otherClub = await asClub(database, ids.thaiNguyen, ids.tucDuyenClub, (db) =>
       db.query('select count(*)::int as count from loan_position where club_id = $1', [ids.kienLuongClub]),
     );
     expect(otherClub).toEqual([{ count: 0 }]);
-    await expect(asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query(`update loan_position set unpaid_since = null`))).rejects.toThrow(
+    await expect(asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query(`update loan_position set unpaid_since = null`))).rejects.toThrow(
       /permission denied/,
     );
   });

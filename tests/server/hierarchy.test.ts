@@ -438,7 +438,7 @@ describe('importing and exporting CSV', () => {
     expect(csv).toContain('30787,Kiên Lương,TOWNSHIP,902');
     expect(csv).toContain('Hòa Điền');
     expect(csv).not.toContain('Túc Duyên');
-    const units = await countOf('select 1 from admin_unit where tenant_id = $1', [ids.kienGiang]);
+    const units = await countOf('select 1 from admin_unit where tenant_id = $1', [ids.anGiang]);
     expect(csv.trim().split('\r\n')).toHaveLength(units + 1);
 
     const importId = await uploadImport(kienGiang, csv);

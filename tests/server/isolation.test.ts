@@ -11,7 +11,7 @@ beforeAll(async () => {
   const [club]: Array<{ id: string }> = await database.owner.query(
     `insert into club (tenant_id, commune_id, name) values ($1, (select id from admin_unit where code = '30790'), 'CLB xã Kiên Bình')
      returning id`,
-    [ids.kienGiang],
+    [ids.anGiang],
   );
   otherClubId = club.id;
 });
@@ -22,23 +22,23 @@ afterAll(async () => {
 
 describe('a province scope', () => {
   it('sees none of another province’s rows with a raw SELECT', async () => {
-    const tenants = await asTenant(database, ids.kienGiang, (db) => db.query('select distinct tenant_id from admin_unit'));
-    expect(tenants).toEqual([{ tenant_id: ids.kienGiang }]);
-    const visibleTenants = await asTenant(database, ids.kienGiang, (db) => db.query('select code from tenant'));
+    const tenants = await asTenant(database, ids.anGiang, (db) => db.query('select distinct tenant_id from admin_unit'));
+    expect(tenants).toEqual([{ tenant_id: ids.anGiang }]);
+    const visibleTenants = await asTenant(database, ids.anGiang, (db) => db.query('select code from tenant'));
     expect(visibleTenants).toEqual([{ code: '91' }]);
-    const tucDuyen = await asTenant(database, ids.kienGiang, (db) => db.query('select * from admin_unit where id = $1', [ids.tucDuyen]));
+    const tucDuyen = await asTenant(database, ids.anGiang, (db) => db.query('select * from admin_unit where id = $1', [ids.tucDuyen]));
     expect(tucDuyen).toEqual([]);
   });
 
   it('cannot insert a row carrying another province’s tenant_id', async () => {
     const state = await sqlStateOf(
-      asTenant(database, ids.kienGiang, (db) =>
+      asTenant(database, ids.anGiang, (db) =>
         db.query(`insert into admin_unit (tenant_id, name, kind) values ($1, 'Tỉnh lạ', 'PROVINCE')`, [ids.thaiNguyen]),
       ),
     );
     expect(state).toBe('42501');
     const user = await sqlStateOf(
-      asTenant(database, ids.kienGiang, (db) =>
+      asTenant(database, ids.anGiang, (db) =>
         db.query(`insert into audit_event (tenant_id, action, entity_type) values ($1, 'x', 'y')`, [ids.thaiNguyen]),
       ),
     );
@@ -46,7 +46,7 @@ describe('a province scope', () => {
   });
 
   it('cannot update or delete another province’s rows (they are invisible)', async () => {
-    const result = await asTenant(database, ids.kienGiang, async (db) => {
+    const result = await asTenant(database, ids.anGiang, async (db) => {
       const updated: [unknown[], number] = await db.query(`update admin_unit set name = 'X' where id = $1`, [ids.tucDuyen]);
       const deleted: [unknown[], number] = await db.query(`delete from club where tenant_id = $1`, [ids.thaiNguyen]);
       return [updated[1], deleted[1]];
@@ -57,17 +57,17 @@ describe('a province scope', () => {
   });
 
   it('gets its own tenant_id by default on insert', async () => {
-    const [row] = await asTenant(database, ids.kienGiang, (db) =>
+    const [row] = await asTenant(database, ids.anGiang, (db) =>
       db.query(`insert into admin_unit (parent_id, name, kind) values ($1, 'Khu phố 1', 'QUARTER') returning tenant_id, level`, [
         ids.kienLuongTown,
       ]),
     );
-    expect(row).toEqual({ tenant_id: ids.kienGiang, level: 4 });
+    expect(row).toEqual({ tenant_id: ids.anGiang, level: 4 });
   });
 
   it('cannot point a row at another province’s row (composite foreign keys)', async () => {
     const inScope = await sqlStateOf(
-      asTenant(database, ids.kienGiang, (db) =>
+      asTenant(database, ids.anGiang, (db) =>
         db.query(`insert into club (commune_id, name) values ($1, 'CLB lạc tỉnh')`, [ids.tucDuyen]),
       ),
     );
@@ -75,20 +75,20 @@ describe('a province scope', () => {
     // Even the owner, past every policy, cannot make the cross-province reference.
     const asTheOwner = await sqlStateOf(
       asOwner(database, (db) =>
-        db.query(`insert into club (tenant_id, commune_id, name) values ($1, $2, 'CLB lạc tỉnh')`, [ids.kienGiang, ids.tucDuyen]),
+        db.query(`insert into club (tenant_id, commune_id, name) values ($1, $2, 'CLB lạc tỉnh')`, [ids.anGiang, ids.tucDuyen]),
       ),
     );
     expect(asTheOwner).toBe('23503');
   });
 
   it('cannot read password hashes', async () => {
-    const state = await sqlStateOf(asTenant(database, ids.kienGiang, (db) => db.query('select password_hash from app_user')));
+    const state = await sqlStateOf(asTenant(database, ids.anGiang, (db) => db.query('select password_hash from app_user')));
     expect(state).toBe('42501');
   });
 
   it('cannot rewrite or erase the audit trail', async () => {
-    const update = await sqlStateOf(asTenant(database, ids.kienGiang, (db) => db.query(`update audit_event set action = 'x'`)));
-    const erase = await sqlStateOf(asTenant(database, ids.kienGiang, (db) => db.query('delete from audit_event')));
+    const update = await sqlStateOf(asTenant(database, ids.anGiang, (db) => db.query(`update audit_event set action = 'x'`)));
+    const erase = await sqlStateOf(asTenant(database, ids.anGiang, (db) => db.query('delete from audit_event')));
     expect([update, erase]).toEqual(['42501', '42501']);
   });
 
@@ -104,19 +104,19 @@ describe('a province scope', () => {
 
 describe('a club scope', () => {
   it('reads its own club and not another club of the same province', async () => {
-    const clubs = await asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select id from club'));
+    const clubs = await asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query('select id from club'));
     expect(clubs).toEqual([{ id: ids.kienLuongClub }]);
-    const other = await asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select id from club where id = $1', [otherClubId]));
+    const other = await asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query('select id from club where id = $1', [otherClubId]));
     expect(other).toEqual([]);
   });
 
   it('cannot write another club’s row, nor create clubs', async () => {
-    const [, updated]: [unknown[], number] = await asClub(database, ids.kienGiang, ids.kienLuongClub, (db) =>
+    const [, updated]: [unknown[], number] = await asClub(database, ids.anGiang, ids.kienLuongClub, (db) =>
       db.query(`update club set name = 'Đổi tên' where id = $1`, [otherClubId]),
     );
     expect(updated).toBe(0);
     const insert = await sqlStateOf(
-      asClub(database, ids.kienGiang, ids.kienLuongClub, (db) =>
+      asClub(database, ids.anGiang, ids.kienLuongClub, (db) =>
         db.query(`insert into club (commune_id, name) values ($1, 'CLB mới')`, [ids.kienLuongTown]),
       ),
     );
@@ -124,8 +124,8 @@ describe('a club scope', () => {
   });
 
   it('reads its province’s hierarchy, not another province’s', async () => {
-    const tenants = await asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select distinct tenant_id from admin_unit'));
-    expect(tenants).toEqual([{ tenant_id: ids.kienGiang }]);
+    const tenants = await asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query('select distinct tenant_id from admin_unit'));
+    expect(tenants).toEqual([{ tenant_id: ids.anGiang }]);
   });
 });
 
@@ -140,7 +140,7 @@ describe('a national viewer scope', () => {
   it('cannot write tenant data', async () => {
     const insert = await sqlStateOf(
       asNational(database, (db) =>
-        db.query(`insert into admin_unit (tenant_id, name, kind) values ($1, 'Tỉnh mới', 'PROVINCE')`, [ids.kienGiang]),
+        db.query(`insert into admin_unit (tenant_id, name, kind) values ($1, 'Tỉnh mới', 'PROVINCE')`, [ids.anGiang]),
       ),
     );
     const update = await sqlStateOf(asNational(database, (db) => db.query(`update club set name = 'x'`)));
@@ -203,10 +203,10 @@ describe('the database catalogue', () => {
       const [row] = await database.owner.query(`select count(*)::int as count from ${table} where tenant_id = $1`, [ids.thaiNguyen]);
       expect(row.count, table).toBeGreaterThan(0);
     }
-    const leaks = await asTenant(database, ids.kienGiang, async (db) => {
+    const leaks = await asTenant(database, ids.anGiang, async (db) => {
       const found: Array<{ table: string; count: number }> = [];
       for (const { table } of tables) {
-        const [row] = await db.query(`select count(*)::int as count from ${table} where tenant_id is distinct from $1`, [ids.kienGiang]);
+        const [row] = await db.query(`select count(*)::int as count from ${table} where tenant_id is distinct from $1`, [ids.anGiang]);
         if (row.count > 0) found.push({ table, count: row.count });
       }
       return found;

@@ -134,7 +134,7 @@ describe('request limits', () => {
 
 describe('statement timeout', () => {
   it('cancels a statement over the timeout, and the next request on that connection succeeds', async () => {
-    const viewer = { userId: (await database.owner.query(`select id from app_user where login = 'kiengiang'`))[0].id, role: 'PROVINCE_ADMIN' as never, tenantId: ids.kienGiang, clubId: null, tokenVersion: 1 };
+    const viewer = { userId: (await database.owner.query(`select id from app_user where login = 'kiengiang'`))[0].id, role: 'PROVINCE_ADMIN' as never, tenantId: ids.anGiang, clubId: null, tokenVersion: 1 };
     const scope = new RequestScope(database.app, viewer, { statementTimeoutMs: 200 });
     const failure = await (await scope.db()).query('select pg_sleep(2)').catch((error: unknown) => error);
     await scope.rollback();

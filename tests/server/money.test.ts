@@ -135,7 +135,7 @@ describe('amounts stored before the ceiling', () => {
       `insert into ledger_entry (tenant_id, club_id, fund, kind, entry_on, amount, description)
        values ($1, $2, 'INCOME_GENERATION', 'SEED_CAPITAL', current_date, $3, 'Vốn rất lớn'),
               ($1, $2, 'INCOME_GENERATION', 'SEED_CAPITAL', current_date, $3, 'Vốn rất lớn')`,
-      [ids.kienGiang, ids.kienLuongClub, MAX_STORED],
+      [ids.anGiang, ids.kienLuongClub, MAX_STORED],
     );
     const [row] = await database.owner.query(
       `select to_char(current_date, 'YYYY-MM') as month,
@@ -188,7 +188,7 @@ describe('amounts stored before the ceiling', () => {
     );
     expect(comparison.errors).toBeUndefined();
     const provinces = comparison.data!.nationalComparison.provinces;
-    expect(BigInt(provinces.find((row) => row.tenant.id === ids.kienGiang)!.figures.incomeFund)).toBe(provinceTotal);
+    expect(BigInt(provinces.find((row) => row.tenant.id === ids.anGiang)!.figures.incomeFund)).toBe(provinceTotal);
     const sum = provinces.reduce((total, row) => total + BigInt(row.figures.incomeFund), 0n);
     expect(String(comparison.data!.nationalComparison.national.figures.incomeFund)).toBe(sum.toString());
   });

@@ -143,7 +143,7 @@ describe('figures of a month', () => {
       if (seen.monthlyReport && seen.monthlyReport.status !== 'DRAFT') {
         expect(seen.monthlyReport.figures).toEqual(seen.monthFigures);
       }
-      const province = await portfolioFromRows({ tenantId: ids.kienGiang }, lastDayOf(month));
+      const province = await portfolioFromRows({ tenantId: ids.anGiang }, lastDayOf(month));
       expect(seen.provinceDashboard.loans).toEqual({
         activeLoans: province.loansOutstanding,
         loansAtRisk: province.loansOverdue,

@@ -157,7 +157,7 @@ describe('under interleaved load', () => {
       const outcome = (answer: PromiseSettledResult<unknown>) =>
         answer.status === 'fulfilled' ? (answer.value as Array<{ n: number }>)[0].n : (answer.reason as { driverError?: { code?: string } }).driverError?.code;
       expect(answers.map(outcome)).toEqual([0, 1, 2, 3, '22012', '25P02']);
-      for (const answer of answers) if (answer.status === 'fulfilled') expect((answer.value as Array<{ tenant: string }>)[0].tenant).toBe(ids.kienGiang);
+      for (const answer of answers) if (answer.status === 'fulfilled') expect((answer.value as Array<{ tenant: string }>)[0].tenant).toBe(ids.anGiang);
       expect(queuedInDriver).toEqual([0, 0, 0, 0, 0, 0]);
     } finally {
       pg.Client.prototype.query = sent;

@@ -589,7 +589,7 @@ describe('between provinces and roles', () => {
     expect(codesOf(result)).toEqual(['FORBIDDEN']);
     // Beneath the API too: the club's database role cannot read budget lines or payments at all.
     const ids = await demoIds(database);
-    expect(await sqlStateOf(asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select * from budget_line')))).toBe('42501');
-    expect(await sqlStateOf(asClub(database, ids.kienGiang, ids.kienLuongClub, (db) => db.query('select * from disbursement')))).toBe('42501');
+    expect(await sqlStateOf(asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query('select * from budget_line')))).toBe('42501');
+    expect(await sqlStateOf(asClub(database, ids.anGiang, ids.kienLuongClub, (db) => db.query('select * from disbursement')))).toBe('42501');
   });
 });

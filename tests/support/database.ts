@@ -5,7 +5,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { inject } from 'vitest';
 import { appDatabaseUrl, createDataSource } from '../../server/src/database/data-source.js';
 import { withDatabaseScope } from '../../server/src/database/scoped.js';
-import { seedDemoData } from '../../server/seed/demo-data.js';
 import { TEST_APP_PASSWORD } from './constants.js';
 
 export interface TestDatabase {
@@ -19,10 +18,10 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A database of this test file's own, cloned from the migrated template. */
+/** A database of this test file's own, cloned from the template with the demo workspaces, or (seed: false) from the migrated one. */
 export async function openTestDatabase(options: { poolSize?: number; seed?: boolean } = {}): Promise<TestDatabase> {
   const clusterUrl = inject('clusterUrl');
-  const template = inject('templateDatabase');
+  const template = (options.seed ?? true) ? inject('seededTemplateDatabase') : inject('templateDatabase');
   const name = `${template.replace(/_template$/, '')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: clusterUrl });
   await admin.connect();
@@ -37,7 +36,6 @@ export async function openTestDatabase(options: { poolSize?: number; seed?: bool
   const app = createDataSource({ url: appUrl, poolSize: options.poolSize ?? 4, applicationName: 'ishc-test-app' });
   await owner.initialize();
   await app.initialize();
-  if (options.seed ?? true) await seedDemoData(app);
 
   return {
     name,
@@ -87,6 +85,9 @@ export async function asOwner<T>(database: TestDatabase, work: (db: EntityManage
 }
 
 export interface DemoIds {
+  /** An Giang, the workspace in use that holds Kiên Giang's clubs since the merge. */
+  anGiang: string;
+  /** Kiên Giang, retired on 30/06/2025: history. */
   kienGiang: string;
   thaiNguyen: string;
   kienLuongClub: string;
@@ -98,7 +99,8 @@ export interface DemoIds {
 /** Identifiers of the demo data, read as the owner. */
 export async function demoIds(database: TestDatabase): Promise<DemoIds> {
   const [row]: Array<Record<keyof DemoIds, string>> = await database.owner.query(`
-    select (select id from tenant where code = '91') as "kienGiang",
+    select (select id from tenant where code = '91' and status = 'ACTIVE') as "anGiang",
+           (select id from tenant where slug = 'kien-giang') as "kienGiang",
            (select id from tenant where code = '19') as "thaiNguyen",
            (select club.id from club join admin_unit commune on commune.id = club.commune_id where commune.code = '30787') as "kienLuongClub",
            (select club.id from club join admin_unit commune on commune.id = club.commune_id where commune.code = '05437') as "tucDuyenClub",

@@ -5,17 +5,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
-import { createDataSource } from '../../server/src/database/data-source.js';
+import { appDatabaseUrl, createDataSource } from '../../server/src/database/data-source.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/src/database/embedded.js';
 import { migrate } from '../../server/src/database/migrate.js';
 import { createLogger } from '../../server/src/logger.js';
+import { seedDemoData } from '../../server/seed/demo-data.js';
 import { STALE_TEST_DATABASE_SECONDS, TEST_APP_PASSWORD, TEST_DATABASE_PREFIX } from './constants.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     clusterUrl: string;
-    /** This run's migrated template database; each test file clones it. */
+    /** This run's migrated template database; a test file without the demo clones it. */
     templateDatabase: string;
+    /** The migrated template with the demo workspaces loaded once; a test file with the demo clones it. */
+    seededTemplateDatabase: string;
     /** This run's own login role (a member of ishc_app), dropped at the end of the run. */
     appLoginRole: string;
   }
@@ -26,6 +29,7 @@ let embeddedDir: string | undefined;
 let clusterUrl: string | undefined;
 const runPrefix = `${TEST_DATABASE_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString('hex')}`;
 const templateDatabase = `${runPrefix}_template`;
+const seededTemplateDatabase = `${runPrefix}_seeded_template`;
 /**
  * Login roles are cluster-wide: a run logs in as a role of its own, never as ishc_app, whose
  * password belongs to whatever server uses the same PostgreSQL.
@@ -34,8 +38,9 @@ const appLoginRole = `${runPrefix}_login`;
 
 /**
  * One PostgreSQL cluster for the run: TEST_DATABASE_URL when set, else embedded PostgreSQL in a
- * temporary directory. A template database is migrated once; each test file clones it. Runs
- * sharing a server keep to their own databases.
+ * temporary directory. A template database is migrated once, and a second one gets the demo
+ * workspaces, loaded once (the demo takes some seconds to load); each test file clones one of them.
+ * Runs sharing a server keep to their own databases.
  */
 export async function setup(project: TestProject): Promise<void> {
   clusterUrl = process.env.TEST_DATABASE_URL;
@@ -48,8 +53,10 @@ export async function setup(project: TestProject): Promise<void> {
   await dropDatabases(clusterUrl, isStale);
   await dropLoginRoles(clusterUrl, isStale);
   await createTemplate(clusterUrl);
+  await createSeededTemplate(clusterUrl);
   project.provide('clusterUrl', clusterUrl);
   project.provide('templateDatabase', templateDatabase);
+  project.provide('seededTemplateDatabase', seededTemplateDatabase);
   project.provide('appLoginRole', appLoginRole);
 }
 
@@ -117,5 +124,29 @@ async function createTemplate(url: string): Promise<void> {
     await migrate(owner, { role: appLoginRole, password: TEST_APP_PASSWORD });
   } finally {
     await owner.destroy();
+  }
+}
+
+/** The demo loaded once, through the server's login role as at start-up, into a clone of the migrated template. */
+async function createSeededTemplate(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${seededTemplateDatabase}" template "${templateDatabase}"`);
+  } finally {
+    await admin.end();
+  }
+  const seededUrl = new URL(url);
+  seededUrl.pathname = `/${seededTemplateDatabase}`;
+  const app = createDataSource({
+    url: appDatabaseUrl(seededUrl.toString(), { role: appLoginRole, password: TEST_APP_PASSWORD }),
+    poolSize: 2,
+    applicationName: 'ishc-test-template',
+  });
+  await app.initialize();
+  try {
+    await seedDemoData(app);
+  } finally {
+    await app.destroy();
   }
 }
