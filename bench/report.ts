@@ -6,6 +6,7 @@ import { round, type ThroughputResult } from './harness.js';
 import type { LayerComparison } from './layer-comparison.js';
 import type { DatasetMarker } from './dataset/load.js';
 import type { LiveVersusRaw, RlsCase } from './sql-comparisons.js';
+import type { MergeMeasure } from './province-merge.js';
 
 export type PeerComparison =
   | { query: string; rows: number; ours: ThroughputResult; postgraphile: ThroughputResult; ratio: number; pass: boolean }
@@ -24,6 +25,7 @@ export interface BenchResults {
   rls: RlsCase[];
   peer: PeerComparison;
   liveVersusRaw: LiveVersusRaw;
+  provinceMerge?: MergeMeasure;
 }
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -98,6 +100,14 @@ export function resultsMarkdown(results: BenchResults): string {
   }
   const live = results.liveVersusRaw;
   lines.push(`| (4) national totals ${live.month}: live figures vs aggregating raw rows (p50 ms) | ${live.liveP50Ms} | ${live.rawP50Ms} | ${live.speedup}× faster | ≥ 5× | ${verdict(live.pass)}${live.sameAnswers ? ', same totals' : ', **totals differ**'} |`);
+  const merge = results.provinceMerge;
+  if (merge) {
+    lines.push(
+      'error' in merge
+        ? `| (5) merging the two largest provinces into a new one (rolled back) | — | — | — | — | not measured: ${merge.error} |`
+        : `| (5) merging the two largest provinces into a new one, rolled back: ${merge.provinces.join(' + ')}, ${merge.clubs} clubs, ${merge.members} members (s) | ${merge.seconds} | — | — | — | — |`,
+    );
+  }
   lines.push('');
   lines.push('Plans under RLS (`EXPLAIN (ANALYZE, VERBOSE)`, full text in the results file):');
   lines.push('');

@@ -17,6 +17,7 @@ import { readFixtures } from './fixtures.js';
 import { BENCH_THROTTLE_LIMITS, explainSlowReads, measureThroughput, round, startBenchServer, type GraphQLBody, type ThroughputResult } from './harness.js';
 import { compareLayers, type LayerComparison } from './layer-comparison.js';
 import { startPostGraphile } from './postgraphile-peer.js';
+import { measureProvinceMerge } from './province-merge.js';
 import { printTable, writeResults, type BenchResults, type PeerComparison } from './report.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { compareLiveWithRaw, compareRls, rlsCases } from './sql-comparisons.js';
@@ -102,6 +103,11 @@ async function main(): Promise<void> {
       const liveVersusRaw = await compareLiveWithRaw(database.ownerUrl, month, { live: quick ? 10 : 30, raw: quick ? 2 : 3 });
       log(`  live ${liveVersusRaw.liveP50Ms} ms, raw ${liveVersusRaw.rawP50Ms} ms, ${liveVersusRaw.speedup}× (same answers: ${liveVersusRaw.sameAnswers})`);
 
+      // Last: a merge holds the tables' triggers (a short lock on writes) while it runs.
+      log('a province merge on the national dataset (rolled back)');
+      const provinceMerge = await measureProvinceMerge(app);
+      log(`  ${'error' in provinceMerge ? `not measured: ${provinceMerge.error}` : `${provinceMerge.provinces.join(' + ')}: ${provinceMerge.clubs} clubs, ${provinceMerge.members} members in ${provinceMerge.seconds} s`}`);
+
       const results: BenchResults = {
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
@@ -115,6 +121,7 @@ async function main(): Promise<void> {
         rls,
         peer,
         liveVersusRaw,
+        provinceMerge,
       };
       const files = await writeResults(results);
       printTable(results);

@@ -42,12 +42,12 @@ export const COLUMNS = {
   admin_unit: ['tenant_id', 'id', 'parent_id', 'code', 'name', 'kind', 'path'],
   province_setting: ['tenant_id', 'report_due_day'],
   scheme: ['tenant_id', 'id', 'title', 'national_phase_id', 'first_year', 'last_year', 'decision_number', 'decision_date',
-    'decision_body', 'managing_agency', 'stated_total', 'status', 'approved_at'],
+    'decision_body', 'managing_agency', 'stated_total', 'status', 'approved_at', 'origin_tenant_id'],
   scheme_target: ['tenant_id', 'id', 'scheme_id', 'indicator_id', 'target_value', 'sort_order'],
   scheme_target_milestone: ['tenant_id', 'target_id', 'year', 'value'],
   budget_line: ['tenant_id', 'id', 'scheme_id', 'source', 'purpose', 'description', 'amount', 'per_club_amount', 'planned_clubs', 'sort_order'],
   reference_figure: ['tenant_id', 'id', 'year', 'kind', 'value', 'source'],
-  club: ['tenant_id', 'id', 'commune_id', 'hamlet_id', 'name', 'status', 'founded_on', 'scheme_id', 'status_since', 'created_at'],
+  club: ['tenant_id', 'id', 'commune_id', 'hamlet_id', 'name', 'status', 'founded_on', 'scheme_id', 'status_since', 'created_at', 'origin_tenant_id'],
   club_status_change: ['tenant_id', 'id', 'club_id', 'status', 'effective_on', 'recorded_at'],
   app_user: ['id', 'tenant_id', 'club_id', 'login', 'display_name', 'role', 'password_hash', 'password_changed_at'],
   member: ['tenant_id', 'id', 'club_id', 'full_name', 'sex', 'birth_year', 'citizen_id', 'phone', 'hamlet_id', 'joined_on',
@@ -254,7 +254,7 @@ function generateProvince(
     `Đề án nhân rộng mô hình Câu lạc bộ Liên thế hệ tự giúp nhau ${province.name} giai đoạn 2021–2025`.normalize('NFC'),
     reference.phase2025Id, 2021, 2025, `${100 + provinceIndex}/QĐ-UBND`, '2021-03-15',
     `Ủy ban nhân dân ${province.name}`.normalize('NFC'), 'Sở Lao động – Thương binh và Xã hội'.normalize('NFC'),
-    statedTotal, 'APPROVED', '2021-03-15 10:00:00+07',
+    statedTotal, 'APPROVED', '2021-03-15 10:00:00+07', tenantId,
   ]);
   const targets: Array<[string, number]> = [
     ['NEW_CLUBS', newClubsTarget],
@@ -341,7 +341,7 @@ function generateClub(sink: RowSink, random: Random, club: ClubContext): void {
   sink.row('club', [
     tenantId, clubId, club.commune.id, club.hamletId,
     `CLB Liên thế hệ tự giúp nhau số ${club.number + 1} – ${club.commune.name}`.normalize('NFC'),
-    'ACTIVE', foundedIso, inScheme ? club.schemeId : null, foundedIso, timestampOf(founded),
+    'ACTIVE', foundedIso, inScheme ? club.schemeId : null, foundedIso, timestampOf(founded), tenantId,
   ]);
   sink.row('club_status_change', [tenantId, newId('statusChange'), clubId, 'ACTIVE', foundedIso, timestampOf(founded)]);
 

@@ -4,6 +4,7 @@ import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import type { Context } from '../graphql/context.js';
 import { connectionComplexity, connectionOf } from '../graphql/pagination.js';
 import { Scheme } from '../schemes/scheme.types.js';
+import { Tenant } from '../tenants/tenant.entity.js';
 import { Role } from '../users/role.js';
 import { SaveSurveyInput, SaveSurveyVisitInput, SurveysArgs } from './survey.inputs.js';
 import { findSurveysByIds, listSurveys, removeSurveyVisit, saveSurvey, saveSurveyVisit } from './survey.service.js';
@@ -66,6 +67,13 @@ export class SurveyResolver {
   @FieldResolver(() => Scheme, { nullable: true, description: 'The scheme the survey prepares.' })
   async scheme(@Root() survey: Survey, @Ctx() context: Context): Promise<Scheme | null> {
     return survey.schemeId ? context.loaders.schemeById.load(survey.schemeId) : null;
+  }
+
+  @FieldResolver(() => Tenant, { description: 'The province the survey was made in: the workspace itself, or a province since merged into it.' })
+  async province(@Root() survey: Survey, @Ctx() context: Context): Promise<Tenant> {
+    const province = await context.loaders.tenantById.load(survey.originTenantId);
+    if (!province) throw new Error(`province ${survey.originTenantId} of a visible survey is not visible`);
+    return province;
   }
 
   @FieldResolver(() => [SurveyVisit], { description: 'The visits, in the official order of the units.' })

@@ -7,7 +7,7 @@ import { normalizeText, optionalText } from '../text.js';
 import type { SaveSurveyInput, SaveSurveyVisitInput } from './survey.inputs.js';
 import { Survey, SurveyVisit } from './survey.types.js';
 
-const SURVEY_COLUMNS = `id, scheme_id, title, purpose, conducted_by, started_on::text as started_on, ended_on::text as ended_on, version`;
+const SURVEY_COLUMNS = `id, origin_tenant_id, scheme_id, title, purpose, conducted_by, started_on::text as started_on, ended_on::text as ended_on, version`;
 function visitColumns(alias = 'survey_visit'): string {
   return `${alias}.id, ${alias}.survey_id, ${alias}.unit_id, ${alias}.visited_on::text as visited_on, ${alias}.participants,
     ${alias}.clubs_found, ${alias}.club_activity, ${alias}.difficulties, ${alias}.proposals, ${alias}.ready_for_club, ${alias}.version`;
@@ -16,6 +16,7 @@ const VISIT_COLUMNS = visitColumns();
 
 interface SurveyRow {
   id: string;
+  origin_tenant_id: string;
   scheme_id: string | null;
   title: string;
   purpose: string | null;
@@ -42,6 +43,7 @@ interface VisitRow {
 function surveyOf(row: SurveyRow): Survey {
   return Object.assign(new Survey(), {
     id: row.id,
+    originTenantId: row.origin_tenant_id,
     schemeId: row.scheme_id,
     title: row.title,
     purpose: row.purpose,

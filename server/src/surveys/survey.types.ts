@@ -6,6 +6,9 @@ export class Survey {
   @Field(() => ID, { description: 'Identifier.' })
   id: string;
 
+  /** The province the survey was made in; differs from the workspace once that province merged. */
+  originTenantId: string;
+
   schemeId: string | null;
 
   @Field(() => String, { description: 'Title.' })

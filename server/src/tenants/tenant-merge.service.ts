@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AdminUnitKind } from '../admin-units/admin-unit-kind.js';
 import { createRootUnit } from '../admin-units/admin-unit.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { addDays } from '../calendar.js';
+import { addDays, todayInVietnam } from '../calendar.js';
 import { badInput, type FieldProblem } from '../graphql/errors.js';
 import { normalizeText } from '../text.js';
 import { Tenant } from './tenant.entity.js';
@@ -54,6 +54,8 @@ export async function mergeProvinces(db: EntityManager, requestId: string, input
     problems.push({ field: 'successorId', message: 'cannot also be a predecessor' });
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveOn)) problems.push({ field: 'effectiveOn', message: 'must be a date' });
+  // Club staff work in the successor from the moment the merge is recorded: it is recorded on or after its day.
+  else if (input.effectiveOn > todayInVietnam()) problems.push({ field: 'effectiveOn', message: 'must not be in the future: record the merge on or after its day' });
   if (!reason) problems.push({ field: 'reason', message: 'must say why (e.g. the resolution that merged the provinces)' });
   if (reason.length > 2000) problems.push({ field: 'reason', message: 'must be at most 2000 characters' });
   if (newSuccessor) {
@@ -144,7 +146,12 @@ export async function mergeProvinces(db: EntityManager, requestId: string, input
  * (the province it names, the day and what it was); the refusal names the latest.
  */
 function refusalOf(error: unknown, provinces: Map<string, PredecessorRow>) {
-  const driverError = (error as { driverError?: { hint?: string; detail?: string } }).driverError;
+  const driverError = (error as { driverError?: { code?: string; constraint?: string; hint?: string; detail?: string } }).driverError;
+  // Two of the provinces hold a unit with the same code: GSO codes are national, so one is wrong.
+  if (driverError?.code === '23505' && driverError.constraint === 'admin_unit_tenant_id_code_key') {
+    const code = /\(tenant_id, code\)=\([^,]+, ([^)]+)\)/.exec(driverError.detail ?? '')?.[1] ?? '?';
+    return badInput([{ field: 'predecessorIds', message: `two of the provinces have a unit with code ${code}: correct one of them before merging` }]);
+  }
   if (driverError?.hint !== 'ishc:activity-after-merge' || !driverError.detail) return null;
   const [tenantId, day, what] = driverError.detail.split('|');
   const name = provinces.get(tenantId)?.name ?? 'a predecessor';

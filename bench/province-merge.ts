@@ -1,0 +1,61 @@
+import type { DataSource } from 'typeorm';
+import { addDays, todayInVietnam } from '../server/src/calendar.js';
+import { withDatabaseScope } from '../server/src/database/scoped.js';
+import { mergeProvinces } from '../server/src/tenants/tenant-merge.service.js';
+import { round } from './harness.js';
+
+export type MergeMeasure =
+  | { provinces: string[]; clubs: number; members: number; seconds: number; rolledBack: true }
+  | { error: string };
+
+/**
+ * How long the two largest provinces of the national dataset take to merge into a new one: the
+ * whole operation (checks, re-keying every table, the keys checked at the end, totals added, units
+ * moved), in a transaction that is then rolled back, so the dataset stays as it is.
+ */
+export async function measureProvinceMerge(app: DataSource): Promise<MergeMeasure> {
+  try {
+    return await withDatabaseScope(
+      app,
+      { role: 'ishc_national_admin' },
+      async (db) => {
+        const largest: Array<{ id: string; name: string; clubs: number }> = await db.query(
+          `select tenant.id, tenant.name, count(club.id)::int as clubs from tenant join club on club.tenant_id = tenant.id
+            where tenant.status = 'ACTIVE' group by tenant.id order by clubs desc, tenant.code limit 2`,
+        );
+        const ids = largest.map((province) => province.id);
+        // The members of running clubs today: the sum of every month's change.
+        const [counts]: Array<{ members: number }> = await db.query(
+          'select sum(members)::int as members from province_month_figure where tenant_id = any ($1)',
+          [ids],
+        );
+        const [latest]: Array<{ day: string }> = await db.query(
+          `select greatest(max(held_on), max(founded_on))::text as day from (select held_on, null::date as founded_on from activity union all select null, founded_on from club) dated`,
+        );
+        const effectiveOn = [addDays(latest?.day ?? todayInVietnam(), 1), todayInVietnam()].sort()[0];
+        const started = performance.now();
+        await mergeProvinces(db, 'bench-merge', {
+          predecessorIds: ids,
+          successor: { code: '99', name: 'Tỉnh hợp nhất (đo thử)', slug: 'bench-merge' },
+          effectiveOn,
+          reason: 'Đo thời gian sáp nhập trên bộ dữ liệu toàn quốc (không lưu lại)',
+          predecessorAdmins: 'MOVE',
+        });
+        const seconds = round((performance.now() - started) / 1000, 2);
+        const [moved]: Array<{ rows: number }> = await db.query(
+          `select (select count(*) from club where tenant_id = (select id from tenant where code = '99'))::int as rows`,
+        );
+        return {
+          provinces: largest.map((province) => `${province.name} (${province.clubs} CLB)`),
+          clubs: moved.rows,
+          members: counts.members ?? 0,
+          seconds,
+          rolledBack: true as const,
+        };
+      },
+      { commit: false },
+    );
+  } catch (error) {
+    return { error: (error as Error).message.slice(0, 500) };
+  }
+}
