@@ -7,7 +7,6 @@ import { recordDisbursement } from '../src/schemes/spending.service.js';
 import { saveSurvey, saveSurveyVisit } from '../src/surveys/survey.service.js';
 import { createClub } from '../src/clubs/club.service.js';
 import { VIETNAMESE_KIND_PREFIX, type AdminUnitKind } from '../src/admin-units/admin-unit-kind.js';
-import { closeScheme } from '../src/schemes/scheme.service.js';
 import { seedOf, randomFrom, type PeopleOfArea, type RecordedClub } from './demo-club-records.js';
 
 const SEED_REQUEST = 'seed-demo';
@@ -261,7 +260,7 @@ export async function markSampleClubs(db: EntityManager, clubIds: string[]): Pro
  * The spending of the Kiên Giang scheme's province budget within the window: training, communication
  * and supervision by year. The amounts are samples (the source gives only the total); the
  * descriptions say so. The last entry, after the merge, is An Giang's, which carried the scheme to
- * its end; then the scheme is closed (in January 2026, after its final review).
+ * its end.
  */
 export async function recordKienGiangSpending(db: EntityManager, window: { before?: string; from?: string }): Promise<void> {
   const schemeId = await schemeIdByTitle(db, KIEN_GIANG_SCHEME_TITLE);
@@ -284,11 +283,6 @@ export async function recordKienGiangSpending(db: EntityManager, window: { befor
       idempotencyKey: `seed-kg-spending-${paidOn}`,
     });
   }
-  if (!window.from) return;
-  const [scheme]: Array<{ id: string; version: number; status: string }> = await db.query('select id, version, status from scheme where id = $1', [schemeId]);
-  if (scheme.status !== 'APPROVED') return;
-  await closeScheme(db, SEED_REQUEST, scheme.id, scheme.version);
-  await db.query(`update scheme set closed_at = '2026-01-20T10:00:00+07:00' where id = $1`, [scheme.id]);
 }
 
 const THAI_NGUYEN_DISTRICT_CODES = ['164', '165', '167', '168', '169', '170', '171', '172', '173'];

@@ -178,9 +178,11 @@ export const DEMO_PROVINCES: DemoProvince[] = [
     slug: 'an-giang',
     name: 'An Giang',
     sample: true,
-    // A few units for the sample clubs; their GSO codes are not in the seeds' sources, so none is given.
+    // A few units for the sample clubs: two districts with their GSO codes (from the same published
+    // lists of GSO codes), and a few of their wards and communes, whose codes are not at hand.
     units: [
       {
+        code: '883',
         name: 'Long Xuyên',
         kind: AdminUnitKind.PROVINCIAL_CITY,
         children: [
@@ -190,6 +192,7 @@ export const DEMO_PROVINCES: DemoProvince[] = [
         ],
       },
       {
+        code: '890',
         name: 'Tịnh Biên',
         kind: AdminUnitKind.DISTRICT_TOWN,
         children: [
@@ -206,9 +209,10 @@ export const DEMO_PROVINCES: DemoProvince[] = [
     slug: 'bac-kan',
     name: 'Bắc Kạn',
     sample: true,
-    // As for the old An Giang: a few units for the sample clubs, without codes.
+    // As for the old An Giang: two districts with their codes, a few wards and communes without.
     units: [
       {
+        code: '058',
         name: 'Bắc Kạn',
         kind: AdminUnitKind.PROVINCIAL_CITY,
         children: [
@@ -218,6 +222,7 @@ export const DEMO_PROVINCES: DemoProvince[] = [
         ],
       },
       {
+        code: '061',
         name: 'Ba Bể',
         kind: AdminUnitKind.RURAL_DISTRICT,
         children: [

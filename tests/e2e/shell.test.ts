@@ -16,7 +16,8 @@ describe('signing in', () => {
   const landings = [
     { login: 'national', area: 'national', path: '/national/comparison', heading: 'So sánh các tỉnh, thành phố' },
     { login: 'national.viewer', area: 'national', path: '/national/comparison', heading: 'So sánh các tỉnh, thành phố' },
-    { login: 'kiengiang', area: 'province', path: '/province/dashboard', workspace: 'Kiên Giang' },
+    // Kiên Giang's admin came with the merge: its workspace is An Giang now.
+    { login: 'kiengiang', area: 'province', path: '/province/dashboard', workspace: 'An Giang' },
     { login: 'thainguyen', area: 'province', path: '/province/dashboard', workspace: 'Thái Nguyên' },
     { login: 'kienluong.club', area: 'club', path: '/club', workspace: KIEN_LUONG_CLUB },
   ] as const;
@@ -71,16 +72,19 @@ describe('signing in', () => {
 });
 
 describe('the national area', () => {
-  it('lists both demo provinces with their GSO codes and root units', async () => {
+  it('lists the demo provinces with their GSO codes, the merged ones among them', async () => {
     const page = await open();
     await signIn(page, 'national.viewer');
     await page.getByTestId('area-national').waitFor();
     await page.getByTestId('nav-provinces').click();
     await page.getByTestId('provinces-table').waitFor();
     const rows = page.getByTestId('province-row');
-    await expect.poll(() => rows.count()).toBe(2);
-    expect(await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-tenant-code')))).toEqual(['19', '91']);
-    expect(await page.locator('[data-testid="province-row"][data-tenant-code="91"]').textContent()).toContain('Kiên Giang');
+    await expect.poll(() => rows.count()).toBe(5);
+    expect(await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-tenant-code')))).toEqual(['06', '19', '89', '91', '91']);
+    // 91 twice: An Giang in use, and Kiên Giang whose code it took.
+    const ninetyOne = await page.locator('[data-testid="province-row"][data-tenant-code="91"]').allTextContents();
+    expect(ninetyOne.some((text) => text.includes('An Giang'))).toBe(true);
+    expect(ninetyOne.some((text) => text.includes('Kiên Giang'))).toBe(true);
     expect(await page.locator('[data-testid="province-row"][data-tenant-code="19"]').textContent()).toContain('Thái Nguyên');
   });
 });
@@ -100,7 +104,7 @@ describe('the province area', () => {
     expect(texts.some((text) => text.includes('Kiên Lương') && text.includes('Thị trấn'))).toBe(true);
     expect(texts.every((text) => text.includes('Kiên Lương'))).toBe(true);
     const breadcrumbs = await page.getByTestId('hierarchy-search-breadcrumb').allTextContents();
-    expect(breadcrumbs.every((crumb) => crumb.includes('Kiên Giang'))).toBe(true);
+    expect(breadcrumbs.every((crumb) => crumb.includes('An Giang'))).toBe(true);
 
     await page.getByTestId('hierarchy-search').fill('tuc duyen');
     await page.getByTestId('empty-message').waitFor();

@@ -300,14 +300,14 @@ describe('provinces', () => {
     const national = await server.signIn('national');
     const result = await server.gql(
       CREATE_TENANT,
-      { input: { code: '89', slug: 'an-giang', name: 'An Giang', adminLogin: 'angiang', adminDisplayName: 'Sở Y tế An Giang', adminPassword: 'mat-khau-an-giang' } },
+      { input: { code: '96', slug: 'ca-mau', name: 'Cà Mau', adminLogin: 'camau', adminDisplayName: 'Sở Y tế Cà Mau', adminPassword: 'mat-khau-ca-mau' } },
       national,
     );
     expect(result.data?.createTenant).toEqual({
-      tenant: { code: '89', slug: 'an-giang', name: 'An Giang', rootUnits: [{ fullName: 'Tỉnh An Giang', code: '89' }] },
-      admin: { login: 'angiang', role: 'PROVINCE_ADMIN', tenant: { code: '89' } },
+      tenant: { code: '96', slug: 'ca-mau', name: 'Cà Mau', rootUnits: [{ fullName: 'Tỉnh Cà Mau', code: '96' }] },
+      admin: { login: 'camau', role: 'PROVINCE_ADMIN', tenant: { code: '96' } },
     });
-    const admin = await server.signIn('angiang', 'mat-khau-an-giang');
+    const admin = await server.signIn('camau', 'mat-khau-ca-mau');
     const units = await server.gql<{ adminUnits: { totalCount: number } }>('{ adminUnits { totalCount } }', {}, admin);
     expect(units.data?.adminUnits.totalCount).toBe(1);
   });

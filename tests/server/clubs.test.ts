@@ -681,17 +681,21 @@ describe('home-care visits', () => {
 
 describe('clubs of the province', () => {
   it('founds a club from the club plan, and suspends it only with a reason kept in its history', async () => {
-    const [entry] = await database.owner.query(
-      `select entry.id, entry.commune_id from club_plan_entry entry join scheme on scheme.id = entry.scheme_id
-        where scheme.tenant_id = $1 and entry.club_id is null order by entry.planned_year limit 1`,
-      [ids.anGiang],
-    );
-    const created = await ok<{ createClub: { id: string; version: number; status: string; inClubPlan: boolean; scheme: { firstYear: number } } }>(
-      `mutation ($input: CreateClubInput!) { createClub(input: $input) { id version status inClubPlan scheme { firstYear } } }`,
-      { input: { communeId: entry.commune_id, clubPlanEntryId: entry.id, name: 'CLB Liên thế hệ tự giúp nhau thử nghiệm', foundedOn: '2024-05-01', maxActiveLoansPerMember: 1 } },
+    // Every commune of the demo's plans has its club: the plan of the current scheme gets one more.
+    const [scheme] = await database.owner.query(`select id from scheme where tenant_id = $1 and first_year = 2026`, [ids.anGiang]);
+    const [commune] = await database.owner.query(`select id from admin_unit where code = '30808'`);
+    const planned = await ok<{ saveClubPlanEntry: { id: string } }>(
+      'mutation ($input: SaveClubPlanEntryInput!) { saveClubPlanEntry(input: $input) { id } }',
+      { input: { schemeId: scheme.id, communeId: commune.id, plannedYear: 2026 } },
       kienGiang,
     );
-    expect(created.createClub).toMatchObject({ status: 'ACTIVE', inClubPlan: true, scheme: { firstYear: 2021 } });
+    const entry = { id: planned.saveClubPlanEntry.id, commune_id: commune.id as string };
+    const created = await ok<{ createClub: { id: string; version: number; status: string; inClubPlan: boolean; scheme: { firstYear: number } } }>(
+      `mutation ($input: CreateClubInput!) { createClub(input: $input) { id version status inClubPlan scheme { firstYear } } }`,
+      { input: { communeId: entry.commune_id, clubPlanEntryId: entry.id, name: 'CLB Liên thế hệ tự giúp nhau thử nghiệm', foundedOn: '2026-05-01', maxActiveLoansPerMember: 1 } },
+      kienGiang,
+    );
+    expect(created.createClub).toMatchObject({ status: 'ACTIVE', inClubPlan: true, scheme: { firstYear: 2026 } });
     const [planned] = await database.owner.query('select status, club_id from club_plan_entry where id = $1', [entry.id]);
     expect(planned).toEqual({ status: 'FOUNDED', club_id: created.createClub.id });
     const STATUS = `mutation ($input: ChangeClubStatusInput!) { changeClubStatus(input: $input) { status statusSince version } }`;

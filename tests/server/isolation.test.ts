@@ -24,8 +24,13 @@ describe('a province scope', () => {
   it('sees none of another province’s rows with a raw SELECT', async () => {
     const tenants = await asTenant(database, ids.anGiang, (db) => db.query('select distinct tenant_id from admin_unit'));
     expect(tenants).toEqual([{ tenant_id: ids.anGiang }]);
-    const visibleTenants = await asTenant(database, ids.anGiang, (db) => db.query('select code from tenant'));
-    expect(visibleTenants).toEqual([{ code: '91' }]);
+    // Its own workspace and those merged into it (history), nothing else.
+    const visibleTenants = await asTenant(database, ids.anGiang, (db) => db.query('select code, name, status from tenant order by code, status'));
+    expect(visibleTenants).toEqual([
+      { code: '89', name: 'An Giang', status: 'RETIRED' },
+      { code: '91', name: 'An Giang', status: 'ACTIVE' },
+      { code: '91', name: 'Kiên Giang', status: 'RETIRED' },
+    ]);
     const tucDuyen = await asTenant(database, ids.anGiang, (db) => db.query('select * from admin_unit where id = $1', [ids.tucDuyen]));
     expect(tucDuyen).toEqual([]);
   });
@@ -130,9 +135,9 @@ describe('a club scope', () => {
 });
 
 describe('a national viewer scope', () => {
-  it('reads both provinces', async () => {
+  it('reads every province', async () => {
     const codes = await asNational(database, (db) => db.query('select code from tenant order by code'));
-    expect(codes).toEqual([{ code: '19' }, { code: '91' }]);
+    expect(codes).toEqual([{ code: '06' }, { code: '19' }, { code: '89' }, { code: '91' }, { code: '91' }]);
     const units = await asNational(database, (db) => db.query('select count(distinct tenant_id)::int as provinces from admin_unit'));
     expect(units).toEqual([{ provinces: 2 }]);
   });
@@ -203,10 +208,13 @@ describe('the database catalogue', () => {
       const [row] = await database.owner.query(`select count(*)::int as count from ${table} where tenant_id = $1`, [ids.thaiNguyen]);
       expect(row.count, table).toBeGreaterThan(0);
     }
+    // An Giang reads what stays with the provinces merged into it (their reference figures): nothing else's.
+    const [{ lineage }] = await database.owner.query('select ishc.lineage_of($1) as lineage', [ids.anGiang]);
+    expect([...lineage].sort()).toEqual([ids.anGiang, ids.kienGiang, (await database.owner.query(`select id from tenant where code = '89'`))[0].id].sort());
     const leaks = await asTenant(database, ids.anGiang, async (db) => {
       const found: Array<{ table: string; count: number }> = [];
       for (const { table } of tables) {
-        const [row] = await db.query(`select count(*)::int as count from ${table} where tenant_id is distinct from $1`, [ids.anGiang]);
+        const [row] = await db.query(`select count(*)::int as count from ${table} where tenant_id is null or not (tenant_id = any($1::uuid[]))`, [lineage]);
         if (row.count > 0) found.push({ table, count: row.count });
       }
       return found;

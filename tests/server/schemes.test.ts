@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, codesOf, type GraphQLResponse, type TestServer } from '../support/api.js';
 import { asClub, demoIds, openTestDatabase, sqlStateOf, type TestDatabase } from '../support/database.js';
+import { formatVnd } from '../../server/src/money/format-vnd.js';
+import { sampleSchemeTitle } from '../../server/seed/demo-schemes.js';
 
 let database: TestDatabase;
 let server: TestServer;
@@ -56,6 +58,13 @@ async function schemes(token: string): Promise<SchemeShape[]> {
 }
 
 /** The demo scheme of a province (the tests add drafts of later periods beside it). */
+/** An Giang's 2026–2030 scheme of the demo: approved, nothing paid from its province budget yet. */
+async function currentScheme(): Promise<SchemeShape> {
+  const found = (await schemes(kienGiang)).find((candidate) => candidate.title === sampleSchemeTitle('An Giang'));
+  if (!found) throw new Error('no 2026–2030 scheme in An Giang');
+  return found;
+}
+
 async function seededScheme(token: string, firstYear: number): Promise<SchemeShape> {
   const found = (await schemes(token)).find((candidate) => candidate.firstYear === firstYear);
   if (!found) throw new Error(`no scheme starting in ${firstYear}`);
@@ -189,7 +198,7 @@ describe('a scheme’s budget', () => {
     const draft = await createDraft('Đề án thử: vốn ban đầu theo kế hoạch', 2026, 2027);
     const ids = await indicatorIds();
     const communes: Array<{ id: string }> = await database.owner.query(
-      `select id from admin_unit where tenant_id = (select id from tenant where code = '91') and level = 3 order by sort_key limit 3`,
+      `select id from admin_unit where tenant_id = (select id from tenant where code = '91' and status = 'ACTIVE') and level = 3 order by sort_key limit 3`,
     );
     for (const commune of communes) {
       const entry = await server.gql(
@@ -384,7 +393,7 @@ describe('the club plan', () => {
   it('changes an entry’s hamlet, year and note with the version read, refuses a stale one, and records the change', async () => {
     const draft = await createDraft('Đề án thử: sửa kế hoạch thành lập', 2026, 2028);
     const communes: Array<{ id: string }> = await database.owner.query(
-      `select id from admin_unit where tenant_id = (select id from tenant where code = '91') and level = 3 order by sort_key limit 2`,
+      `select id from admin_unit where tenant_id = (select id from tenant where code = '91' and status = 'ACTIVE') and level = 3 order by sort_key limit 2`,
     );
     const hamlet = await server.gql<{ createAdminUnit: { id: string } }>(
       'mutation ($input: NewAdminUnitInput!) { createAdminUnit(input: $input) { id } }',
@@ -439,30 +448,33 @@ describe('the club plan', () => {
 
 describe('spending', () => {
   it('pays within what remains, refuses beyond it, and counts a retried payment once', async () => {
-    const kg = await seededScheme(kienGiang, 2021);
-    const seedLine = kg.budgetLines.find((line) => line.purpose === 'SEED_CAPITAL')!;
+    // The current scheme's province budget: the demo has paid nothing from it yet.
+    const current = await currentScheme();
+    const provinceLine = current.budgetLines.find((line) => line.source === 'PROVINCE_BUDGET')!;
+    expect(provinceLine).toMatchObject({ spent: 0, remaining: provinceLine.amount });
     const [club] = await database.owner.query(`select id from club where name like '%Kiên Lương'`);
     const payment = {
-      budgetLineId: seedLine.id,
-      paidOn: '2022-03-15',
+      budgetLineId: provinceLine.id,
+      paidOn: '2026-03-25',
       amount: 20_000_000,
-      description: 'Vốn ban đầu cho câu lạc bộ thị trấn Kiên Lương',
+      description: 'Hỗ trợ câu lạc bộ thị trấn Kiên Lương',
       recipientClubId: club.id,
-      idempotencyKey: 'pay-kienluong-2022-03',
+      idempotencyKey: 'pay-kienluong-2026-03',
     };
     const first = await server.gql<{ recordDisbursement: { id: string } }>(PAY, { input: payment }, kienGiang);
     const retry = await server.gql<{ recordDisbursement: { id: string } }>(PAY, { input: payment }, kienGiang);
     expect(first.errors).toBeUndefined();
     expect(retry.data!.recordDisbursement.id).toBe(first.data!.recordDisbursement.id);
 
-    const line = (await scheme(kg.id)).budgetLines.find((candidate) => candidate.id === seedLine.id)!;
-    expect(line).toMatchObject({ spent: 20_000_000, remaining: 680_000_000 });
+    const remaining = provinceLine.amount - 20_000_000;
+    const line = (await scheme(current.id)).budgetLines.find((candidate) => candidate.id === provinceLine.id)!;
+    expect(line).toMatchObject({ spent: 20_000_000, remaining });
 
-    const over = await server.gql(PAY, { input: { ...payment, amount: 680_000_001, idempotencyKey: 'pay-too-much-0001' } }, kienGiang);
-    expect(fieldsOf(over)).toEqual([{ field: 'amount', message: 'is more than what remains on this line (680,000,000 VND)' }]);
+    const over = await server.gql(PAY, { input: { ...payment, amount: remaining + 1, idempotencyKey: 'pay-too-much-0001' } }, kienGiang);
+    expect(fieldsOf(over)).toEqual([{ field: 'amount', message: `is more than what remains on this line (${formatVnd(BigInt(remaining))})` }]);
 
-    const mobilised = (await scheme(kg.id)).budgetBySource.find((source) => source.source === 'MOBILISED')!;
-    expect(mobilised).toEqual({ source: 'MOBILISED', amount: 700_000_000, spent: 20_000_000, remaining: 680_000_000 });
+    const fromProvince = (await scheme(current.id)).budgetBySource.find((source) => source.source === 'PROVINCE_BUDGET')!;
+    expect(fromProvince).toEqual({ source: 'PROVINCE_BUDGET', amount: provinceLine.amount, spent: 20_000_000, remaining });
 
     const reversal = await server.gql<{ reverseDisbursement: { amount: number } }>(
       'mutation ($input: ReverseDisbursementInput!) { reverseDisbursement(input: $input) { amount } }',
@@ -470,7 +482,7 @@ describe('spending', () => {
       kienGiang,
     );
     expect(reversal.data!.reverseDisbursement.amount).toBe(-20_000_000);
-    expect((await scheme(kg.id)).budgetLines.find((candidate) => candidate.id === seedLine.id)).toMatchObject({ spent: 0, remaining: 700_000_000 });
+    expect((await scheme(current.id)).budgetLines.find((candidate) => candidate.id === provinceLine.id)).toMatchObject({ spent: 0, remaining: provinceLine.amount });
   });
 
   it('lets only one of two simultaneous payments take the last of a line', async () => {
@@ -486,16 +498,17 @@ describe('spending', () => {
     expect(results.filter((result) => !result.errors).length).toBe(1);
     expect(results.flatMap(fieldsOf).map((problem) => problem.field)).toEqual(['amount']);
     const [row] = await database.owner.query('select sum(amount)::bigint::text as spent from disbursement where budget_line_id = $1', [provinceLine.id]);
-    expect(BigInt(row.spent)).toBe(BigInt(provinceLine.remaining - 1_000));
+    // What the line had paid before (the demo's yearly spending), and the one payment that went through.
+    expect(BigInt(row.spent)).toBe(BigInt(provinceLine.spent + provinceLine.remaining - 1_000));
   });
 
   it('names the receiving club or unit, found by a search that ignores accents, and refuses another province’s', async () => {
-    const kg = await seededScheme(kienGiang, 2021);
-    const seedLine = kg.budgetLines.find((line) => line.purpose === 'SEED_CAPITAL')!;
+    const kg = await currentScheme();
+    const seedLine = kg.budgetLines.find((line) => line.source === 'PROVINCE_BUDGET')!;
     const ids = await demoIds(database);
     const search = (token: string) =>
       server.gql<{ clubs: { totalCount: number; edges: Array<{ node: { id: string; name: string; commune: { name: string } } }> } }>(
-        '{ clubs(search: "kien luong", first: 5) { totalCount edges { node { id name commune { name } } } } }',
+        '{ clubs(search: "hoi nguoi cao tuoi thi tran kien luong", first: 5) { totalCount edges { node { id name commune { name } } } } }',
         {},
         token,
       );
@@ -506,12 +519,12 @@ describe('spending', () => {
 
     const toClub = await server.gql<{ recordDisbursement: { id: string } }>(
       PAY,
-      { input: { budgetLineId: seedLine.id, paidOn: '2022-04-01', amount: 20_000_000, description: 'Vốn ban đầu', recipientClubId: found.edges[0].node.id, idempotencyKey: 'recipient-club-0001' } },
+      { input: { budgetLineId: seedLine.id, paidOn: '2026-04-01', amount: 20_000_000, description: 'Hỗ trợ hoạt động', recipientClubId: found.edges[0].node.id, idempotencyKey: 'recipient-club-0001' } },
       kienGiang,
     );
     const toUnit = await server.gql<{ recordDisbursement: { id: string } }>(
       PAY,
-      { input: { budgetLineId: seedLine.id, paidOn: '2022-04-02', amount: 1_000_000, description: 'Hỗ trợ ra mắt CLB', recipientUnitId: ids.kienLuongTown, idempotencyKey: 'recipient-unit-0001' } },
+      { input: { budgetLineId: seedLine.id, paidOn: '2026-04-02', amount: 1_000_000, description: 'Hỗ trợ ra mắt CLB', recipientUnitId: ids.kienLuongTown, idempotencyKey: 'recipient-unit-0001' } },
       kienGiang,
     );
     expect(toClub.errors).toBeUndefined();
@@ -527,7 +540,7 @@ describe('spending', () => {
 
     const foreign = await server.gql(
       PAY,
-      { input: { budgetLineId: seedLine.id, paidOn: '2022-04-03', amount: 1_000, description: 'x', recipientUnitId: ids.tucDuyen, idempotencyKey: 'recipient-foreign-01' } },
+      { input: { budgetLineId: seedLine.id, paidOn: '2026-04-03', amount: 1_000, description: 'x', recipientUnitId: ids.tucDuyen, idempotencyKey: 'recipient-foreign-01' } },
       kienGiang,
     );
     expect(fieldsOf(foreign)).toEqual([{ field: 'recipientUnitId', message: 'is not a unit of your province' }]);

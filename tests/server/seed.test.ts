@@ -81,7 +81,7 @@ describe('the demo as the program stands in December 2026', () => {
     expect(schemes.errors).toBeUndefined();
     const kienGiang = schemes.data!.schemes.edges.map((edge) => edge.node).find((scheme) => scheme.title === KIEN_GIANG_SCHEME_TITLE)!;
     expect(kienGiang).toMatchObject({
-      totalBudget: 1_855_000_000, decisionNumber: null, firstYear: 2021, lastYear: 2025, status: 'CLOSED',
+      totalBudget: 1_855_000_000, decisionNumber: null, firstYear: 2021, lastYear: 2025, status: 'APPROVED',
       province: { name: 'Kiên Giang', status: 'RETIRED' }, nationalPhase: { decisionNumber: '1336/QĐ-TTg' },
     });
     // Approved in 2021 (the source gives no day: a sample day of 2021, never the day of loading).

@@ -79,12 +79,15 @@ async function tenantCodes(url: string): Promise<string[]> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ tenants { code } adminUnits(search: "kien luong") { totalCount } }' }),
+    body: JSON.stringify({ query: '{ tenants { code status } adminUnits(search: "kien luong") { totalCount } }' }),
   });
-  const body = (await response.json()) as { data: { tenants: Array<{ code: string }>; adminUnits: { totalCount: number } } };
+  const body = (await response.json()) as { data: { tenants: Array<{ code: string; status: string }>; adminUnits: { totalCount: number } } };
   expect(body.data.adminUnits.totalCount).toBe(2);
-  return body.data.tenants.map((tenant) => tenant.code);
+  return body.data.tenants.map((tenant) => `${tenant.code} ${tenant.status}`).sort();
 }
+
+/** The demo's workspaces: An Giang and Thái Nguyên in use, the three merged into them retired. */
+const DEMO_TENANTS = ['06 RETIRED', '19 ACTIVE', '89 RETIRED', '91 ACTIVE', '91 RETIRED'];
 
 describe('starting on embedded PostgreSQL', () => {
   let dataDir: string;
@@ -110,7 +113,7 @@ describe('starting on embedded PostgreSQL', () => {
     expect(existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${first.url}/readyz`)).json()).toEqual({ status: 'ready' });
-    expect(await tenantCodes(first.url)).toEqual(['19', '91']);
+    expect(await tenantCodes(first.url)).toEqual(DEMO_TENANTS);
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -120,7 +123,7 @@ describe('starting on embedded PostgreSQL', () => {
     const second = await startServer(dataDir, pgPort);
     expect(second.output()).not.toContain('demo workspaces loaded');
     expect(second.output()).not.toContain('migrations applied');
-    expect(await tenantCodes(second.url)).toEqual(['19', '91']);
+    expect(await tenantCodes(second.url)).toEqual(DEMO_TENANTS);
 
     // A browser keeps idle keep-alive connections open; they must not hold the shutdown up.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -150,11 +153,11 @@ describe('starting on embedded PostgreSQL', () => {
     expect(next.output()).toContain('stopping the embedded PostgreSQL an earlier start left running');
     expect(isServer(left)).toBe(false);
     expect(await postmasterOf()).not.toBe(left);
-    expect(await tenantCodes(next.url)).toEqual(['19', '91']);
+    expect(await tenantCodes(next.url)).toEqual(DEMO_TENANTS);
     // Another start of the same data directory (a second npm start, a migration) while this one
     // runs is refused, and stops nothing of the running one.
     await expect(startServer(dataDir, pgPort)).rejects.toThrow(/is in use by process \d+/);
-    expect(await tenantCodes(next.url)).toEqual(['19', '91']);
+    expect(await tenantCodes(next.url)).toEqual(DEMO_TENANTS);
     const lockOfRunningServer = await readFile(lockFile, 'utf8');
     next.child.kill('SIGTERM');
     expect(await next.exited).toBe(0);
@@ -163,7 +166,7 @@ describe('starting on embedded PostgreSQL', () => {
     await writeFile(lockFile, lockOfRunningServer.replace(/^\d+/, String(process.pid)));
     const afterStaleLock = await startServer(dataDir, pgPort);
     expect(afterStaleLock.output()).toContain('removing a stale PostgreSQL lock file');
-    expect(await tenantCodes(afterStaleLock.url)).toEqual(['19', '91']);
+    expect(await tenantCodes(afterStaleLock.url)).toEqual(DEMO_TENANTS);
     afterStaleLock.child.kill('SIGTERM');
     expect(await afterStaleLock.exited).toBe(0);
     expect(existsSync(lockFile)).toBe(false);

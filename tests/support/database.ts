@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { inject } from 'vitest';
 import { appDatabaseUrl, createDataSource } from '../../server/src/database/data-source.js';
 import { withDatabaseScope } from '../../server/src/database/scoped.js';
+import { KIEN_LUONG_CLUB, TUC_DUYEN_CLUB } from '../../server/seed/demo-accounts.js';
 import { TEST_APP_PASSWORD } from './constants.js';
 
 export interface TestDatabase {
@@ -102,10 +103,12 @@ export async function demoIds(database: TestDatabase): Promise<DemoIds> {
     select (select id from tenant where code = '91' and status = 'ACTIVE') as "anGiang",
            (select id from tenant where slug = 'kien-giang') as "kienGiang",
            (select id from tenant where code = '19') as "thaiNguyen",
-           (select club.id from club join admin_unit commune on commune.id = club.commune_id where commune.code = '30787') as "kienLuongClub",
-           (select club.id from club join admin_unit commune on commune.id = club.commune_id where commune.code = '05437') as "tucDuyenClub",
+           (select id from club where name = $1) as "kienLuongClub",
+           (select id from club where name = $2) as "tucDuyenClub",
            (select id from admin_unit where code = '30787') as "kienLuongTown",
-           (select id from admin_unit where code = '05437') as "tucDuyen"`);
+           (select id from admin_unit where code = '05437') as "tucDuyen"`,
+    [KIEN_LUONG_CLUB, TUC_DUYEN_CLUB],
+  );
   return row;
 }
 
