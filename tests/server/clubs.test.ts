@@ -684,12 +684,12 @@ describe('clubs of the province', () => {
     // Every commune of the demo's plans has its club: the plan of the current scheme gets one more.
     const [scheme] = await database.owner.query(`select id from scheme where tenant_id = $1 and first_year = 2026`, [ids.anGiang]);
     const [commune] = await database.owner.query(`select id from admin_unit where code = '30808'`);
-    const planned = await ok<{ saveClubPlanEntry: { id: string } }>(
+    const added = await ok<{ saveClubPlanEntry: { id: string } }>(
       'mutation ($input: SaveClubPlanEntryInput!) { saveClubPlanEntry(input: $input) { id } }',
       { input: { schemeId: scheme.id, communeId: commune.id, plannedYear: 2026 } },
       kienGiang,
     );
-    const entry = { id: planned.saveClubPlanEntry.id, commune_id: commune.id as string };
+    const entry = { id: added.saveClubPlanEntry.id, commune_id: commune.id as string };
     const created = await ok<{ createClub: { id: string; version: number; status: string; inClubPlan: boolean; scheme: { firstYear: number } } }>(
       `mutation ($input: CreateClubInput!) { createClub(input: $input) { id version status inClubPlan scheme { firstYear } } }`,
       { input: { communeId: entry.commune_id, clubPlanEntryId: entry.id, name: 'CLB Liên thế hệ tự giúp nhau thử nghiệm', foundedOn: '2026-05-01', maxActiveLoansPerMember: 1 } },

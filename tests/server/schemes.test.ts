@@ -33,6 +33,7 @@ const SCHEME_FIELDS = `
 
 interface SchemeShape {
   id: string;
+  title: string;
   version: number;
   firstYear: number;
   lastYear: number;
