@@ -59,9 +59,12 @@ const KHMER_AREA: PeopleOfArea = { ...MEKONG_PEOPLE, minorityShare: 0.55, minori
 const TAY_AREA: PeopleOfArea = { ...NORTHERN_PEOPLE, minorityShare: 0.75 };
 
 /**
- * The clubs' monthly reports of the demo start in January 2025: two years of reports are enough to
- * show every state a report passes through, and each one's frozen figures cost a computation.
+ * The clubs' meetings, contributions and loans of the demo start in January 2024 (or at the club's
+ * founding), their monthly reports in January 2025: three years of records and two of reports show
+ * every state a club and a report pass through, and keep the first start quick (each report's
+ * frozen figures cost a computation; every row before the merge is moved by it).
  */
+const RECORDS_FROM = '2024-01';
 const REPORTS_FROM = '2025-01';
 
 /** The first month of records kept for Thái Nguyên's sample clubs: the six months before now. */
@@ -99,10 +102,10 @@ function thaiNguyenSampleClubs(): SampleClub[] {
 
 function smallWorkspaceClubs(): SampleClub[] {
   return [
-    { key: 'ag-my-long', province: 'old-an-giang', commune: 'Mỹ Long', name: 'CLB Liên thế hệ tự giúp nhau phường Mỹ Long', foundedOn: '2019-08-12', recordsFrom: '2024-01', rosterSize: 26, people: MEKONG_PEOPLE, meetingDay: 12 },
-    { key: 'ag-an-hao', province: 'old-an-giang', commune: 'An Hảo', name: 'CLB Liên thế hệ tự giúp nhau xã An Hảo', foundedOn: '2022-05-20', recordsFrom: '2022-05', rosterSize: 22, people: KHMER_AREA, meetingDay: 20 },
-    { key: 'bk-song-cau', province: 'bac-kan', commune: 'Sông Cầu', name: 'CLB Liên thế hệ tự giúp nhau phường Sông Cầu', foundedOn: '2020-10-15', recordsFrom: '2024-01', rosterSize: 24, people: NORTHERN_PEOPLE, meetingDay: 15 },
-    { key: 'bk-nam-mau', province: 'bac-kan', commune: 'Nam Mẫu', name: 'CLB Liên thế hệ tự giúp nhau xã Nam Mẫu', foundedOn: '2021-09-10', recordsFrom: '2023-01', rosterSize: 18, people: TAY_AREA, meetingDay: 10 },
+    { key: 'ag-my-long', province: 'old-an-giang', commune: 'Mỹ Long', name: 'CLB Liên thế hệ tự giúp nhau phường Mỹ Long', foundedOn: '2019-08-12', recordsFrom: RECORDS_FROM, rosterSize: 26, people: MEKONG_PEOPLE, meetingDay: 12 },
+    { key: 'ag-an-hao', province: 'old-an-giang', commune: 'An Hảo', name: 'CLB Liên thế hệ tự giúp nhau xã An Hảo', foundedOn: '2022-05-20', recordsFrom: RECORDS_FROM, rosterSize: 22, people: KHMER_AREA, meetingDay: 20 },
+    { key: 'bk-song-cau', province: 'bac-kan', commune: 'Sông Cầu', name: 'CLB Liên thế hệ tự giúp nhau phường Sông Cầu', foundedOn: '2020-10-15', recordsFrom: RECORDS_FROM, rosterSize: 24, people: NORTHERN_PEOPLE, meetingDay: 15 },
+    { key: 'bk-nam-mau', province: 'bac-kan', commune: 'Nam Mẫu', name: 'CLB Liên thế hệ tự giúp nhau xã Nam Mẫu', foundedOn: '2021-09-10', recordsFrom: RECORDS_FROM, rosterSize: 18, people: TAY_AREA, meetingDay: 10 },
   ];
 }
 
@@ -167,7 +170,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
       const clubs: RecordedClub[] = [];
       if (province.key === 'kien-giang') {
         await seedKienGiangScheme(db);
-        clubs.push(...(await foundPlannedClubs(db, KIEN_GIANG_SCHEME_TITLE, { people: MEKONG_PEOPLE, keyPrefix: 'kg', sample: false, reportsFrom: REPORTS_FROM })));
+        clubs.push(...(await foundPlannedClubs(db, KIEN_GIANG_SCHEME_TITLE, { people: MEKONG_PEOPLE, keyPrefix: 'kg', sample: false, recordsFrom: RECORDS_FROM, reportsFrom: REPORTS_FROM })));
         await recordKienGiangSpending(db, { before: REFORM_DAY });
       }
       if (province.key === 'thai-nguyen') await seedThaiNguyenScheme(db);

@@ -187,7 +187,7 @@ function placeName(kind: AdminUnitKind, name: string): string {
  * the clubs, whose histories are written next. The founding days are samples within the planned
  * year (the sources give none); the 2025 clubs were founded before the merge of 1 July.
  */
-export async function foundPlannedClubs(db: EntityManager, schemeTitle: string, options: { people: PeopleOfArea; keyPrefix: string; sample: boolean; reportsFrom?: string }): Promise<RecordedClub[]> {
+export async function foundPlannedClubs(db: EntityManager, schemeTitle: string, options: { people: PeopleOfArea; keyPrefix: string; sample: boolean; recordsFrom?: string; reportsFrom?: string }): Promise<RecordedClub[]> {
   const schemeId = await schemeIdByTitle(db, schemeTitle);
   const seedLine = await budgetLineOf(db, schemeId, BudgetSource.MOBILISED);
   const entries: Array<{ id: string; commune_id: string; commune_name: string; commune_kind: AdminUnitKind; commune_code: string | null; planned_year: number }> = await db.query(
@@ -232,7 +232,7 @@ export async function foundPlannedClubs(db: EntityManager, schemeTitle: string, 
       key,
       clubId: club.id,
       foundedOn,
-      recordsFrom: foundedOn.slice(0, 7),
+      recordsFrom: options.recordsFrom && options.recordsFrom > foundedOn.slice(0, 7) ? options.recordsFrom : foundedOn.slice(0, 7),
       reportsFrom: options.reportsFrom,
       rosterSize: random.between(15, 30),
       people: options.people,

@@ -715,7 +715,7 @@ describe('clubs of the province', () => {
       kienGiang,
     );
     expect(read.club.statusHistory).toEqual([
-      { status: 'ACTIVE', effectiveOn: '2024-05-01', reason: null },
+      { status: 'ACTIVE', effectiveOn: '2026-05-01', reason: null },
       { status: 'SUSPENDED', effectiveOn: today, reason: 'Ban chủ nhiệm kiện toàn lại' },
     ]);
     expect(codesOf(await server.gql(STATUS, { input: { id: created.createClub.id, version: 1, status: 'ACTIVE', effectiveOn: today } }, kienLuong))).toEqual(['FORBIDDEN']);

@@ -262,14 +262,14 @@ describe('retiring, merging and splitting', () => {
   });
 
   it('retires a unit with nothing under it and merges a unit with clubs into another', async () => {
-    // Hòn Đất district: in the demo, nothing under it and no club (every commune of the demo has a club).
-    const honDat = await unitOfCode('903');
-    const retired = await server.gql<{ retireAdminUnit: Unit }>(RETIRE, { input: { id: honDat.id, version: honDat.version, effectiveOn: '2025-07-01' } }, kienGiang);
+    // Giang Thành district: in the demo, nothing under it and no club (every commune of the demo has a club).
+    const giangThanh = await unitOfCode('914');
+    const retired = await server.gql<{ retireAdminUnit: Unit }>(RETIRE, { input: { id: giangThanh.id, version: giangThanh.version, effectiveOn: '2025-07-01' } }, kienGiang);
     expect(retired.data?.retireAdminUnit).toMatchObject({ retired: true, validTo: '2025-06-30' });
 
     const town = await unitOfCode('30787');
     const kienBinh = await unitOfCode('30790');
-    const intoRetired = await server.gql(RETIRE, { input: { id: town.id, version: town.version, effectiveOn: '2025-07-01', successorIds: [honDat.id] } }, kienGiang);
+    const intoRetired = await server.gql(RETIRE, { input: { id: town.id, version: town.version, effectiveOn: '2025-07-01', successorIds: [giangThanh.id] } }, kienGiang);
     expect(fieldsOf(intoRetired)).toEqual(['successorIds']);
     const merged = await server.gql<{ retireAdminUnit: Unit }>(
       RETIRE,

@@ -304,7 +304,7 @@ describe('demo schemes on start', () => {
   it('skip, with a warning, a demo workspace whose hierarchy no longer fits, and start anyway', async () => {
     await forgetSchemes();
     // One of Thái Nguyên's nine districts is now recorded as a city ward: the survey of 9 districts no longer fits.
-    await database.owner.query(`update admin_unit set kind = 'WARD' where id = (select id from admin_unit where tenant_id = (select id from tenant where code = '19') and level = 2 and code is not null order by sort_key limit 1)`);
+    await database.owner.query(`update admin_unit set kind = 'WARD' where code = '164'`);
     const started = recordingLog();
     await ensureInitialData(database.app, { seedDemo: true, log: started.log });
     expect(await demoContent()).toMatchObject({ anGiangSchemes: 2, thaiNguyenSchemes: 0, surveys: 0 });
