@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { addMonths, firstDayOf, lastDayOf, todayInVietnam } from '../src/calendar.js';
+import { addMonths, firstDayOf, todayInVietnam } from '../src/calendar.js';
 import { equalInstalments } from '../src/loans/loan-schedule.js';
 import { figuresOf, figuresToJson } from '../src/monthly-reports/monthly-report.figures.js';
 import { reportDueDay } from '../src/monthly-reports/monthly-report.service.js';
@@ -577,9 +577,4 @@ export async function writeReports(db: EntityManager, reports: Array<{ clubId: s
   await insertRows(db, 'monthly_report_event', [
     ['club_id', 'uuid'], ['report_id', 'uuid'], ['action', 'text'], ['comment', 'text'], ['recorded_at', 'timestamptz'], ['recorded_by', 'uuid'],
   ], events);
-}
-
-/** The last day of the month before `day`'s month: a report month's end, for callers that window by month. */
-export function monthEndBefore(day: string): string {
-  return lastDayOf(addMonths(firstDayOf(day.slice(0, 7)), -1).slice(0, 7));
 }

@@ -20,7 +20,9 @@ const SEED_REQUEST = 'seed-demo';
  * meetings with attendance, repayments and contributions, home-care visits, seed capital,
  * loans (some overdue) and monthly reports in every state. The people are invented, the
  * months are the six before the current one, and the random choices are fixed by a seed, so
- * every installation gets the same clubs.
+ * every installation gets the same clubs. The reports are written with their history's own
+ * times (sent early in the next month, decided a few days later), which the services would
+ * stamp with the moment of loading; their frozen figures are the services' (figuresOf).
  */
 
 interface ClubProfile {
