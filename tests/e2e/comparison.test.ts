@@ -3,10 +3,24 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatNumber, formatPercent } from '../../client/src/app/format.js';
+import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
 import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
 
 const suite = useBrowserSuite();
 const open = suite.open;
+
+/** The national comparison of this month as the API gives it: what the page must show. */
+async function comparisonOf() {
+  const server = suite.server();
+  const result = await server.gql<{ nationalComparison: any }>(
+    'query { nationalComparison { provinces { tenant { code name } womenPercent figures { members } } national { womenPercent figures { members } } } }',
+    {},
+    await server.signIn('national.viewer'),
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data!.nationalComparison;
+}
 
 function provinceOrder(page: Page): Promise<string[]> {
   return page.getByTestId('comparison-row').evaluateAll((rows) => rows.map((row) => row.querySelector('[data-testid="comparison-province"]')?.textContent ?? ''));
@@ -25,16 +39,21 @@ describe('the national comparison', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('So sánh các tỉnh, thành phố');
     expect(await page.getByTestId('nav-comparison').getAttribute('href')).toBe('/national/comparison');
 
+    // The provinces in use: An Giang (with Kiên Giang's history) and Thái Nguyên (with Bắc Kạn's), as the API compares them.
     await expect.poll(() => page.getByTestId('comparison-row').count(), { timeout: 20_000 }).toBe(2);
-    expect(await provinceOrder(page)).toEqual(['Kiên Giang', 'Thái Nguyên']);
+    expect(await provinceOrder(page)).toEqual(['An Giang', 'Thái Nguyên']);
+    const api = await comparisonOf();
+    const row = (code: string) => api.provinces.find((province: any) => province.tenant.code === code);
     const women = (code: string) => page.locator(`[data-testid="comparison-row"][data-tenant-code="${code}"] [data-key="womenPercent"]`).textContent();
-    expect(await women('91')).toBe('68,85%');
-    expect(await women('19')).toBe('65,57%');
-    expect(await page.locator('[data-testid="comparison-row"][data-tenant-code="91"] [data-key="members"]').textContent()).toBe('61');
+    expect(await women('91')).toBe(formatPercent(row('91').womenPercent, 'vi'));
+    expect(await women('19')).toBe(formatPercent(row('19').womenPercent, 'vi'));
+    expect(await page.locator('[data-testid="comparison-row"][data-tenant-code="91"] [data-key="members"]').textContent()).toBe(formatNumber(row('91').figures.members, 'vi'));
     const total = page.getByTestId('comparison-total');
     expect(await total.textContent()).toContain('Toàn quốc');
-    expect(await total.locator('[data-key="members"]').textContent()).toBe('122');
-    expect(await total.locator('[data-key="womenPercent"]').textContent()).toBe('67,21%');
+    expect(api.national.figures.members).toBe(row('91').figures.members + row('19').figures.members);
+    expect(await total.locator('[data-key="members"]').textContent()).toBe(formatNumber(api.national.figures.members, 'vi'));
+    expect(await total.locator('[data-key="womenPercent"]').textContent()).toBe(formatPercent(api.national.womenPercent, 'vi'));
+    const byWomen = ['91', '19'].sort((left, right) => Number(row(left).womenPercent) - Number(row(right).womenPercent)).map((code) => row(code).tenant.name);
 
     // The chart by province: recharts draws one bar per province.
     const chart = page.getByTestId('comparison-chart');
@@ -50,10 +69,10 @@ describe('the national comparison', () => {
     await womenHeader.click();
     await expect.poll(() => ariaSortOf(page, 'womenPercent'), { timeout: 20_000 }).toBe('ascending');
     expect(await ariaSortOf(page, 'province')).toBe('none');
-    expect(await provinceOrder(page)).toEqual(['Thái Nguyên', 'Kiên Giang']);
+    expect(await provinceOrder(page)).toEqual(byWomen);
     await womenHeader.click();
     await expect.poll(() => ariaSortOf(page, 'womenPercent'), { timeout: 20_000 }).toBe('descending');
-    expect(await provinceOrder(page)).toEqual(['Kiên Giang', 'Thái Nguyên']);
+    expect(await provinceOrder(page)).toEqual([...byWomen].reverse());
 
     // The table's download asks the server with the session's token.
     const exportRequest = page.waitForRequest((request) => request.url().includes('/exports/national-comparison.csv'));
@@ -74,9 +93,11 @@ describe('the national comparison', () => {
     await page.locator('[data-testid="comparison-row"][data-tenant-code="91"]').getByTestId('comparison-province').click();
     await page.getByTestId('dashboard').waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/national\/provinces\/[0-9a-f-]+\/dashboard$/);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Bảng theo dõi: Kiên Giang');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Bảng theo dõi: An Giang');
     await page.getByTestId('dashboard-read-only').waitFor();
-    expect(await page.getByTestId('figure-members').getByTestId('figure-value').textContent()).toBe('61');
+    const api = await comparisonOf();
+    const anGiang = api.provinces.find((province: any) => province.tenant.code === '91');
+    expect(await page.getByTestId('figure-members').getByTestId('figure-value').textContent()).toBe(formatNumber(anGiang.figures.members, 'vi'));
     const atRisk = page.getByTestId('at-risk-club').first();
     await atRisk.waitFor();
     expect(await atRisk.getByTestId('at-risk-club-name').evaluate((element) => element.tagName)).not.toBe('A');
@@ -84,8 +105,8 @@ describe('the national comparison', () => {
 
     // The drill-down works for the national office too, down to the club's figures, still without links.
     await page.locator('[data-testid="unit-row"]', { hasText: 'Huyện Kiên Lương' }).getByTestId('unit-link').click();
-    const clubRow = page.getByTestId('unit-club-row');
-    await clubRow.first().waitFor();
+    const clubRow = page.getByTestId('unit-club-row').filter({ hasText: KIEN_LUONG_CLUB });
+    await clubRow.waitFor();
     expect(await clubRow.getByTestId('unit-club-members').textContent()).toBe('61');
     expect(await clubRow.getByTestId('unit-club-link').evaluate((element) => element.tagName)).not.toBe('A');
     expect(await page.locator('a[href^="/province/"]').count()).toBe(0);

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
+import { formatNumber, formatPercent } from '../../client/src/app/format.js';
 import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
 
 const suite = useBrowserSuite();
@@ -38,66 +39,88 @@ function figure(page: Page, testId: string): Promise<string | null> {
   return page.getByTestId(testId).getByTestId('figure-value').textContent();
 }
 
+/** The province's dashboard as the API gives it: what the page must show. */
+async function dashboardOf(unitId: string | null = null) {
+  const server = suite.server();
+  const result = await server.gql<{ provinceDashboard: any }>(
+    `query ($unitId: ID) { provinceDashboard(unitId: $unitId) {
+       figures { clubs members } loans { par30 } scheme { title } clubsAtRiskCount
+       clubsAtRisk(first: 1) { club { name } level }
+       progress { indicator { code } status }
+       units { unit { id name } figures { members } }
+     } }`,
+    { unitId },
+    await server.signIn('kiengiang'),
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data!.provinceDashboard;
+}
+
+const STATUS_LABEL: Record<string, string> = { ACHIEVED: 'Đạt', ON_TRACK: 'Đúng tiến độ', BEHIND: 'Chậm tiến độ', NO_TARGET: 'Chưa đặt chỉ tiêu' };
+
 describe('the province dashboard', () => {
-  it('opens first for the province admin with the Kiên Lương club’s figures, and the club first among those at risk with its reasons', async () => {
+  it('opens first for the province admin with the province’s figures, and the clubs at risk with their reasons', async () => {
     const page = await open();
     await openDashboard(page);
     expect(new URL(page.url()).pathname).toBe('/province/dashboard');
     expect(await page.getByTestId('nav-dashboard').getAttribute('href')).toBe('/province/dashboard');
     expect(await page.locator('nav a').first().getAttribute('data-testid')).toBe('nav-dashboard');
 
-    expect(await figure(page, 'figure-clubs')).toBe('1');
-    expect(await figure(page, 'figure-members')).toBe('61');
-    expect(await figure(page, 'loans-par30')).toBe('20,54%');
+    // An Giang: Kiên Giang's clubs, the old An Giang's, and this year's.
+    const api = await dashboardOf();
+    expect(api.figures.clubs).toBeGreaterThanOrEqual(40);
+    expect(await figure(page, 'figure-clubs')).toBe(formatNumber(api.figures.clubs, 'vi'));
+    expect(await figure(page, 'figure-members')).toBe(formatNumber(api.figures.members, 'vi'));
+    expect(await figure(page, 'loans-par30')).toBe(formatPercent(api.loans.par30, 'vi'));
     expect(await page.getByTestId('dashboard-loans').textContent()).toContain('Dư nợ và nợ quá hạn tính đến cuối tháng đã chọn');
-    expect(await page.getByTestId('dashboard-scheme-shown').textContent()).toContain('Kiên Giang');
+    expect(api.scheme.title).toContain('An Giang');
+    expect(await page.getByTestId('dashboard-scheme-shown').textContent()).toContain('An Giang');
 
     const club = page.getByTestId('at-risk-club').first();
     await club.waitFor();
-    expect(await club.getByTestId('at-risk-club-name').textContent()).toBe(KIEN_LUONG_CLUB);
-    expect(await club.getAttribute('data-level')).toBe('AT_RISK');
-    expect(await club.getByTestId('health-level').textContent()).toBe('Có nguy cơ');
-    const reasons = await club.getByTestId('health-reason').allTextContents();
-    expect(reasons.some((reason) => reason.startsWith('Dư nợ quá hạn trên 30 ngày (PAR30) 20,54%'))).toBe(true);
-    expect(reasons.some((reason) => reason.startsWith('Chỉ có 3/8 lĩnh vực hoạt động trong 3 tháng qua'))).toBe(true);
-    expect(await page.getByTestId('at-risk-count').textContent()).toBe('1 câu lạc bộ có nguy cơ');
+    expect(await club.getByTestId('at-risk-club-name').textContent()).toBe(api.clubsAtRisk[0].club.name);
+    expect(await club.getAttribute('data-level')).toBe(api.clubsAtRisk[0].level);
+    expect(await club.getByTestId('health-reason').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('at-risk-count').textContent()).toBe(`${api.clubsAtRiskCount} câu lạc bộ có nguy cơ`);
 
     // Every indicator of the catalogue with its status against the scheme's targets.
-    const newClubs = page.locator('[data-testid="progress-row"][data-code="NEW_CLUBS"]');
-    expect(await newClubs.getByTestId('progress-status').textContent()).toBe('Chậm tiến độ');
-    expect(await page.locator('[data-testid="progress-row"][data-code="MEMBERS"]').getByTestId('progress-status').textContent()).toBe('Chưa đặt chỉ tiêu');
-    expect(await page.locator('[data-testid="budget-row"][data-source="PROVINCE_BUDGET"]').textContent()).toContain('1.155.000.000 ₫');
+    for (const code of ['NEW_CLUBS', 'MEMBERS']) {
+      const status = api.progress.find((item: any) => item.indicator.code === code).status;
+      expect(await page.locator(`[data-testid="progress-row"][data-code="${code}"]`).getByTestId('progress-status').textContent()).toBe(STATUS_LABEL[status]);
+    }
+    expect(await page.locator('[data-testid="budget-row"][data-source="PROVINCE_BUDGET"]').textContent()).toContain('1.500.000.000 ₫');
     await page.getByTestId('quality-chart').locator('svg.recharts-surface').first().waitFor();
     await page.getByTestId('trend-chart').locator('svg.recharts-surface').first().waitFor();
   });
 
-  it('drills down into the district of Kiên Lương, lists its club with figures and health, and walks back up', async () => {
+  it('drills down into the district of Kiên Lương, lists its clubs with figures and health, and walks back up', async () => {
     const page = await open();
     await openDashboard(page);
+    const whole = await dashboardOf();
+    const kienLuong = whole.units.find((row: any) => row.unit.name === 'Kiên Lương');
     const district = page.locator('[data-testid="unit-row"]', { hasText: 'Huyện Kiên Lương' });
-    expect(await district.getByTestId('unit-members').textContent()).toBe('61');
+    expect(await district.getByTestId('unit-members').textContent()).toBe(formatNumber(kienLuong.figures.members, 'vi'));
     await drillDown(page, district.getByTestId('unit-link'), 'Huyện Kiên Lương');
     expect(new URL(page.url()).searchParams.get('unit')).toMatch(/^[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('unit-row').allTextContents(), { timeout: 20_000 }).toEqual([expect.stringContaining('Thị trấn Kiên Lương')]);
+    // Its eight communes, each with the club the scheme founded there.
+    await expect.poll(async () => (await page.getByTestId('unit-row').allTextContents()).length, { timeout: 20_000 }).toBe(8);
+    expect(await page.getByTestId('unit-row').allTextContents()).toContainEqual(expect.stringContaining('Thị trấn Kiên Lương'));
+    expect(await figure(page, 'figure-members')).toBe(formatNumber(kienLuong.figures.members, 'vi'));
 
-    const clubRow = page.getByTestId('unit-club-row');
-    await clubRow.first().waitFor();
-    expect(await clubRow.count()).toBe(1);
-    expect(await clubRow.getByTestId('unit-club-link').textContent()).toBe(KIEN_LUONG_CLUB);
+    // The town below: no unit under it has clubs, so the page lists the town's two clubs alone.
+    await drillDown(page, page.locator('[data-testid="unit-row"]', { hasText: 'Thị trấn Kiên Lương' }).getByTestId('unit-link'), 'Thị trấn Kiên Lương');
+    const clubRow = page.getByTestId('unit-club-row').filter({ hasText: KIEN_LUONG_CLUB });
+    await clubRow.waitFor();
+    expect(await page.getByTestId('unit-club-row').count()).toBe(2);
     expect(await clubRow.getByTestId('unit-club-members').textContent()).toBe('61');
     expect(await clubRow.getByTestId('health-level').textContent()).toBe('Có nguy cơ');
-    expect(await figure(page, 'figure-members')).toBe('61');
-
-    // The commune below: no unit under it has clubs, so the page lists the commune's clubs alone.
-    await drillDown(page, page.getByTestId('unit-link'), 'Thị trấn Kiên Lương');
-    await page.getByTestId('unit-club-row').first().waitFor();
     expect(await page.getByTestId('units-table').count()).toBe(0);
     expect(await page.getByTestId('dashboard-clubs').textContent()).toContain('không có đơn vị cấp dưới có câu lạc bộ');
 
     // The club's own page is one click away; back, then up to the whole province by the breadcrumb.
     // One click: the club's page is fetched on first use, and the address moves only once it is
     // there (a second click meanwhile would stack a second entry in the history).
-    await page.getByTestId('unit-club-link').click();
+    await clubRow.getByTestId('unit-club-link').click();
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toMatch(/^\/province\/clubs\/[0-9a-f-]{36}$/);
     await page.goBack();
     await page.getByTestId('breadcrumb-link').first().waitFor();

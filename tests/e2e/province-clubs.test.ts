@@ -314,13 +314,20 @@ describe('the clubs page', { timeout: 90_000 }, () => {
   it('adds a club for a commune of the club plan, refusing a founding day in the future next to its field, then suspends it with a reason', async () => {
     const server = suite.server();
     const admin = await server.signIn('kiengiang');
-    const plans = await server.gql<{
-      schemes: { edges: Array<{ node: { title: string; clubPlan: Array<{ id: string; status: string; club: { id: string } | null; commune: { name: string; fullName: string } }> } }> };
-    }>('query { schemes(first: 20) { edges { node { title clubPlan { id status club { id } commune { name fullName } } } } } }', {}, admin);
+    // The demo's plans have all their clubs: the current scheme's plan gets a ward of Long Xuyên, which has none.
+    const plans = await server.gql<{ schemes: { edges: Array<{ node: { id: string; title: string } }> } }>('query { schemes(first: 20) { edges { node { id title } } } }', {}, admin);
     expect(plans.errors).toBeUndefined();
-    const entry = plans.data!.schemes.edges.flatMap((edge) => edge.node.clubPlan).find((candidate) => candidate.status === 'PLANNED' && !candidate.club);
-    expect(entry).toBeDefined();
-    const commune = entry!.commune;
+    const current = plans.data!.schemes.edges.map((edge) => edge.node).find((scheme) => scheme.title.endsWith('giai đoạn 2026–2030'))!;
+    const units = await server.gql<{ adminUnits: { edges: Array<{ node: { id: string; name: string; fullName: string } }> } }>(
+      'query { adminUnits(search: "my binh", first: 5) { edges { node { id name fullName } } } }', {}, admin,
+    );
+    const commune = units.data!.adminUnits.edges.map((edge) => edge.node).find((unit) => unit.name === 'Mỹ Bình')!;
+    const planned = await server.gql(
+      'mutation ($input: SaveClubPlanEntryInput!) { saveClubPlanEntry(input: $input) { id } }',
+      { input: { schemeId: current.id, communeId: commune.id, plannedYear: 2026 } },
+      admin,
+    );
+    expect(planned.errors).toBeUndefined();
 
     const page = await suite.open();
     await signInAsProvince(page);

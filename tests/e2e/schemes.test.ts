@@ -246,8 +246,9 @@ describe('a scheme’s budget', () => {
     await page.getByTestId('disbursement-submit').click();
     // No club chosen yet: said next to the picker, nothing sent, nothing typed lost.
     await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Vui lòng chọn câu lạc bộ nhận');
+    // The town has two clubs: the Association's, and the one the scheme founded in a quarter.
     await page.getByTestId('disbursement-recipient-club').fill('kien luong');
-    await page.getByRole('option', { name: /Kiên Lương/ }).click();
+    await page.getByRole('option', { name: /Hội Người cao tuổi thị trấn Kiên Lương/ }).click();
     await page.getByTestId('disbursement-submit').click();
     const toClub = page.getByTestId('disbursement-row').first();
     await expect.poll(() => toClub.getByTestId('disbursement-recipient').textContent()).toContain('CLB Liên thế hệ tự giúp nhau Hội Người cao tuổi thị trấn Kiên Lương');

@@ -18,24 +18,25 @@ describe('reference figures', () => {
     await page.getByTestId('nav-reference-figures').click();
     await page.getByRole('heading', { level: 1, name: 'Số liệu tham chiếu' }).waitFor();
 
+    // A year before any of the demo's figures (An Giang's own, and those of the provinces merged into it).
     await page.getByTestId('figure-add').click();
     await page.getByTestId('figure-year').fill('1980');
     await page.getByTestId('figure-kind').selectOption('OLDER_POPULATION');
     await page.getByTestId('figure-value').fill('187654');
     expect(await page.getByTestId('figure-value').inputValue()).toBe('187.654');
-    await page.getByTestId('figure-source').fill('Niên giám thống kê tỉnh Kiên Giang năm 2024');
+    await page.getByTestId('figure-source').fill('Niên giám thống kê năm 2016');
     await page.getByTestId('figure-submit').click();
     // The server refuses the year; the message sits under the year and nothing typed is lost.
     await expect.poll(() => page.getByTestId('figure-form').textContent()).toContain('Năm phải từ 1990 trở đi.');
     expect(await page.getByTestId('figure-value').inputValue()).toBe('187.654');
-    expect(await page.getByTestId('figure-source').inputValue()).toBe('Niên giám thống kê tỉnh Kiên Giang năm 2024');
+    expect(await page.getByTestId('figure-source').inputValue()).toBe('Niên giám thống kê năm 2016');
 
-    await page.getByTestId('figure-year').fill('2024');
+    await page.getByTestId('figure-year').fill('2016');
     await page.getByTestId('figure-submit').click();
-    const row = page.locator('[data-testid="figure-year-row"][data-year="2024"]');
+    const row = page.locator('[data-testid="figure-year-row"][data-year="2016"]');
     const older = row.locator('[data-kind="OLDER_POPULATION"]');
     await expect.poll(() => older.getByTestId('figure-value-cell').textContent()).toBe('187.654');
-    expect(await older.getByTestId('figure-source-cell').textContent()).toBe('Niên giám thống kê tỉnh Kiên Giang năm 2024');
+    expect(await older.getByTestId('figure-source-cell').textContent()).toBe('Niên giám thống kê năm 2016');
 
     // Someone else corrects the figure meanwhile: the admin is told, keeps what was typed, and saves after reloading.
     await older.getByTestId('figure-edit').click();
@@ -43,7 +44,7 @@ describe('reference figures', () => {
     const token = await suite.server().signIn('kiengiang');
     const other = await suite.server().gql(
       'mutation($input: SaveReferenceFigureInput!) { saveReferenceFigure(input: $input) { version } }',
-      { input: { year: 2024, kind: 'OLDER_POPULATION', value: '190000', source: 'Cục Thống kê', version: 1 } },
+      { input: { year: 2016, kind: 'OLDER_POPULATION', value: '190000', source: 'Cục Thống kê', version: 1 } },
       token,
     );
     expect(other.errors).toBeUndefined();
@@ -60,18 +61,18 @@ describe('reference figures', () => {
     // A figure of a year and kind already entered is corrected, not added twice.
     await row.locator('[data-kind="POOR_HOUSEHOLDS"]').getByTestId('figure-add-cell').click();
     await page.getByTestId('figure-value').fill('5210');
-    await page.getByTestId('figure-source').fill('Quyết định phê duyệt kết quả rà soát hộ nghèo năm 2024');
+    await page.getByTestId('figure-source').fill('Quyết định phê duyệt kết quả rà soát hộ nghèo năm 2016');
     await page.getByTestId('figure-submit').click();
     await expect.poll(() => row.locator('[data-kind="POOR_HOUSEHOLDS"]').getByTestId('figure-value-cell').textContent()).toBe('5.210');
     await page.getByTestId('figure-add').click();
-    await page.getByTestId('figure-year').fill('2024');
+    await page.getByTestId('figure-year').fill('2016');
     await page.getByTestId('figure-kind').selectOption('POOR_HOUSEHOLDS');
     await page.getByTestId('figure-exists').waitFor();
     await page.getByTestId('figure-value').fill('5300');
     await page.getByTestId('figure-source').fill('Rà soát bổ sung');
     await page.getByTestId('figure-submit').click();
     await expect.poll(() => row.locator('[data-kind="POOR_HOUSEHOLDS"]').getByTestId('figure-value-cell').textContent()).toBe('5.300');
-    expect(await page.getByTestId('figure-year-row').count()).toBe(1);
+    expect(await page.locator('[data-testid="figure-year-row"][data-year="2016"]').count()).toBe(1);
   });
 });
 
@@ -109,7 +110,8 @@ describe('long lists', () => {
     await page.getByTestId('schemes-table').waitFor();
     expect(await page.getByTestId('scheme-row').count()).toBe(20);
     await page.getByTestId('schemes-load-more').click();
-    await expect.poll(() => page.getByTestId('scheme-row').count()).toBe(22);
+    // The 21 made here and the demo's two: 2017–2020 and 2026–2030.
+    await expect.poll(() => page.getByTestId('scheme-row').count()).toBe(23);
     expect(await page.getByTestId('schemes-load-more').count()).toBe(0);
     expect(await page.getByTestId('schemes-table').textContent()).toContain('2017–2020');
 
@@ -146,6 +148,9 @@ describe('the hierarchy', () => {
     await openProvince(page);
     await page.getByTestId('nav-hierarchy').click();
     await page.getByTestId('hierarchy-tree').waitFor();
+    // The tree lists the province in force with the retired ones merged into it: open An Giang's first.
+    const [root] = await suite.database().owner.query(`select id from admin_unit where parent_id is null and valid_to is null and code = '91'`);
+    await page.locator(`[data-testid="tree-node"][data-unit-id="${root.id}"]`).click();
     await page.locator(`[data-testid="tree-node"][data-unit-id="${district.id}"]`).click();
     await page.getByRole('button', { name: 'Thao tác với Xã Thạnh Đông Mới' }).click();
     await page.getByTestId('unit-action-split').click();
