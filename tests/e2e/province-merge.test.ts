@@ -9,8 +9,8 @@ const EVENTUALLY = { timeout: 20_000 };
 
 /** Two provinces of the 2025 reform that the demo does not hold: Bạc Liêu (95) and Cà Mau (96) became the new Cà Mau (96). */
 const PROVINCES = [
-  { code: '95', slug: 'bac-lieu', name: 'Bạc Liêu', admin: 'baclieu.admin', commune: 'Vĩnh Trạch', club: 'CLB Liên thế hệ tự giúp nhau xã Vĩnh Trạch', joinedOn: '2025-02-01' },
-  { code: '96', slug: 'ca-mau', name: 'Cà Mau', admin: 'camau.admin', commune: 'Tân Thành', club: 'CLB Liên thế hệ tự giúp nhau xã Tân Thành', joinedOn: '2025-03-01' },
+  { code: '95', slug: 'bac-lieu', name: 'Bạc Liêu', admin: 'baclieu.admin', commune: 'Vĩnh Trạch', club: 'CLB Liên thế hệ tự giúp nhau xã Vĩnh Trạch', joinedOn: '2025-02-01', olderPopulation: '118420' },
+  { code: '96', slug: 'ca-mau', name: 'Cà Mau', admin: 'camau.admin', commune: 'Tân Thành', club: 'CLB Liên thế hệ tự giúp nhau xã Tân Thành', joinedOn: '2025-03-01', olderPopulation: '152310' },
 ] as const;
 const ADMIN_PASSWORD = 'mat-khau-thu-nghiem';
 
@@ -53,7 +53,20 @@ beforeAll(async () => {
       { input: { clubId: club.createClub.id, fullName: 'Nguyễn Thị Lan', sex: 'FEMALE', birthYear: 1956, joinedOn: province.joinedOn } },
       admin,
     );
+    await gqlOk(
+      `mutation ($input: CreateSchemeInput!) { createScheme(input: $input) { id } }`,
+      { input: { title: `Đề án nhân rộng mô hình Câu lạc bộ Liên thế hệ tự giúp nhau tỉnh ${province.name} giai đoạn 2021–2025`, firstYear: 2021, lastYear: 2025 } },
+      admin,
+    );
+    await gqlOk(
+      `mutation ($input: SaveReferenceFigureInput!) { saveReferenceFigure(input: $input) { id } }`,
+      { input: { year: 2024, kind: 'OLDER_POPULATION', value: province.olderPopulation, source: `Niên giám thống kê tỉnh ${province.name} năm 2024`, version: null } },
+      admin,
+    );
   }
+  // Only the demo seed makes sample data; here the owner marks Bạc Liêu's figure and Cà Mau's workspace as such.
+  await suite.database().owner.query('update reference_figure set sample = true where tenant_id = $1', [ids['95']]);
+  await suite.database().owner.query('update tenant set sample = true where id = $1', [ids['96']]);
 });
 
 function comparisonRow(page: Page, tenantId: string) {
@@ -162,6 +175,11 @@ describe('merging provinces', () => {
       expect(await row.getByTestId('province-successor').textContent()).toBe('Cà Mau');
       expect(await row.getByTestId('province-merge-reason').textContent()).toBe(reason);
     }
+    expect(await provinceRow(page, '96', 'RETIRED').getByTestId('province-sample').textContent()).toBe('Dữ liệu mẫu');
+    expect(await provinceRow(page, '95', 'RETIRED').getByTestId('province-sample').count()).toBe(0);
+    // Merged provinces come after those in use.
+    const order = await page.getByTestId('province-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
+    expect(order.indexOf('RETIRED')).toBeGreaterThan(order.lastIndexOf('ACTIVE'));
     const newId = await merged.getAttribute('id').then((anchor) => anchor!.replace(/^province-/, ''));
     expect(newId).not.toBe(ids['96']);
 
@@ -201,6 +219,38 @@ describe('merging provinces', () => {
     await page.getByTestId('comparison-map').getByText('Bản đồ hiện nay').click();
     await expect.poll(() => comparisonRow(page, newId).locator('[data-key="clubs"]').textContent(), EVENTUALLY).toBe('2');
     expect(new URL(page.url()).searchParams.get('map')).toBeNull();
+  });
+
+  // After the merger above: Bạc Liêu's administrator now works in the new Cà Mau.
+  it('shows the merged province its predecessors’ schemes and reference figures under their own names', async () => {
+    const page = await suite.open();
+    await signIn(page, 'baclieu.admin', ADMIN_PASSWORD);
+    await page.getByTestId('area-province').waitFor();
+    await page.getByTestId('nav-schemes').click();
+    await page.getByTestId('schemes-table').waitFor();
+    const schemeRow = page.getByTestId('scheme-row').filter({ hasText: 'tỉnh Bạc Liêu giai đoạn 2021–2025' });
+    await expect.poll(() => schemeRow.getByTestId('scheme-province').textContent(), EVENTUALLY).toBe('Đề án của tỉnh Bạc Liêu (đã sáp nhập vào Cà Mau)');
+    expect(await page.getByTestId('scheme-row').filter({ hasText: 'tỉnh Cà Mau giai đoạn 2021–2025' }).getByTestId('scheme-province').textContent()).toBe(
+      'Đề án của tỉnh Cà Mau trước khi sáp nhập (đến 30/06/2025)',
+    );
+    await schemeRow.getByTestId('scheme-link').click();
+    await page.getByTestId('scheme-tab-overview').waitFor();
+    await expect.poll(() => page.getByTestId('scheme-province').textContent(), EVENTUALLY).toBe('Đề án của tỉnh Bạc Liêu (đã sáp nhập vào Cà Mau)');
+
+    await page.getByTestId('nav-reference-figures').click();
+    await page.getByRole('heading', { level: 1, name: 'Số liệu tham chiếu' }).waitFor();
+    const ofBacLieu = page.locator(`[data-testid="merged-figures"][data-tenant-id="${ids['95']}"]`);
+    await expect.poll(() => ofBacLieu.getByTestId('merged-figures-title').textContent(), EVENTUALLY).toBe('Số liệu của tỉnh Bạc Liêu trước khi sáp nhập');
+    const older = ofBacLieu.locator('[data-testid="figure-year-row"][data-year="2024"] [data-kind="OLDER_POPULATION"]');
+    expect(await older.getByTestId('figure-value-cell').textContent()).toBe('118.420');
+    expect(await older.getByTestId('figure-sample').textContent()).toBe('Số liệu mẫu');
+    // A merged province's figures are kept as they were: nothing to correct or add there.
+    expect(await ofBacLieu.getByTestId('figure-edit').count()).toBe(0);
+    expect(await ofBacLieu.getByTestId('figure-add-cell').count()).toBe(0);
+    const ofCaMau = page.locator(`[data-testid="merged-figures"][data-tenant-id="${ids['96']}"]`);
+    expect(await ofCaMau.getByTestId('merged-figures-title').textContent()).toBe('Số liệu của tỉnh Cà Mau trước khi sáp nhập');
+    expect(await ofCaMau.getByTestId('figure-value-cell').textContent()).toBe('152.310');
+    expect(await ofCaMau.getByTestId('figure-sample').count()).toBe(0);
   });
 
   it('offers no merger to the national monitoring role', async () => {

@@ -374,6 +374,7 @@ export const en: Messages = {
     columnDecision: 'Decision',
     period: '{{first}}–{{last}}',
     ofMergedProvince: 'Scheme of {{province}} (merged into {{successor}})',
+    ofFormerProvince: 'Scheme of {{province}} before the merger (until {{date}})',
     status: {
       DRAFT: 'Draft',
       APPROVED: 'Approved',
@@ -750,7 +751,7 @@ export const en: Messages = {
     sample: 'Sample value',
     sampleHint: 'A sample value for demonstration, standing in where no published figure is at hand. Correct it to replace it with the official figure.',
     none: '—',
-    ofMergedProvince: 'Figures of {{name}} (merged)',
+    ofMergedProvince: 'Figures of {{name}} before the merger',
     ofMergedProvinceUnnamed: 'Figures of a merged province',
     mergedIntro: 'Kept as they were at the merger, to look up and to compare the periods before it.',
     mergedIntroUntil: 'Kept as they were at the merger (the province ran until {{date}}), to look up and to compare the periods before it.',

@@ -373,6 +373,7 @@ export const vi = {
     columnDecision: 'Quyết định',
     period: 'Giai đoạn {{first}}–{{last}}',
     ofMergedProvince: 'Đề án của tỉnh {{province}} (đã sáp nhập vào {{successor}})',
+    ofFormerProvince: 'Đề án của tỉnh {{province}} trước khi sáp nhập (đến {{date}})',
     status: {
       DRAFT: 'Dự thảo',
       APPROVED: 'Đã phê duyệt',
@@ -749,7 +750,7 @@ export const vi = {
     sample: 'Số liệu mẫu',
     sampleHint: 'Giá trị mẫu để trình diễn, thay cho số liệu công bố chưa có. Sửa để thay bằng số liệu chính thức.',
     none: '—',
-    ofMergedProvince: 'Số liệu của tỉnh {{name}} (đã sáp nhập)',
+    ofMergedProvince: 'Số liệu của tỉnh {{name}} trước khi sáp nhập',
     ofMergedProvinceUnnamed: 'Số liệu của tỉnh đã sáp nhập',
     mergedIntro: 'Giữ nguyên như khi sáp nhập, để tra cứu và so sánh các kỳ trước đó.',
     mergedIntroUntil: 'Giữ nguyên như khi sáp nhập (tỉnh hoạt động đến {{date}}), để tra cứu và so sánh các kỳ trước đó.',

@@ -281,17 +281,7 @@ export function MergeProvincesDialog({ tenants, onClose }: MergeProvincesDialogP
               data-testid="merge-existing"
             />
           ) : (
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <TextInput
-                size="md"
-                label={t('provinces.merge.code')}
-                description={t('provinces.merge.codeHint')}
-                required
-                inputMode="numeric"
-                maxLength={2}
-                {...form.getInputProps('code')}
-                data-testid="merge-code"
-              />
+            <Stack gap="md">
               <TextInput
                 size="md"
                 label={t('provinces.merge.name')}
@@ -301,21 +291,36 @@ export function MergeProvincesDialog({ tenants, onClose }: MergeProvincesDialogP
                 onChange={(event) => nameChanged(event.currentTarget.value)}
                 data-testid="merge-name"
               />
-              <TextInput
-                size="md"
-                label={t('provinces.merge.slug')}
-                description={t('provinces.merge.slugHint')}
-                required
-                autoCapitalize="none"
-                spellCheck={false}
-                {...form.getInputProps('slug')}
-                onChange={(event) => {
-                  setSlugWritten(true);
-                  form.setFieldValue('slug', event.currentTarget.value);
-                }}
-                data-testid="merge-slug"
-              />
-            </SimpleGrid>
+              {/* The hints under the inputs, so that the two inputs line up whatever the hints' length. */}
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+                <TextInput
+                  size="md"
+                  label={t('provinces.merge.code')}
+                  description={t('provinces.merge.codeHint')}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  required
+                  inputMode="numeric"
+                  maxLength={2}
+                  {...form.getInputProps('code')}
+                  data-testid="merge-code"
+                />
+                <TextInput
+                  size="md"
+                  label={t('provinces.merge.slug')}
+                  description={t('provinces.merge.slugHint')}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  required
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  {...form.getInputProps('slug')}
+                  onChange={(event) => {
+                    setSlugWritten(true);
+                    form.setFieldValue('slug', event.currentTarget.value);
+                  }}
+                  data-testid="merge-slug"
+                />
+              </SimpleGrid>
+            </Stack>
           )}
           <TextInput
             size="md"

@@ -94,6 +94,12 @@ export function ActiveProvincesTable({ tenants }: { tenants: ProvinceListItemFra
     rootUnits: t('national.columnRootUnits'),
   };
 
+  /** The units in force: a merged province also holds its predecessors' former roots, retired the day before the merger. */
+  function rootUnitsText(tenant: ProvinceListItemFragment): string {
+    const inForce = tenant.rootUnits.filter((unit) => !unit.retired);
+    return inForce.length > 0 ? inForce.map((unit) => unit.name).join(', ') : t('national.noRootUnits');
+  }
+
   function lineage(tenant: ProvinceListItemFragment) {
     if (tenant.predecessors.length === 0) return <Text span c="dimmed">{t('provinces.noLineage')}</Text>;
     // A province made by the merger was formed from its predecessors; one that existed before took them in.
@@ -129,16 +135,14 @@ export function ActiveProvincesTable({ tenants }: { tenants: ProvinceListItemFra
           <Table.Tr key={tenant.id} id={rowAnchor(tenant.id)} data-testid="province-row" data-tenant-code={tenant.code} data-status={tenant.status}>
             <NameCell tenant={tenant} label={labels.name} />
             <Table.Td data-label={labels.code}>{tenant.code}</Table.Td>
-            <Table.Td data-label={labels.slug}>
+            <Table.Td data-label={labels.slug} className={classes.nowrap}>
               <Text span ff="monospace" size="sm">
                 {tenant.slug}
               </Text>
             </Table.Td>
             <StatusCell tenant={tenant} label={labels.status} />
             <Table.Td data-label={labels.lineage}>{lineage(tenant)}</Table.Td>
-            <Table.Td data-label={labels.rootUnits}>
-              {tenant.rootUnits.length > 0 ? tenant.rootUnits.map((unit) => unit.name).join(', ') : t('national.noRootUnits')}
-            </Table.Td>
+            <Table.Td data-label={labels.rootUnits}>{rootUnitsText(tenant)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
