@@ -11,6 +11,7 @@ import { parseDisplayDate } from '../../app/local-date';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { MergeProvincesDocument, TenantsDocument, type PredecessorAdmins, type ProvinceListItemFragment } from '../../gql/graphql';
 import { useMergeProblems, type MergeProblem } from './merge-messages';
+import { slugOf } from './province-slug';
 
 interface MergeValues {
   provinceIds: string[];
@@ -27,17 +28,6 @@ interface MergeValues {
 type MergeField = keyof MergeValues;
 
 const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** "Bà Rịa – Vũng Tàu" → "ba-ria-vung-tau": the slug a province's name suggests. */
-export function slugOf(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 interface MergeProvincesDialogProps {
   /** Every province workspace, as the list shows them. */
