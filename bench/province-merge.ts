@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { addDays, todayInVietnam } from '../server/src/calendar.js';
 import { withDatabaseScope } from '../server/src/database/scoped.js';
 import { mergeProvinces } from '../server/src/tenants/tenant-merge.service.js';
+import { AS_OF } from './dataset/generate.js';
 import { round } from './harness.js';
 
 export type MergeMeasure =
@@ -29,10 +30,8 @@ export async function measureProvinceMerge(app: DataSource): Promise<MergeMeasur
           'select sum(members)::int as members from province_month_figure where tenant_id = any ($1)',
           [ids],
         );
-        const [latest]: Array<{ day: string }> = await db.query(
-          `select greatest(max(held_on), max(founded_on))::text as day from (select held_on, null::date as founded_on from activity union all select null, founded_on from club) dated`,
-        );
-        const effectiveOn = [addDays(latest?.day ?? todayInVietnam(), 1), todayInVietnam()].sort()[0];
+        // The dataset's records end on its day; the merge takes effect the day after.
+        const effectiveOn = [addDays(AS_OF, 1), todayInVietnam()].sort()[0];
         const started = performance.now();
         await mergeProvinces(db, 'bench-merge', {
           predecessorIds: ids,

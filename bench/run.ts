@@ -44,6 +44,11 @@ async function main(): Promise<void> {
     if (args.has('--load-only')) return;
 
     await app.initialize();
+    if (args.has('--merge-only')) {
+      const merge = await measureProvinceMerge(app);
+      log(`province merge: ${JSON.stringify(merge)}`);
+      return;
+    }
     const fixtures = await readFixtures(database.ownerUrl);
     const server = await startBenchServer(app);
     const schema = await buildApiSchema();

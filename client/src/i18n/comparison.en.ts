@@ -12,7 +12,18 @@ export const comparisonEn: typeof comparisonVi = {
   phaseOption: '{{decision}} ({{first}}–{{last}})',
   fromMonth: 'From',
   month: 'To',
-  period: 'Period: {{from}} – {{to}}',
+  period: 'Period: {{from}} – {{to}}, on {{map}}',
+  map: {
+    label: 'Map of provinces',
+    today: 'Today’s map',
+    atTheTime: 'Map at the time',
+    todayHint: 'Today’s provinces: a merged province counts the provinces merged into it for every period.',
+    atTheTimeHint: 'The provinces as they were at the end of the period ({{month}}), each with the clubs it held then.',
+    shown: {
+      TODAY: 'today’s map',
+      AT_THE_TIME: 'the map at the time',
+    },
+  },
   empty: 'No province to compare yet.',
   table: {
     title: 'Comparison table',

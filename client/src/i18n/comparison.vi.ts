@@ -10,7 +10,18 @@ export const comparisonVi = {
   phaseOption: '{{decision}} ({{first}}–{{last}})',
   fromMonth: 'Từ tháng',
   month: 'Đến tháng',
-  period: 'Kỳ so sánh: {{from}} – {{to}}',
+  period: 'Kỳ so sánh: {{from}} – {{to}}, theo {{map}}',
+  map: {
+    label: 'Bản đồ hành chính',
+    today: 'Bản đồ hiện nay',
+    atTheTime: 'Bản đồ tại thời điểm',
+    todayHint: 'Các tỉnh, thành phố hiện nay: tỉnh đã sáp nhập được tính gộp vào tỉnh sau sáp nhập ở mọi kỳ.',
+    atTheTimeHint: 'Các tỉnh, thành phố như vào cuối kỳ (tháng {{month}}), mỗi tỉnh với các câu lạc bộ thuộc tỉnh lúc đó.',
+    shown: {
+      TODAY: 'bản đồ hiện nay',
+      AT_THE_TIME: 'bản đồ tại thời điểm',
+    },
+  },
   empty: 'Chưa có tỉnh, thành phố nào để so sánh.',
   table: {
     title: 'Bảng so sánh',

@@ -2,6 +2,7 @@ import { clubAreaEn } from './club-area.en';
 import { comparisonEn } from './comparison.en';
 import { dashboardEn } from './dashboard.en';
 import { provinceClubsEn } from './province-clubs.en';
+import { provincesEn } from './provinces.en';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -115,7 +116,6 @@ export const en: Messages = {
   national: {
     provincesTitle: 'Provinces',
     provincesIntro: 'Workspaces of the provinces taking part in the replication scheme.',
-    provincesCount: 'Total: {{count}} provinces',
     provincesEmpty: 'No province workspace has been created yet.',
     columnCode: 'Code',
     columnName: 'Province',
@@ -373,6 +373,8 @@ export const en: Messages = {
     columnTotal: 'Total budget',
     columnDecision: 'Decision',
     period: '{{first}}–{{last}}',
+    ofMergedProvince: 'Scheme of {{province}} (merged into {{successor}})',
+    ofFormerProvince: 'Scheme of {{province}} before the merger (until {{date}})',
     status: {
       DRAFT: 'Draft',
       APPROVED: 'Approved',
@@ -746,6 +748,13 @@ export const en: Messages = {
     saved: 'Reference figure saved.',
     exists: 'This figure is already entered for {{year}} ({{value}}). Saving corrects it.',
     conflict: 'Someone else changed this figure just now. Reload to get the latest; what you typed is kept.',
+    sample: 'Sample value',
+    sampleHint: 'A sample value for demonstration, standing in where no published figure is at hand. Correct it to replace it with the official figure.',
+    none: '—',
+    ofMergedProvince: 'Figures of {{name}} before the merger',
+    ofMergedProvinceUnnamed: 'Figures of a merged province',
+    mergedIntro: 'Kept as they were at the merger, to look up and to compare the periods before it.',
+    mergedIntroUntil: 'Kept as they were at the merger (the province ran until {{date}}), to look up and to compare the periods before it.',
     kinds: {
       OLDER_POPULATION: 'Older people',
       COMMUNES: 'Communes, wards and towns',
@@ -773,4 +782,5 @@ export const en: Messages = {
   provinceClubs: provinceClubsEn,
   dashboard: dashboardEn,
   comparison: comparisonEn,
+  provinces: provincesEn,
 };

@@ -2,6 +2,7 @@ import { clubAreaVi } from './club-area.vi';
 import { comparisonVi } from './comparison.vi';
 import { dashboardVi } from './dashboard.vi';
 import { provinceClubsVi } from './province-clubs.vi';
+import { provincesVi } from './provinces.vi';
 
 export const vi = {
   app: {
@@ -114,7 +115,6 @@ export const vi = {
   national: {
     provincesTitle: 'Các tỉnh, thành phố',
     provincesIntro: 'Không gian làm việc của các tỉnh, thành phố tham gia Đề án nhân rộng mô hình.',
-    provincesCount: 'Tổng số: {{count}} tỉnh, thành phố',
     provincesEmpty: 'Chưa có tỉnh, thành phố nào được tạo không gian làm việc.',
     columnCode: 'Mã tỉnh',
     columnName: 'Tỉnh, thành phố',
@@ -372,6 +372,8 @@ export const vi = {
     columnTotal: 'Tổng kinh phí',
     columnDecision: 'Quyết định',
     period: 'Giai đoạn {{first}}–{{last}}',
+    ofMergedProvince: 'Đề án của tỉnh {{province}} (đã sáp nhập vào {{successor}})',
+    ofFormerProvince: 'Đề án của tỉnh {{province}} trước khi sáp nhập (đến {{date}})',
     status: {
       DRAFT: 'Dự thảo',
       APPROVED: 'Đã phê duyệt',
@@ -745,6 +747,13 @@ export const vi = {
     saved: 'Đã lưu số liệu tham chiếu.',
     exists: 'Năm {{year}} đã có số liệu này ({{value}}). Lưu sẽ sửa số liệu cũ.',
     conflict: 'Số liệu này vừa được người khác thay đổi. Tải lại để lấy bản mới nhất; những gì bạn đã nhập vẫn được giữ.',
+    sample: 'Số liệu mẫu',
+    sampleHint: 'Giá trị mẫu để trình diễn, thay cho số liệu công bố chưa có. Sửa để thay bằng số liệu chính thức.',
+    none: '—',
+    ofMergedProvince: 'Số liệu của tỉnh {{name}} trước khi sáp nhập',
+    ofMergedProvinceUnnamed: 'Số liệu của tỉnh đã sáp nhập',
+    mergedIntro: 'Giữ nguyên như khi sáp nhập, để tra cứu và so sánh các kỳ trước đó.',
+    mergedIntroUntil: 'Giữ nguyên như khi sáp nhập (tỉnh hoạt động đến {{date}}), để tra cứu và so sánh các kỳ trước đó.',
     kinds: {
       OLDER_POPULATION: 'Người cao tuổi',
       COMMUNES: 'Xã, phường, thị trấn',
@@ -772,6 +781,7 @@ export const vi = {
   provinceClubs: provinceClubsVi,
   dashboard: dashboardVi,
   comparison: comparisonVi,
+  provinces: provincesVi,
 };
 
 export type Messages = typeof vi;

@@ -28,7 +28,7 @@ const fieldMessageRules: FieldMessageRule[] = [
   [/^say where the figure comes from/, (t) => t('referenceFigures.sourceRequired')],
 ];
 
-function translateFieldMessage(t: TFunction, language: string | undefined, message: string): string {
+export function translateFieldMessage(t: TFunction, language: string | undefined, message: string): string {
   for (const [pattern, translate] of fieldMessageRules) {
     const match = message.match(pattern);
     if (match) return translate(t, match);

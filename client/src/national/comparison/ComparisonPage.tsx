@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Input, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ExportButtons } from '../../app/exports/ExportButtons';
@@ -9,7 +9,7 @@ import { LoadingBlock } from '../../app/ui/LoadingBlock';
 import { MonthSelect } from '../../app/ui/MonthSelect';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { QueryError } from '../../app/ui/QueryError';
-import { ComparisonPhasesDocument, NationalComparisonDocument } from '../../gql/graphql';
+import { ComparisonPhasesDocument, NationalComparisonDocument, type ProvinceMap } from '../../gql/graphql';
 import { DashboardSection } from '../../province/dashboard/DashboardSection';
 import { ProvinceBarChart, ProvinceTrendChart } from './ComparisonCharts';
 import { ComparisonTable } from './ComparisonTable';
@@ -17,28 +17,30 @@ import { Contributions } from './Contributions';
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** The period and phase live in the address, so a comparison can be shared as it is seen. */
+/** The period, phase and map live in the address, so a comparison can be shared as it is seen. */
 function filtersOf(params: URLSearchParams) {
   const requestedMonth = params.get('month');
   const month = requestedMonth && MONTH_PATTERN.test(requestedMonth) && requestedMonth <= currentMonth() ? requestedMonth : currentMonth();
   const requestedFrom = params.get('from');
   const fromMonth = requestedFrom && MONTH_PATTERN.test(requestedFrom) && requestedFrom <= month ? requestedFrom : addMonths(month, -11);
-  return { phaseId: params.get('phase'), fromMonth, month };
+  // Today's map unless the map of the time is asked for.
+  const map: ProvinceMap = params.get('map') === 'AT_THE_TIME' ? 'AT_THE_TIME' : 'TODAY';
+  return { phaseId: params.get('phase'), fromMonth, month, map };
 }
 
 export function ComparisonPage() {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
-  const { phaseId, fromMonth, month } = filtersOf(searchParams);
+  const { phaseId, fromMonth, month, map } = filtersOf(searchParams);
   const phases = useQuery(ComparisonPhasesDocument);
   const { data, previousData, loading, error, refetch } = useQuery(NationalComparisonDocument, {
-    variables: { phaseId, fromMonth, month },
+    variables: { phaseId, fromMonth, month, map },
     fetchPolicy: 'cache-and-network',
   });
   const comparison = (data ?? previousData)?.nationalComparison;
-  const exportParams = { phaseId, fromMonth, month };
+  const exportParams = { phaseId, fromMonth, month, map };
 
-  function change(next: { phase?: string | null; from?: string; month?: string }) {
+  function change(next: { phase?: string | null; from?: string; month?: string; map?: string | null }) {
     setSearchParams(
       (previous) => {
         const params = new URLSearchParams(previous);
@@ -64,7 +66,11 @@ export function ComparisonPage() {
     body = (
       <Stack gap="md" aria-busy={loading}>
         <Text size="sm" c="dimmed" data-testid="comparison-period">
-          {t('comparison.period', { from: formatMonthNumeric(comparison.fromMonth), to: formatMonthNumeric(comparison.month) })}
+          {t('comparison.period', {
+            from: formatMonthNumeric(comparison.fromMonth),
+            to: formatMonthNumeric(comparison.month),
+            map: t(`comparison.map.shown.${comparison.map}`),
+          })}
         </Text>
         <DashboardSection
           title={t('comparison.table.title')}
@@ -126,6 +132,25 @@ export function ComparisonPage() {
           <MonthSelect label={t('comparison.fromMonth')} value={fromMonth} max={month} onChange={(value) => change({ from: value })} testId="comparison-from" />
           <MonthSelect label={t('comparison.month')} value={month} onChange={(value) => change({ month: value })} testId="comparison-month" />
         </SimpleGrid>
+        <Input.Wrapper
+          label={t('comparison.map.label')}
+          description={map === 'AT_THE_TIME' ? t('comparison.map.atTheTimeHint', { month: formatMonthNumeric(month) }) : t('comparison.map.todayHint')}
+          inputWrapperOrder={['label', 'input', 'description']}
+          maw={960}
+        >
+          <SegmentedControl
+            fullWidth
+            maw={480}
+            mt={4}
+            value={map}
+            onChange={(value) => change({ map: value === 'AT_THE_TIME' ? value : null })}
+            data={[
+              { value: 'TODAY', label: t('comparison.map.today') },
+              { value: 'AT_THE_TIME', label: t('comparison.map.atTheTime') },
+            ]}
+            data-testid="comparison-map"
+          />
+        </Input.Wrapper>
         {body}
       </Stack>
     </>

@@ -80,7 +80,7 @@ export function ComparisonTable({ provinces, national }: ComparisonTableProps) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={row.tenant?.id} data-testid="comparison-row" data-tenant-code={row.tenant?.code}>
+            <Table.Tr key={row.tenant?.id} data-testid="comparison-row" data-tenant-code={row.tenant?.code} data-tenant-id={row.tenant?.id}>
               <Table.Td className={classes.name}>
                 <Anchor component={Link} to={`/national/provinces/${row.tenant?.id}/dashboard`} fw={600} data-testid="comparison-province">
                   {row.tenant?.name}

@@ -11,6 +11,7 @@ import { BudgetEditor } from './budget/BudgetEditor';
 import { ClubPlanPanel } from './club-plan/ClubPlanPanel';
 import { SchemeHistoryPanel } from './history/SchemeHistoryPanel';
 import { SchemeOverview } from './SchemeOverview';
+import { SchemeProvinceNote } from './SchemeProvinceNote';
 import { SchemeStatusBadge } from './SchemeStatusBadge';
 import { SpendingPanel } from './spending/SpendingPanel';
 import { TargetsEditor } from './targets/TargetsEditor';
@@ -64,12 +65,15 @@ export function SchemePage() {
       <PageHeader
         title={scheme.title}
         description={
-          <Group gap="sm" component="span">
-            <Text span inherit data-testid="scheme-period">
-              {t('schemes.period', { first: scheme.firstYear, last: scheme.lastYear })}
-            </Text>
-            <SchemeStatusBadge status={scheme.status} />
-          </Group>
+          <Stack gap={4} component="span">
+            <Group gap="sm" component="span">
+              <Text span inherit data-testid="scheme-period">
+                {t('schemes.period', { first: scheme.firstYear, last: scheme.lastYear })}
+              </Text>
+              <SchemeStatusBadge status={scheme.status} />
+            </Group>
+            <SchemeProvinceNote province={scheme.province} tenant={scheme.tenant} size="md" />
+          </Stack>
         }
       />
       <Tabs

@@ -13,6 +13,7 @@ import { QueryError } from '../../app/ui/QueryError';
 import classes from '../../app/ui/responsive-table.module.css';
 import { SchemesDocument } from '../../gql/graphql';
 import { CreateSchemeForm } from './CreateSchemeForm';
+import { SchemeProvinceNote } from './SchemeProvinceNote';
 import { SchemeStatusBadge } from './SchemeStatusBadge';
 
 /** A province has a handful of schemes, one per phase; the national office sees every province's. */
@@ -70,6 +71,7 @@ export function SchemesPage() {
                     <Anchor component={Link} to={`/province/schemes/${scheme.id}`} fw={600} inherit data-testid="scheme-link">
                       {scheme.title}
                     </Anchor>
+                    <SchemeProvinceNote province={scheme.province} tenant={scheme.tenant} />
                   </Table.Td>
                   <Table.Td data-label={labels.period} className={classes.nowrap} data-testid="scheme-period">
                     {scheme.firstYear}–{scheme.lastYear}
