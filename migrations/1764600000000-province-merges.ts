@@ -166,6 +166,8 @@ export class ProvinceMerges1764600000000 implements MigrationInterface {
         using (true)
         with check (exists (select 1 from tenant where tenant.id = reference_figure.tenant_id and tenant.status <> 'RETIRED'));
       grant update (status, valid_from, valid_to, sample, updated_at, version), insert (valid_from, sample) on tenant to ishc_national_admin;
+      -- Whether a club is sample data is the province's to say.
+      grant insert (sample), update (sample) on club to ishc_province;
 
       -- The re-keying of a merge, all in the caller's transaction. Runs as the owner: it alone may
       -- hold the tables' triggers off while rows change only their tenant (figures, paths and
@@ -322,6 +324,7 @@ export class ProvinceMerges1764600000000 implements MigrationInterface {
     await db.query(`
       drop function ishc.rekey_provinces(uuid[], uuid, date, boolean);
       revoke update (status, valid_from, valid_to, sample, updated_at, version), insert (valid_from, sample) on tenant from ishc_national_admin;
+      revoke insert (sample), update (sample) on club from ishc_province;
       drop policy reference_figure_national_write on reference_figure;
       create policy reference_figure_national_write on reference_figure to ishc_national_admin using (true) with check (true);
       drop policy reference_figure_province_read on reference_figure;
