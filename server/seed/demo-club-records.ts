@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { addMonths, firstDayOf, todayInVietnam } from '../src/calendar.js';
 import { equalInstalments } from '../src/loans/loan-schedule.js';
+import type { MemberRow } from '../src/members/member.service.js';
 import { figuresOf, figuresToJson } from '../src/monthly-reports/monthly-report.figures.js';
 import { reportDueDay } from '../src/monthly-reports/monthly-report.service.js';
 import { normalizeText } from '../src/text.js';
@@ -99,26 +100,8 @@ export interface RecordedClub {
   meetingDay: number;
 }
 
-interface PlannedMember {
-  id: string;
-  full_name: string;
-  sex: 'FEMALE' | 'MALE';
-  birth_year: number;
-  citizen_id: string | null;
-  phone: string | null;
-  hamlet_id: string | null;
-  joined_on: string;
-  left_on: string | null;
-  leave_reason: string | null;
-  poor_household: boolean;
-  near_poor_household: boolean;
-  ethnic_minority: string | null;
-  disability: boolean;
-  lives_alone: boolean;
-  needs_home_care: boolean;
-  board_role: string | null;
-  home_care_volunteer: boolean;
-}
+/** A member as the demo writes the row (the service's row without what the database fills in). */
+type PlannedMember = Omit<MemberRow, 'tenant_id' | 'club_id' | 'search_name' | 'duplicate_status' | 'version'> & { sex: 'FEMALE' | 'MALE' };
 
 interface PlannedLoan {
   id: string;

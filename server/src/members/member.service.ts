@@ -8,7 +8,7 @@ import { likeTerm, normalizeText, optionalText } from '../text.js';
 import type { CreateMemberInput, MemberFieldsInput, MemberLeftInput, MembersArgs, UpdateMemberInput } from './member.inputs.js';
 import { DuplicateCandidate, DuplicateStatus, Member, MemberStanding, OLDER_AGE, type BoardRole, type Sex } from './member.types.js';
 
-interface MemberRow {
+export interface MemberRow {
   tenant_id: string;
   id: string;
   club_id: string;
