@@ -434,5 +434,12 @@ describe('isolation across a merge', () => {
       { code: '74', valid_to: '2025-06-30', parent: null },
       { code: '74001', valid_to: null, parent: '73' },
     ]);
+    // The tree starts at the province in force: D's province unit, emptied, is history.
+    const { adminUnits } = dataOf(await server.gql<{ adminUnits: { edges: Array<{ node: { code: string } }> } }>(
+      '{ adminUnits(first: 10) { edges { node { code } } } }',
+      {},
+      adminToken,
+    ));
+    expect(adminUnits.edges.map(({ node }) => node.code)).toEqual(['73']);
   });
 });

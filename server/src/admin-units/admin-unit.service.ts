@@ -38,7 +38,12 @@ export async function listAdminUnits(db: EntityManager, filter: AdminUnitFilter)
     if (search) {
       query.andWhere(`unit.search_name like '%' || ishc.search_text(:term) || '%'`, { term: escapeLike(search) });
     } else if (!filter.parentId) {
+      // The province units of provinces merged into this one are retired and hold nothing since
+      // (their units moved under the province in force): history, not part of the tree.
       query.andWhere('unit.parentId is null');
+      query.andWhere(
+        '(unit.validTo is null or exists (select 1 from admin_unit child where child.tenant_id = unit.tenant_id and child.parent_id = unit.id))',
+      );
     }
     return query;
   };
