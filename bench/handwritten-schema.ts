@@ -13,7 +13,7 @@ import {
   type GraphQLType,
 } from 'graphql';
 import { comparisonPeriodOf } from '../server/src/figures/figure-scope.js';
-import type { NationalComparison } from '../server/src/figures/figure.types.js';
+import { ProvinceMap, type NationalComparison } from '../server/src/figures/figure.types.js';
 import { nationalComparison } from '../server/src/figures/national-comparison.js';
 import { NATIONAL_ROLES } from '../server/src/users/role.js';
 import { todayInVietnam } from '../server/src/calendar.js';
@@ -145,6 +145,7 @@ export function handwrittenComparisonSchema(apiSchema: GraphQLSchema): GraphQLSc
   const Decimal = scalar('Decimal');
   const VND = scalar('VND');
   const IndicatorUnit = apiSchema.getType('IndicatorUnit') as GraphQLEnumType;
+  const ProvinceMapType = apiSchema.getType('ProvinceMap') as GraphQLEnumType;
   const nonNull = <T extends GraphQLNullableType>(type: T) => new GraphQLNonNull(type);
   const list = <T extends GraphQLType>(type: T) => new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(type)));
 
@@ -210,6 +211,7 @@ export function handwrittenComparisonSchema(apiSchema: GraphQLSchema): GraphQLSc
     fields: {
       fromMonth: { type: Month },
       month: { type: Month },
+      map: { type: nonNull(ProvinceMapType) },
       phase: {
         type: Phase,
         resolve: (comparison) => comparison.phase,
@@ -226,12 +228,17 @@ export function handwrittenComparisonSchema(apiSchema: GraphQLSchema): GraphQLSc
       fields: {
         nationalComparison: {
           type: nonNull(Comparison),
-          args: { phaseId: { type: GraphQLID }, fromMonth: { type: scalar('Month') }, month: { type: scalar('Month') } },
-          async resolve(_root, args: { phaseId?: string; fromMonth?: string; month?: string }, context) {
+          args: {
+            phaseId: { type: GraphQLID },
+            fromMonth: { type: scalar('Month') },
+            month: { type: scalar('Month') },
+            map: { type: nonNull(ProvinceMapType), defaultValue: ProvinceMap.TODAY },
+          },
+          async resolve(_root, args: { phaseId?: string; fromMonth?: string; month?: string; map: ProvinceMap }, context) {
             if (!context.viewer || !(NATIONAL_ROLES as readonly string[]).includes(context.viewer.role)) throw new Error('forbidden');
             const db = await context.db();
             const { phase, fromMonth, month } = await comparisonPeriodOf(db, args);
-            return nationalComparison(db, phase, fromMonth, month);
+            return nationalComparison(db, phase, fromMonth, month, args.map);
           },
         },
       },
