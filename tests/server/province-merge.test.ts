@@ -8,6 +8,7 @@ import { Fund, LedgerKind } from '../../server/src/funds/ledger.types.js';
 import { createMember } from '../../server/src/members/member.service.js';
 import { Sex } from '../../server/src/members/member.types.js';
 import { findReport, returnReport, submitReport } from '../../server/src/monthly-reports/monthly-report.service.js';
+import { mergeProvinces } from '../../server/src/tenants/tenant-merge.service.js';
 import { createTenant } from '../../server/src/tenants/tenant.service.js';
 import { codesOf, startTestServer, type GraphQLResponse, type TestServer } from '../support/api.js';
 import { asTenant, openTestDatabase, sqlStateOf, type TestDatabase } from '../support/database.js';
@@ -35,7 +36,7 @@ interface Province {
 let database: TestDatabase;
 let server: TestServer;
 let national: string;
-const provinces: Record<'A' | 'B' | 'C' | 'D' | 'E', Province> = {} as never;
+const provinces: Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G', Province> = {} as never;
 
 function asProvince<T>(tenantId: string, work: (db: EntityManager) => Promise<T>): Promise<T> {
   return withDatabaseScope(database.app, { role: 'ishc_province', tenantId }, work);
@@ -133,6 +134,8 @@ beforeAll(async () => {
   await makeProvince('E', '72', 'Thử Nghiệm E', 1);
   await makeProvince('C', '73', 'Thử Nghiệm C', 1);
   await makeProvince('D', '74', 'Thử Nghiệm D', 1);
+  await makeProvince('F', '75', 'Thử Nghiệm F', 2);
+  await makeProvince('G', '76', 'Thử Nghiệm G', 3);
   await withDatabaseScope(database.app, { role: 'ishc_national_admin' }, async (db) => {
     await db.query(`insert into app_user (login, display_name, role, password_hash) values ('national.merge', 'Quản trị quốc gia', 'NATIONAL_ADMIN', $1)`, [
       await hashPassword(PASSWORD),
@@ -441,5 +444,52 @@ describe('isolation across a merge', () => {
       adminToken,
     ));
     expect(adminUnits.edges.map(({ node }) => node.code)).toEqual(['73']);
+  });
+});
+
+describe('a merge the checked way', () => {
+  it('moves the same rows with the triggers held and every key checked, and leaves the triggers working', async () => {
+    const totalsBefore = await database.owner.query(
+      `select month, sum(members)::int as members, sum(clubs_running)::int as clubs from province_month_figure
+        where tenant_id = any ($1) group by month order by month`,
+      [[provinces.F.id, provinces.G.id]],
+    );
+    const { successorId } = await withDatabaseScope(database.app, { role: 'ishc_national_admin' }, async (db) => {
+      await db.query(`select set_config('ishc.merge_checks', 'on', true)`);
+      return mergeProvinces(db, REQUEST, {
+        predecessorIds: [provinces.F.id, provinces.G.id],
+        successor: { code: '77', name: 'Hợp Nhất Kiểm Tra', slug: 'hop-nhat-kiem-tra' },
+        effectiveOn: '2025-01-01',
+        reason: 'Sáp nhập có kiểm tra khóa',
+        predecessorAdmins: 'MOVE',
+      });
+    });
+    const moved = await database.owner.query(
+      `select (select count(*) from club where tenant_id = $1)::int as clubs, (select count(*) from member where tenant_id = $1)::int as members,
+              (select count(*) from ledger_entry where tenant_id = $1)::int as entries,
+              (select count(*) from club where tenant_id = any ($2))::int as left_behind`,
+      [successorId, [provinces.F.id, provinces.G.id]],
+    );
+    expect(moved).toEqual([{ clubs: 2, members: 5, entries: 2, left_behind: 0 }]);
+    expect(
+      await database.owner.query(
+        `select month, members, clubs_running as clubs from province_month_figure where tenant_id = $1 order by month`,
+        [successorId],
+      ),
+    ).toEqual(totalsBefore);
+    // The triggers are on again: a member added now moves the successor's figures.
+    await asProvince(successorId, (db) =>
+      createMember(db, REQUEST, provinces.F.clubId, {
+        fullName: 'Hội viên sau sáp nhập có kiểm tra', sex: Sex.MALE, birthYear: 1955, citizenId: null, phone: null, hamletId: null,
+        joinedOn: todayInVietnam(), poorHousehold: false, nearPoorHousehold: false, ethnicMinority: null, disability: false,
+        livesAlone: false, needsHomeCare: false, boardRole: null, homeCareVolunteer: false,
+      }),
+    );
+    const [after] = await database.owner.query('select sum(members)::int as members from province_month_figure where tenant_id = $1', [successorId]);
+    expect(after.members).toBe(6);
+    const [disabled] = await database.owner.query(
+      `select count(*)::int as count from pg_trigger where not tgisinternal and tgenabled = 'D'`,
+    );
+    expect(disabled.count).toBe(0);
   });
 });
