@@ -20,9 +20,12 @@ const STATUS_BY_CODE: Partial<Record<string, number>> = {
   [ErrorCode.NOT_FOUND]: 404,
 };
 
-/** An ASCII file name for old browsers and the Vietnamese one (RFC 5987) for the rest. */
 function contentDisposition(title: string, format: ExportFormat, month: string | undefined): string {
-  const name = `${title}${month ? ` ${month}` : ''}.${format}`;
+  return attachmentNamed(`${title}${month ? ` ${month}` : ''}.${format}`);
+}
+
+/** A download named with an ASCII file name for old browsers and the Vietnamese one (RFC 5987) for the rest. */
+export function attachmentNamed(name: string): string {
   const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9. -]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -23,6 +23,7 @@ import type { Services } from '../graphql/services.js';
 import { RequestScope, type Viewer } from '../database/request-scope.js';
 import { ReadinessProbe } from '../database/readiness.js';
 import { addExportRoutes } from '../exports/export.routes.js';
+import { addImportTemplateRoutes } from '../imports/import-templates.js';
 import type { Logger } from '../logger.js';
 
 export interface AppOptions {
@@ -106,6 +107,7 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
     }
   });
 
+  addImportTemplateRoutes(app);
   addExportRoutes(app, {
     dataSource,
     statementTimeoutMs: options.statementTimeoutMs,
