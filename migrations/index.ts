@@ -8,6 +8,7 @@ import { LedgerFiguresFromMonth1764450000000 } from './1764450000000-ledger-figu
 import { LoanPositionsByDay1764500000000 } from './1764500000000-loan-positions-by-day.js';
 import { SignInTrust1764510000000 } from './1764510000000-sign-in-trust.js';
 import { ProvinceMerges1764600000000 } from './1764600000000-province-merges.js';
+import { DataImports1764700000000 } from './1764700000000-data-imports.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   LoanPositionsByDay1764500000000,
   SignInTrust1764510000000,
   ProvinceMerges1764600000000,
+  DataImports1764700000000,
 ];

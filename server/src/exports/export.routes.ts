@@ -30,7 +30,7 @@ export function attachmentNamed(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-function sendError(response: Response, error: unknown, log: Logger): void {
+export function sendError(response: Response, error: unknown, log: Logger): void {
   const code = error instanceof GraphQLError ? String(error.extensions.code ?? '') : '';
   const status = STATUS_BY_CODE[code];
   if (isDatabaseUnavailable(error) && !response.headersSent) {

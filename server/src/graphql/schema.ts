@@ -7,6 +7,7 @@ import { AdminUnitResolver, AdminUnitSuccessionResolver } from '../admin-units/a
 import { ClubPlanResolver } from '../club-plan/club-plan.resolver.js';
 import { ClubResolver } from '../clubs/club.resolver.js';
 import { figureResolvers } from '../figures/figure.resolver.js';
+import { DataImportResolver } from '../imports/data-import.resolver.js';
 import { LedgerResolver } from '../funds/ledger.resolver.js';
 import { LoanResolver } from '../loans/loan.resolver.js';
 import { MeetingSheetResolver } from '../meeting-sheet/meeting-sheet.resolver.js';
@@ -31,7 +32,7 @@ export const resolvers = [TenantResolver, AdminUnitResolver, AdminUnitSuccession
   // The province workspace.
   ProgramResolver, SchemeResolver, TargetResolver, TargetShareResolver, BudgetLineResolver, DisbursementResolver,
   ClubPlanResolver, SurveyResolver, SurveyVisitResolver, ReferenceFigureResolver, MemberResolver, ActivityResolver,
-  HomeCareVisitResolver, LedgerResolver, LoanResolver, MeetingSheetResolver, MonthlyReportResolver,
+  HomeCareVisitResolver, DataImportResolver, LedgerResolver, LoanResolver, MeetingSheetResolver, MonthlyReportResolver,
   // Live figures: dashboards, the national comparison, the early warning.
   ...figureResolvers] as const;
 

@@ -23,6 +23,7 @@ import type { Services } from '../graphql/services.js';
 import { RequestScope, type Viewer } from '../database/request-scope.js';
 import { ReadinessProbe } from '../database/readiness.js';
 import { addExportRoutes } from '../exports/export.routes.js';
+import { addImportRoutes } from '../imports/import.routes.js';
 import { addImportTemplateRoutes } from '../imports/import-templates.js';
 import type { Logger } from '../logger.js';
 
@@ -108,6 +109,12 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
   });
 
   addImportTemplateRoutes(app);
+  addImportRoutes(app, {
+    dataSource,
+    statementTimeoutMs: options.statementTimeoutMs,
+    log,
+    viewerOf: async (request) => (await viewerFrom(request, services)).viewer,
+  });
   addExportRoutes(app, {
     dataSource,
     statementTimeoutMs: options.statementTimeoutMs,

@@ -1,0 +1,152 @@
+import type { EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.service.js';
+import { badInput, conflict, notFound } from '../graphql/errors.js';
+import { createMember, updateMember } from '../members/member.service.js';
+import type { ImportKind } from './import-columns.js';
+import type { FileRow } from './import-file.js';
+import { checkMemberRows, type CheckedRow, type MemberFields } from './member-import.js';
+
+/** How many checked rows go to the database in one statement. */
+const ROWS_PER_INSERT = 1000;
+
+export interface DataImportRecord {
+  id: string;
+  kind: ImportKind;
+  clubId: string | null;
+  fileName: string | null;
+  fileFormat: 'csv' | 'xlsx';
+  status: 'PREVIEW' | 'COMMITTED';
+  rowCount: number;
+  createdBy: string;
+  createdAt: Date;
+  committedBy: string | null;
+  committedAt: Date | null;
+  counts: { new: number; changed: number; unchanged: number; problems: number; warnings: number };
+}
+
+/**
+ * Checks an uploaded file's rows and keeps the result as a preview: nothing of the province's
+ * records changes until the preview is committed. The kinds other than members are not taken yet.
+ */
+export async function previewImport(
+  db: EntityManager,
+  requestId: string,
+  input: { kind: ImportKind; clubId: string | null; fileName: string | null; format: 'csv' | 'xlsx'; rows: FileRow[] },
+): Promise<string> {
+  if (input.kind !== 'members') throw badInput([{ field: 'kind', message: `importing ${input.kind} is not available yet; members can be imported` }]);
+  if (input.clubId) {
+    const clubs: unknown[] = await db.query('select 1 from club where id = $1', [input.clubId]);
+    if (!clubs.length) throw notFound('Club');
+  }
+  const checked = await checkMemberRows(db, input.rows, input.clubId);
+  const [created]: Array<{ id: string }> = await db.query(
+    `insert into data_import (kind, club_id, file_name, file_format, row_count) values ($1, $2, $3, $4, $5) returning id`,
+    [input.kind, input.clubId, input.fileName?.normalize('NFC').slice(0, 255) ?? null, input.format, checked.length],
+  );
+  for (let start = 0; start < checked.length; start += ROWS_PER_INSERT) {
+    const batch = checked.slice(start, start + ROWS_PER_INSERT);
+    await db.query(
+      `insert into data_import_row (import_id, row_number, action, club_id, target_id, fields, changes, problems, warnings)
+       select $1, row_number, action, club_id, target_id, fields, changes, problems, warnings
+         from jsonb_to_recordset($2::jsonb)
+           as checked (row_number integer, action text, club_id uuid, target_id uuid, fields jsonb, changes jsonb, problems jsonb, warnings jsonb)`,
+      [
+        created.id,
+        JSON.stringify(
+          batch.map((row) => ({
+            row_number: row.rowNumber, action: row.action, club_id: row.clubId, target_id: row.targetId,
+            fields: row.fields, changes: row.changes, problems: row.problems, warnings: row.warnings,
+          })),
+        ),
+      ],
+    );
+  }
+  await recordAudit(db, requestId, {
+    action: 'data-import.preview',
+    entityType: 'data_import',
+    entityId: created.id,
+    after: { kind: input.kind, clubId: input.clubId, fileName: input.fileName, rows: checked.length },
+  });
+  return created.id;
+}
+
+export async function findDataImport(db: EntityManager, id: string): Promise<DataImportRecord | null> {
+  const [row]: Array<Record<string, any>> = await db.query(
+    `select data_import.*,
+            (select count(*) filter (where action = 'NEW') from data_import_row r where r.import_id = data_import.id)::int as new_rows,
+            (select count(*) filter (where action = 'UPDATE') from data_import_row r where r.import_id = data_import.id)::int as changed_rows,
+            (select count(*) filter (where action = 'UNCHANGED') from data_import_row r where r.import_id = data_import.id)::int as unchanged_rows,
+            (select count(*) filter (where action = 'PROBLEM') from data_import_row r where r.import_id = data_import.id)::int as problem_rows,
+            (select count(*) filter (where jsonb_array_length(warnings) > 0) from data_import_row r where r.import_id = data_import.id)::int as warning_rows
+       from data_import where id = $1`,
+    [id],
+  );
+  if (!row) return null;
+  return {
+    id: row.id, kind: row.kind, clubId: row.club_id, fileName: row.file_name, fileFormat: row.file_format, status: row.status,
+    rowCount: row.row_count, createdBy: row.created_by, createdAt: row.created_at, committedBy: row.committed_by, committedAt: row.committed_at,
+    counts: { new: row.new_rows, changed: row.changed_rows, unchanged: row.unchanged_rows, problems: row.problem_rows, warnings: row.warning_rows },
+  };
+}
+
+export interface DataImportRowRecord extends Omit<CheckedRow, 'fields'> {
+  fields: Partial<MemberFields>;
+}
+
+/** The preview's rows in file order, optionally only those with problems, a page at a time. */
+export async function listDataImportRows(
+  db: EntityManager,
+  importId: string,
+  options: { first: number; afterRow: number; onlyProblems: boolean },
+): Promise<DataImportRowRecord[]> {
+  const rows: Array<Record<string, any>> = await db.query(
+    `select row_number, action, club_id, target_id, fields, changes, problems, warnings from data_import_row
+      where import_id = $1 and row_number > $2 and ($3::boolean is false or action = 'PROBLEM')
+      order by row_number limit $4`,
+    [importId, options.afterRow, options.onlyProblems, options.first],
+  );
+  return rows.map((row) => ({
+    rowNumber: row.row_number, action: row.action, clubId: row.club_id, targetId: row.target_id, fields: row.fields,
+    changes: row.changes, problems: row.problems, warnings: row.warnings,
+  }));
+}
+
+/**
+ * Applies a preview: refused while any row has a problem; otherwise every new member is added and
+ * every changed one updated through the member service (its rules, live figures and audit), all in
+ * the caller's one transaction, and the import is marked committed by whom and when. Importing the
+ * same file again finds every row unchanged and changes nothing.
+ */
+export async function commitDataImport(db: EntityManager, requestId: string, id: string): Promise<DataImportRecord> {
+  const [locked]: Array<{ status: string }> = await db.query('select status from data_import where id = $1 for update', [id]);
+  if (!locked) throw notFound('Import');
+  if (locked.status === 'COMMITTED') throw conflict('The import, already committed,');
+  const before = (await findDataImport(db, id))!;
+  if (before.counts.problems > 0) {
+    throw badInput([{ field: 'id', message: `${before.counts.problems} row(s) have problems: correct the file and upload it again` }]);
+  }
+  const rows: Array<{ action: string; club_id: string; target_id: string | null; fields: MemberFields }> = await db.query(
+    `select action, club_id, target_id, fields from data_import_row where import_id = $1 and action in ('NEW', 'UPDATE') order by row_number`,
+    [id],
+  );
+  for (const row of rows) {
+    if (row.action === 'NEW') {
+      await createMember(db, requestId, row.club_id, row.fields);
+    } else {
+      const [current]: Array<{ version: number }> = await db.query('select version from member where id = $1', [row.target_id]);
+      await updateMember(db, requestId, { ...row.fields, id: row.target_id!, version: current.version });
+    }
+  }
+  await db.query(
+    `update data_import set status = 'COMMITTED', committed_by = nullif(current_setting('app.user_id', true), '')::uuid,
+            committed_at = now(), version = version + 1 where id = $1`,
+    [id],
+  );
+  await recordAudit(db, requestId, {
+    action: 'data-import.commit',
+    entityType: 'data_import',
+    entityId: id,
+    after: { kind: before.kind, added: before.counts.new, updated: before.counts.changed, unchanged: before.counts.unchanged },
+  });
+  return (await findDataImport(db, id))!;
+}

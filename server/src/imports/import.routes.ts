@@ -1,0 +1,66 @@
+import express, { type Express, type Request } from 'express';
+import type { DataSource } from 'typeorm';
+import { RequestScope, type Viewer } from '../database/request-scope.js';
+import { sendError } from '../exports/export.routes.js';
+import { badInput, forbidden } from '../graphql/errors.js';
+import type { Logger } from '../logger.js';
+import { Role } from '../users/role.js';
+import { previewImport } from './data-import.service.js';
+import { IMPORT_KINDS, type ImportKind } from './import-columns.js';
+import { readImportFile } from './import-file.js';
+
+/** A province's file of 24.000 members is a few megabytes; this leaves room and no more. */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `POST /imports/<kind>?clubId=…` with the session's bearer token and the file as the body (CSV in
+ * UTF-8 or XLSX): the rows are checked in the viewer's scope and kept as a preview; answers
+ * `{ importId }`, which `dataImport(id)` shows and `commitDataImport(id)` applies. A province admin
+ * imports for the province (each row names its club) or for one club; club staff for their own club.
+ */
+export function addImportRoutes(
+  app: Express,
+  options: { dataSource: DataSource; statementTimeoutMs: number; log: Logger; viewerOf: (request: Request) => Promise<Viewer | null> },
+): void {
+  app.post('/imports/:kind', express.raw({ type: () => true, limit: MAX_FILE_BYTES }), async (request, response) => {
+    const log = options.log.child({ requestId: response.locals.requestId, import: request.params.kind });
+    const kind = request.params.kind as ImportKind;
+    if (!IMPORT_KINDS.includes(kind)) {
+      response.status(404).json({ error: { code: 'NOT_FOUND', message: `No such import: the kinds are ${IMPORT_KINDS.join(', ')}.` } });
+      return;
+    }
+    let scope: RequestScope | undefined;
+    try {
+      const viewer = await options.viewerOf(request);
+      if (!viewer) {
+        response.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } });
+        return;
+      }
+      if (viewer.role !== Role.PROVINCE_ADMIN && viewer.role !== Role.CLUB_STAFF) throw forbidden('Imports are made by a province or a club.');
+      const asked = typeof request.query.clubId === 'string' && request.query.clubId ? request.query.clubId : null;
+      if (asked && !UUID.test(asked)) throw badInput([{ field: 'clubId', message: 'is not a club identifier' }]);
+      if (viewer.role === Role.CLUB_STAFF && asked && asked !== viewer.clubId) throw forbidden('You can import for your own club only.');
+      const clubId = viewer.role === Role.CLUB_STAFF ? viewer.clubId : asked;
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      if (!body.length) throw badInput([{ field: 'file', message: 'send the file as the body of the request' }]);
+      const read = await readImportFile(kind, body);
+      if (!read.ok) throw badInput([{ field: 'file', message: read.problem }]);
+      const problems = [
+        ...read.mapping.missing.map((column) => ({ field: 'file', message: `thiếu cột "${column.header}" (${column.key})` })),
+        ...read.mapping.repeated.map((column) => ({ field: 'file', message: `cột "${column.header}" (${column.key}) có hai lần` })),
+      ];
+      if (problems.length) throw badInput(problems);
+      scope = new RequestScope(options.dataSource, viewer, { statementTimeoutMs: Math.max(options.statementTimeoutMs, 120_000) });
+      const db = await scope.db();
+      const fileName = typeof request.query.fileName === 'string' ? request.query.fileName : null;
+      const importId = await previewImport(db, String(response.locals.requestId ?? 'import'), { kind, clubId, fileName, format: read.format, rows: read.rows });
+      await scope.commit();
+      response.status(201).json({ importId, rows: read.rows.length, unknownColumns: read.mapping.unknown });
+    } catch (error) {
+      sendError(response, error, log);
+    } finally {
+      await scope?.rollback().catch((error: unknown) => log.warn({ err: error }, 'import transaction did not end cleanly'));
+    }
+  });
+}

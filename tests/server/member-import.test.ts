@@ -1,0 +1,173 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codesOf, startTestServer, type TestServer } from '../support/api.js';
+import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
+
+/*
+ * Importing members through HTTP, as a province admin bringing a club's roster in: upload, preview,
+ * commit, and the same file again.
+ */
+
+let database: TestDatabase;
+let server: TestServer;
+let ids: DemoIds;
+let province: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  ids = await demoIds(database);
+  server = await startTestServer(database);
+  province = await server.signIn('angiang');
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await database?.close();
+});
+
+async function upload(body: string | Buffer, query: string, token = province): Promise<{ status: number; json: any }> {
+  const response = await fetch(`${server.url}/imports/members${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body,
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+const PREVIEW = `query Preview($id: ID!) {
+  dataImport(id: $id) { status rowCount counts { new changed unchanged problems warnings }
+    rows(first: 100) { rowNumber action name changes { field from to } problems { column message } warnings { message } } }
+}`;
+
+async function preview(importId: string) {
+  const response = await server.gql<{ dataImport: any }>(PREVIEW, { id: importId }, province);
+  expect(response.errors).toBeUndefined();
+  return response.data!.dataImport;
+}
+
+async function memberCount(): Promise<number> {
+  const response = await server.gql<{ members: { totalCount: number } }>(
+    'query Count($clubId: ID!) { members(clubId: $clubId, first: 1) { totalCount } }',
+    { clubId: ids.kienLuongClub },
+    province,
+  );
+  expect(response.errors).toBeUndefined();
+  return response.data!.members.totalCount;
+}
+
+// Written with the API's field names, in an order of the file's own.
+const HEADER = 'fullName,sex,birthYear,citizenId,joinedOn,householdCategory,livesAlone';
+const GOOD_ROWS = [
+  'Lâm Thị Hồng,Nữ,1951,091151009901,01/03/2026,Hộ cận nghèo,Có',
+  'Danh Văn Sang,Nam,1949,091149009902,01/03/2026,,',
+  'Thạch Thị Sen,Nữ,1958,,2026-03-01,Hộ nghèo,',
+];
+
+describe('importing members', () => {
+  it('previews a file with a 9-digit citizen ID and a repeated one as exactly those problems, and commits nothing', async () => {
+    const before = await memberCount();
+    const csv = `\uFEFF${HEADER}\r\n${GOOD_ROWS.join('\r\n')}\r\nSơn Văn Tư,Nam,1955,091155009,01/03/2026,,\r\nLý Thị Mai,Nữ,1960,091151009901,01/03/2026,,\r\n`;
+    const uploaded = await upload(csv, `?clubId=${ids.kienLuongClub}&fileName=hoi-vien.csv`);
+    expect(uploaded.status, JSON.stringify(uploaded.json)).toBe(201);
+    expect(uploaded.json).toMatchObject({ rows: 5, unknownColumns: [] });
+    const checked = await preview(uploaded.json.importId);
+    expect(checked).toMatchObject({ status: 'PREVIEW', rowCount: 5, counts: { new: 3, changed: 0, unchanged: 0, problems: 2 } });
+    const problems = checked.rows.filter((row: any) => row.action === 'PROBLEM').map((row: any) => [row.rowNumber, row.problems]);
+    expect(problems).toEqual([
+      [5, [{ column: 'Số CCCD', message: 'số CCCD phải gồm đúng 12 chữ số ("091155009" có 9)' }]],
+      [6, [{ column: 'Số CCCD', message: 'trùng số CCCD với dòng 2 của tệp' }]],
+    ]);
+
+    const commit = await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: uploaded.json.importId }, province);
+    expect(codesOf(commit)).toEqual(['BAD_USER_INPUT']);
+    expect(await memberCount()).toBe(before);
+  });
+
+  it('commits the corrected file, adding its rows, and the same file again adds none', async () => {
+    const before = await memberCount();
+    const csv = `${HEADER}\n${GOOD_ROWS.join('\n')}\n`;
+    const first = await upload(csv, `?clubId=${ids.kienLuongClub}`);
+    expect((await preview(first.json.importId)).counts).toEqual({ new: 3, changed: 0, unchanged: 0, problems: 0, warnings: 0 });
+    const committed = await server.gql<{ commitDataImport: { status: string } }>(
+      'mutation Commit($id: ID!) { commitDataImport(id: $id) { status counts { new } } }',
+      { id: first.json.importId },
+      province,
+    );
+    expect(committed.errors).toBeUndefined();
+    expect(committed.data!.commitDataImport.status).toBe('COMMITTED');
+    expect(await memberCount()).toBe(before + 3);
+    const [member] = await database.owner.query(
+      `select near_poor_household, lives_alone, joined_on::text from member where citizen_id = '091151009901'`,
+    );
+    expect(member).toEqual({ near_poor_household: true, lives_alone: true, joined_on: '2026-03-01' });
+
+    // A commit is made once.
+    const again = await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: first.json.importId }, province);
+    expect(codesOf(again)).toEqual(['CONFLICT']);
+
+    // The same file once more: every row is a member already, matched by citizen ID or by name and birth year.
+    const second = await upload(csv, `?clubId=${ids.kienLuongClub}`);
+    expect((await preview(second.json.importId)).counts).toEqual({ new: 0, changed: 0, unchanged: 3, problems: 0, warnings: 0 });
+    const recommitted = await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: second.json.importId }, province);
+    expect(recommitted.errors).toBeUndefined();
+    expect(await memberCount()).toBe(before + 3);
+  });
+
+  it('shows what a row changes, from what to what, and reads the template’s XLSX with Vietnamese headers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Dữ liệu');
+    sheet.addRow(['Họ và tên', 'Giới tính', 'Năm sinh', 'Số CCCD', 'Ngày vào câu lạc bộ', 'Hộ nghèo, cận nghèo', 'Sống một mình']);
+    sheet.addRow(['Lâm Thị Hồng', 'Nữ', '1951', '091151009901', '01/03/2026', 'Hộ nghèo', 'Có']);
+    const uploaded = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), `?clubId=${ids.kienLuongClub}`);
+    expect(uploaded.status, JSON.stringify(uploaded.json)).toBe(201);
+    const checked = await preview(uploaded.json.importId);
+    expect(checked.rows).toEqual([
+      {
+        rowNumber: 2,
+        action: 'UPDATE',
+        name: 'Lâm Thị Hồng',
+        changes: [
+          { field: 'poorHousehold', from: 'false', to: 'true' },
+          { field: 'nearPoorHousehold', from: 'true', to: 'false' },
+        ],
+        problems: [],
+        warnings: [],
+      },
+    ]);
+  });
+
+  it('refuses a citizen ID held by another club’s member, and a file missing a required column', async () => {
+    const [other] = await database.owner.query(
+      `select member.full_name, club.name as club_name from member join club on club.id = member.club_id
+        where member.citizen_id = '091151009901'`,
+    );
+    const [anotherClub] = await database.owner.query(
+      `select club.id from club join tenant on tenant.id = club.tenant_id where tenant.code = '91' and tenant.status = 'ACTIVE' and club.id <> $1 limit 1`,
+      [ids.kienLuongClub],
+    );
+    const uploaded = await upload(`${HEADER}\n${GOOD_ROWS[0]}\n`, `?clubId=${anotherClub.id}`);
+    const checked = await preview(uploaded.json.importId);
+    expect(checked.rows[0].problems).toEqual([
+      { column: 'Số CCCD', message: `số CCCD đã thuộc hội viên ${other.full_name} của ${other.club_name}` },
+    ]);
+
+    const missing = await upload('fullName,birthYear\nAi Đó,1950\n', `?clubId=${ids.kienLuongClub}`);
+    expect(missing.status).toBe(400);
+    expect(missing.json.error.fields.map((field: { message: string }) => field.message)).toEqual([
+      'thiếu cột "Giới tính" (sex)',
+      'thiếu cột "Ngày vào câu lạc bộ" (joinedOn)',
+    ]);
+  });
+
+  it('keeps a province’s imports from another province, and an anonymous upload out', async () => {
+    const uploaded = await upload(`${HEADER}\n${GOOD_ROWS[1]}\n`, `?clubId=${ids.kienLuongClub}`);
+    const outsider = await server.signIn('thainguyen');
+    const seen = await server.gql<{ dataImport: unknown }>('query Seen($id: ID!) { dataImport(id: $id) { id } }', { id: uploaded.json.importId }, outsider);
+    expect(seen.data?.dataImport).toBeNull();
+    expect(codesOf(await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: uploaded.json.importId }, outsider))).toEqual([
+      'NOT_FOUND',
+    ]);
+    const anonymous = await fetch(`${server.url}/imports/members`, { method: 'POST', body: 'fullName\nX\n' });
+    expect(anonymous.status).toBe(401);
+  });
+});
