@@ -170,4 +170,18 @@ describe('importing members', () => {
     const anonymous = await fetch(`${server.url}/imports/members`, { method: 'POST', body: 'fullName\nX\n' });
     expect(anonymous.status).toBe(401);
   });
+
+  it('lets club staff import for their own club only', async () => {
+    const staff = await server.signIn('kienluong.club');
+    const own = await upload(`${HEADER}\nHuỳnh Thị Út,Nữ,1952,,01/03/2026,,\n`, '', staff);
+    expect(own.status, JSON.stringify(own.json)).toBe(201);
+    const checked = await server.gql<{ dataImport: { clubId: string; counts: { new: number } } }>(
+      'query Own($id: ID!) { dataImport(id: $id) { clubId counts { new } } }',
+      { id: own.json.importId },
+      staff,
+    );
+    expect(checked.data!.dataImport).toEqual({ clubId: ids.kienLuongClub, counts: { new: 1 } });
+    const elsewhere = await upload(`${HEADER}\nHuỳnh Thị Út,Nữ,1952,,01/03/2026,,\n`, `?clubId=${ids.tucDuyenClub}`, staff);
+    expect(elsewhere.status).toBe(403);
+  });
 });
