@@ -29,7 +29,7 @@ async function upload(body: string | Buffer, query: string, token = province): P
   const response = await fetch(`${server.url}/imports/members${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
   return { status: response.status, json: await response.json() };
 }
