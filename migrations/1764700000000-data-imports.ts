@@ -49,6 +49,7 @@ export class DataImports1764700000000 implements MigrationInterface {
         warnings jsonb not null default '[]',
         primary key (tenant_id, import_id, row_number),
         foreign key (tenant_id, import_id) references data_import (tenant_id, id) on delete cascade deferrable initially immediate,
+        foreign key (tenant_id, club_id) references club (tenant_id, id) on delete restrict deferrable initially immediate,
         check ((action = 'PROBLEM') = (jsonb_array_length(problems) > 0))
       );
       create index data_import_row_action on data_import_row (tenant_id, import_id, action, row_number);
