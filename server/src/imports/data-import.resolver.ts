@@ -2,7 +2,7 @@ import { IsUUID, Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
-import { badInput, notFound } from '../graphql/errors.js';
+import { badInput } from '../graphql/errors.js';
 import { Role } from '../users/role.js';
 import { commitDataImport, findDataImport, listDataImportRows, type DataImportRecord, type DataImportRowRecord } from './data-import.service.js';
 
@@ -166,9 +166,7 @@ export class DataImportResolver {
   })
   async commitDataImport(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<DataImport> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw badInput([{ field: 'id', message: 'is not an import identifier' }]);
-    const db = await context.db();
-    if (!(await findDataImport(db, id))) throw notFound('Import');
-    return dataImportOf(await commitDataImport(db, context.requestId, id));
+    return dataImportOf(await commitDataImport(await context.db(), context.requestId, id));
   }
 
   @FieldResolver(() => [DataImportRow], { description: 'The rows in file order, a page at a time.' })

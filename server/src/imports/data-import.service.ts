@@ -71,14 +71,19 @@ export async function previewImport(
 }
 
 export async function findDataImport(db: EntityManager, id: string): Promise<DataImportRecord | null> {
+  // The rows are counted in one pass.
   const [row]: Array<Record<string, any>> = await db.query(
-    `select data_import.*,
-            (select count(*) filter (where action = 'NEW') from data_import_row r where r.import_id = data_import.id)::int as new_rows,
-            (select count(*) filter (where action = 'UPDATE') from data_import_row r where r.import_id = data_import.id)::int as changed_rows,
-            (select count(*) filter (where action = 'UNCHANGED') from data_import_row r where r.import_id = data_import.id)::int as unchanged_rows,
-            (select count(*) filter (where action = 'PROBLEM') from data_import_row r where r.import_id = data_import.id)::int as problem_rows,
-            (select count(*) filter (where jsonb_array_length(warnings) > 0) from data_import_row r where r.import_id = data_import.id)::int as warning_rows
-       from data_import where id = $1`,
+    `select data_import.*, counted.*
+       from data_import
+       cross join lateral (
+         select count(*) filter (where action = 'NEW')::int as new_rows,
+                count(*) filter (where action = 'UPDATE')::int as changed_rows,
+                count(*) filter (where action = 'UNCHANGED')::int as unchanged_rows,
+                count(*) filter (where action = 'PROBLEM')::int as problem_rows,
+                count(*) filter (where jsonb_array_length(warnings) > 0)::int as warning_rows
+           from data_import_row r where r.tenant_id = data_import.tenant_id and r.import_id = data_import.id
+       ) counted
+      where data_import.id = $1`,
     [id],
   );
   if (!row) return null;

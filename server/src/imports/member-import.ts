@@ -1,28 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { foldForMatching } from '../admin-units/admin-unit.csv.js';
-import { dateOfCell } from '../admin-units/admin-unit.csv.js';
+import { dateOfCell, foldForMatching } from '../admin-units/admin-unit.csv.js';
 import { todayInVietnam } from '../calendar.js';
+import type { CleanMember } from '../members/member.service.js';
 import { BoardRole, Sex } from '../members/member.types.js';
 import type { FileRow } from './import-file.js';
 
-/** A member row as checked: the fields the member service takes, and the club it belongs to. */
-export interface MemberFields {
-  fullName: string;
-  sex: Sex;
-  birthYear: number;
-  citizenId: string | null;
-  phone: string | null;
-  hamletId: string | null;
-  joinedOn: string;
-  poorHousehold: boolean;
-  nearPoorHousehold: boolean;
-  ethnicMinority: string | null;
-  disability: boolean;
-  livesAlone: boolean;
-  needsHomeCare: boolean;
-  boardRole: BoardRole | null;
-  homeCareVolunteer: boolean;
-}
+/** A member row as checked: the fields the member service takes. */
+export type MemberFields = CleanMember;
 
 export interface CheckedRow {
   rowNumber: number;

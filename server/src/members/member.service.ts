@@ -157,7 +157,8 @@ export async function findDuplicateCandidates(
   );
 }
 
-interface CleanMember {
+/** A member's fields as checked and normalised, as the member table holds them. */
+export interface CleanMember {
   fullName: string;
   sex: Sex;
   birthYear: number;
