@@ -9,6 +9,7 @@ import { LoanPositionsByDay1764500000000 } from './1764500000000-loan-positions-
 import { SignInTrust1764510000000 } from './1764510000000-sign-in-trust.js';
 import { ProvinceMerges1764600000000 } from './1764600000000-province-merges.js';
 import { DataImports1764700000000 } from './1764700000000-data-imports.js';
+import { DataImportKinds1764750000000 } from './1764750000000-data-import-kinds.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   SignInTrust1764510000000,
   ProvinceMerges1764600000000,
   DataImports1764700000000,
+  DataImportKinds1764750000000,
 ];

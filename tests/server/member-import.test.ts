@@ -36,7 +36,7 @@ async function upload(body: string | Buffer, query: string, token = province): P
 
 const PREVIEW = `query Preview($id: ID!) {
   dataImport(id: $id) { status rowCount counts { new changed unchanged problems warnings }
-    rows(first: 100) { rowNumber action name changes { field from to } problems { column message } warnings { message } } }
+    rows(first: 100) { rowNumber action name changes { field column from to } problems { column message } warnings { message } } }
 }`;
 
 async function preview(importId: string) {
@@ -126,10 +126,7 @@ describe('importing members', () => {
         rowNumber: 2,
         action: 'UPDATE',
         name: 'Lâm Thị Hồng',
-        changes: [
-          { field: 'poorHousehold', from: 'false', to: 'true' },
-          { field: 'nearPoorHousehold', from: 'true', to: 'false' },
-        ],
+        changes: [{ field: 'householdCategory', column: 'Hộ nghèo, cận nghèo', from: 'Hộ cận nghèo', to: 'Hộ nghèo' }],
         problems: [],
         warnings: [],
       },

@@ -4,6 +4,7 @@ import type { Context } from '../graphql/context.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { badInput } from '../graphql/errors.js';
 import { Role } from '../users/role.js';
+import { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from './import-columns.js';
 import { commitDataImport, findDataImport, listDataImportRows, type DataImportRecord, type DataImportRowRecord } from './data-import.service.js';
 
 @ObjectType({ description: 'How the rows of an import would act.' })
@@ -29,10 +30,13 @@ export class DataImportChange {
   @Field(() => String, { description: 'The field, by its API name.' })
   field: string;
 
-  @Field(() => String, { nullable: true, description: 'The value now, as text.' })
+  @Field(() => String, { description: 'The column, by its template header.' })
+  column: string;
+
+  @Field(() => String, { nullable: true, description: 'The value now, as people read it.' })
   from: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The value after the import, as text.' })
+  @Field(() => String, { nullable: true, description: 'The value after the import, as people read it.' })
   to: string | null;
 }
 
@@ -45,13 +49,16 @@ export class DataImportProblem {
   message: string;
 }
 
-@ObjectType({ description: 'A possible duplicate: a person of the province the row may be.' })
+@ObjectType({ description: 'A possible duplicate: a record of the province the row may be.' })
 export class DataImportWarning {
   @Field(() => String, { description: 'What the row may match, in Vietnamese.' })
   message: string;
 
-  @Field(() => ID, { description: 'The member it may be.' })
-  memberId: string;
+  @Field(() => ID, { nullable: true, description: 'The member it may be.' })
+  memberId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The club it may be.' })
+  clubId: string | null;
 }
 
 @ObjectType({ description: 'One row of an import file, as checked.' })
@@ -68,7 +75,7 @@ export class DataImportRow {
   @Field(() => ID, { nullable: true, description: 'The record the row matches (for UPDATE and UNCHANGED).' })
   targetId: string | null;
 
-  @Field(() => String, { description: 'The full name the row gives.' })
+  @Field(() => String, { description: 'What the row is shown by: a member\'s or borrower\'s full name, a club\'s name, a unit\'s.' })
   name: string;
 
   @Field(() => [DataImportChange], { description: 'For UPDATE: what changes.' })
@@ -86,11 +93,14 @@ export class DataImport {
   @Field(() => ID, { description: 'Identifier.' })
   id: string;
 
-  @Field(() => String, { description: 'What is imported: members (clubs, fund balances, loans and survey visits to come).' })
+  @Field(() => String, { description: 'What is imported: clubs, members, fund-balances, loans or survey-visits.' })
   kind: string;
 
   @Field(() => ID, { nullable: true, description: 'The club the import is for, when it is one club\'s.' })
   clubId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The survey whose visits are imported.' })
+  surveyId: string | null;
 
   @Field(() => String, { nullable: true, description: 'The uploaded file\'s name.' })
   fileName: string | null;
@@ -109,6 +119,24 @@ export class DataImport {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the import was committed.' })
   committedAt: Date | null;
+}
+
+@ObjectType({ description: 'A column of an import file: the template\'s Vietnamese header, or the API field name, names it.' })
+export class ImportColumnInfo {
+  @Field(() => String, { description: 'The API field name, also accepted as a header.' })
+  key: string;
+
+  @Field(() => String, { description: 'The template\'s Vietnamese header.' })
+  header: string;
+
+  @Field(() => String, { description: 'What to write in it, in Vietnamese.' })
+  note: string;
+
+  @Field(() => Boolean, { description: 'Whether a file must have this column.' })
+  required: boolean;
+
+  @Field(() => String, { description: 'A value as it would be written.' })
+  example: string;
 }
 
 @ArgsType()
@@ -138,21 +166,27 @@ function dataImportOf(record: DataImportRecord): DataImport {
 }
 
 function rowOf(record: DataImportRowRecord): DataImportRow {
-  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
   return Object.assign(new DataImportRow(), {
     rowNumber: record.rowNumber,
     action: record.action,
     clubId: record.clubId,
     targetId: record.targetId,
-    name: record.fields.fullName ?? '',
-    changes: record.changes.map((change) => Object.assign(new DataImportChange(), { field: change.field, from: text(change.from), to: text(change.to) })),
+    name: record.label,
+    changes: record.changes.map((change) => Object.assign(new DataImportChange(), change)),
     problems: record.problems.map((problem) => Object.assign(new DataImportProblem(), problem)),
-    warnings: record.warnings.map((warning) => Object.assign(new DataImportWarning(), warning)),
+    warnings: record.warnings.map((warning) => Object.assign(new DataImportWarning(), { memberId: null, clubId: null }, warning)),
   });
 }
 
 @Resolver(() => DataImport)
 export class DataImportResolver {
+  @Authorized([Role.PROVINCE_ADMIN, Role.CLUB_STAFF])
+  @Query(() => [ImportColumnInfo], { description: 'The columns a kind of import reads (clubs, members, fund-balances, loans, survey-visits), in template order.' })
+  importColumns(@Arg('kind', () => String) kind: string): ImportColumnInfo[] {
+    if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw badInput([{ field: 'kind', message: `must be one of ${IMPORT_KINDS.join(', ')}` }]);
+    return IMPORT_COLUMNS[kind as ImportKind].map((column) => Object.assign(new ImportColumnInfo(), column));
+  }
+
   @Authorized([Role.PROVINCE_ADMIN, Role.CLUB_STAFF])
   @Query(() => DataImport, { nullable: true, description: 'An import\'s preview (upload the file with POST /imports/{kind}): counts and each row\'s action, changes and problems.' })
   async dataImport(@Args(() => DataImportArgs) { id }: DataImportArgs, @Ctx() context: Context): Promise<DataImport | null> {

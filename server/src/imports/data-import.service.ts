@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, conflict, notFound } from '../graphql/errors.js';
-import { createMember, updateMember } from '../members/member.service.js';
 import type { ImportKind } from './import-columns.js';
 import type { FileRow } from './import-file.js';
-import { checkMemberRows, type CheckedRow, type MemberFields } from './member-import.js';
+import { importHandlerOf } from './import-handlers.js';
+import type { CheckedRow, ImportTarget, RowToApply } from './import-kind.js';
 
 /** How many checked rows go to the database in one statement. */
 const ROWS_PER_INSERT = 1000;
@@ -13,6 +13,7 @@ export interface DataImportRecord {
   id: string;
   kind: ImportKind;
   clubId: string | null;
+  surveyId: string | null;
   fileName: string | null;
   fileFormat: 'csv' | 'xlsx';
   status: 'PREVIEW' | 'COMMITTED';
@@ -26,35 +27,41 @@ export interface DataImportRecord {
 
 /**
  * Checks an uploaded file's rows and keeps the result as a preview: nothing of the province's
- * records changes until the preview is committed. The kinds other than members are not taken yet.
+ * records changes until the preview is committed.
  */
 export async function previewImport(
   db: EntityManager,
   requestId: string,
-  input: { kind: ImportKind; clubId: string | null; fileName: string | null; format: 'csv' | 'xlsx'; rows: FileRow[] },
+  input: ImportTarget & { kind: ImportKind; fileName: string | null; format: 'csv' | 'xlsx'; rows: FileRow[] },
 ): Promise<string> {
-  if (input.kind !== 'members') throw badInput([{ field: 'kind', message: `importing ${input.kind} is not available yet; members can be imported` }]);
+  const handler = importHandlerOf(input.kind);
+  if (!handler) throw badInput([{ field: 'kind', message: `importing ${input.kind} is not available` }]);
   if (input.clubId) {
     const clubs: unknown[] = await db.query('select 1 from club where id = $1', [input.clubId]);
     if (!clubs.length) throw notFound('Club');
   }
-  const checked = await checkMemberRows(db, input.rows, input.clubId);
+  if (handler.needsSurvey && !input.surveyId) throw badInput([{ field: 'surveyId', message: 'name the survey the visits belong to' }]);
+  if (input.surveyId) {
+    const surveys: unknown[] = await db.query('select 1 from survey where id = $1', [input.surveyId]);
+    if (!surveys.length) throw notFound('Survey');
+  }
+  const checked = await handler.check(db, input.rows, { clubId: input.clubId, surveyId: input.surveyId });
   const [created]: Array<{ id: string }> = await db.query(
-    `insert into data_import (kind, club_id, file_name, file_format, row_count) values ($1, $2, $3, $4, $5) returning id`,
-    [input.kind, input.clubId, input.fileName?.normalize('NFC').slice(0, 255) ?? null, input.format, checked.length],
+    `insert into data_import (kind, club_id, survey_id, file_name, file_format, row_count) values ($1, $2, $3, $4, $5, $6) returning id`,
+    [input.kind, input.clubId, input.surveyId, input.fileName?.normalize('NFC').slice(0, 255) ?? null, input.format, checked.length],
   );
   for (let start = 0; start < checked.length; start += ROWS_PER_INSERT) {
     const batch = checked.slice(start, start + ROWS_PER_INSERT);
     await db.query(
-      `insert into data_import_row (import_id, row_number, action, club_id, target_id, fields, changes, problems, warnings)
-       select $1, row_number, action, club_id, target_id, fields, changes, problems, warnings
+      `insert into data_import_row (import_id, row_number, action, club_id, target_id, label, fields, changes, problems, warnings)
+       select $1, row_number, action, club_id, target_id, label, fields, changes, problems, warnings
          from jsonb_to_recordset($2::jsonb)
-           as checked (row_number integer, action text, club_id uuid, target_id uuid, fields jsonb, changes jsonb, problems jsonb, warnings jsonb)`,
+           as checked (row_number integer, action text, club_id uuid, target_id uuid, label text, fields jsonb, changes jsonb, problems jsonb, warnings jsonb)`,
       [
         created.id,
         JSON.stringify(
           batch.map((row) => ({
-            row_number: row.rowNumber, action: row.action, club_id: row.clubId, target_id: row.targetId,
+            row_number: row.rowNumber, action: row.action, club_id: row.clubId, target_id: row.targetId, label: row.label.slice(0, 300),
             fields: row.fields, changes: row.changes, problems: row.problems, warnings: row.warnings,
           })),
         ),
@@ -65,7 +72,7 @@ export async function previewImport(
     action: 'data-import.preview',
     entityType: 'data_import',
     entityId: created.id,
-    after: { kind: input.kind, clubId: input.clubId, fileName: input.fileName, rows: checked.length },
+    after: { kind: input.kind, clubId: input.clubId, surveyId: input.surveyId, fileName: input.fileName, rows: checked.length },
   });
   return created.id;
 }
@@ -88,15 +95,13 @@ export async function findDataImport(db: EntityManager, id: string): Promise<Dat
   );
   if (!row) return null;
   return {
-    id: row.id, kind: row.kind, clubId: row.club_id, fileName: row.file_name, fileFormat: row.file_format, status: row.status,
+    id: row.id, kind: row.kind, clubId: row.club_id, surveyId: row.survey_id, fileName: row.file_name, fileFormat: row.file_format, status: row.status,
     rowCount: row.row_count, createdBy: row.created_by, createdAt: row.created_at, committedBy: row.committed_by, committedAt: row.committed_at,
     counts: { new: row.new_rows, changed: row.changed_rows, unchanged: row.unchanged_rows, problems: row.problem_rows, warnings: row.warning_rows },
   };
 }
 
-export interface DataImportRowRecord extends Omit<CheckedRow, 'fields'> {
-  fields: Partial<MemberFields>;
-}
+export type DataImportRowRecord = Omit<CheckedRow, 'fields'>;
 
 /** The preview's rows in file order, optionally only those with problems, a page at a time. */
 export async function listDataImportRows(
@@ -105,22 +110,22 @@ export async function listDataImportRows(
   options: { first: number; afterRow: number; onlyProblems: boolean },
 ): Promise<DataImportRowRecord[]> {
   const rows: Array<Record<string, any>> = await db.query(
-    `select row_number, action, club_id, target_id, fields, changes, problems, warnings from data_import_row
+    `select row_number, action, club_id, target_id, label, changes, problems, warnings from data_import_row
       where import_id = $1 and row_number > $2 and ($3::boolean is false or action = 'PROBLEM')
       order by row_number limit $4`,
     [importId, options.afterRow, options.onlyProblems, options.first],
   );
   return rows.map((row) => ({
-    rowNumber: row.row_number, action: row.action, clubId: row.club_id, targetId: row.target_id, fields: row.fields,
+    rowNumber: row.row_number, action: row.action, clubId: row.club_id, targetId: row.target_id, label: row.label,
     changes: row.changes, problems: row.problems, warnings: row.warnings,
   }));
 }
 
 /**
- * Applies a preview: refused while any row has a problem; otherwise every new member is added and
- * every changed one updated through the member service (its rules, live figures and audit), all in
- * the caller's one transaction, and the import is marked committed by whom and when. Importing the
- * same file again finds every row unchanged and changes nothing.
+ * Applies a preview: refused while any row has a problem; otherwise the kind applies every new and
+ * changed row (through the records' own services: their rules, live figures and audit), all in the
+ * caller's one transaction, and the import is marked committed by whom and when. Importing the same
+ * file again finds every row unchanged and changes nothing.
  */
 export async function commitDataImport(db: EntityManager, requestId: string, id: string): Promise<DataImportRecord> {
   const [locked]: Array<{ status: string }> = await db.query('select status from data_import where id = $1 for update', [id]);
@@ -130,18 +135,18 @@ export async function commitDataImport(db: EntityManager, requestId: string, id:
   if (before.counts.problems > 0) {
     throw badInput([{ field: 'id', message: `${before.counts.problems} row(s) have problems: correct the file and upload it again` }]);
   }
-  const rows: Array<{ action: string; club_id: string; target_id: string | null; fields: MemberFields }> = await db.query(
-    `select action, club_id, target_id, fields from data_import_row where import_id = $1 and action in ('NEW', 'UPDATE') order by row_number`,
+  const handler = importHandlerOf(before.kind);
+  if (!handler) throw badInput([{ field: 'id', message: `importing ${before.kind} is not available` }]);
+  const rows: Array<Record<string, any>> = await db.query(
+    `select row_number, action, club_id, target_id, fields from data_import_row where import_id = $1 and action in ('NEW', 'UPDATE') order by row_number`,
     [id],
   );
-  for (const row of rows) {
-    if (row.action === 'NEW') {
-      await createMember(db, requestId, row.club_id, row.fields);
-    } else {
-      const [current]: Array<{ version: number }> = await db.query('select version from member where id = $1', [row.target_id]);
-      await updateMember(db, requestId, { ...row.fields, id: row.target_id!, version: current.version });
-    }
-  }
+  await handler.apply(
+    db,
+    requestId,
+    rows.map((row): RowToApply => ({ rowNumber: row.row_number, action: row.action, clubId: row.club_id, targetId: row.target_id, fields: row.fields })),
+    { clubId: before.clubId, surveyId: before.surveyId },
+  );
   await db.query(
     `update data_import set status = 'COMMITTED', committed_by = nullif(current_setting('app.user_id', true), '')::uuid,
             committed_at = now(), version = version + 1 where id = $1`,

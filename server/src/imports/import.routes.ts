@@ -14,7 +14,7 @@ const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * `POST /imports/<kind>?clubId=…` with the session's bearer token and the file as the body (CSV in
+ * `POST /imports/<kind>?clubId=…&surveyId=…` with the session's bearer token and the file as the body (CSV in
  * UTF-8 or XLSX): the rows are checked in the viewer's scope and kept as a preview; answers
  * `{ importId }`, which `dataImport(id)` shows and `commitDataImport(id)` applies. A province admin
  * imports for the province (each row names its club) or for one club; club staff for their own club.
@@ -42,6 +42,8 @@ export function addImportRoutes(
       if (asked && !UUID.test(asked)) throw badInput([{ field: 'clubId', message: 'is not a club identifier' }]);
       if (viewer.role === Role.CLUB_STAFF && asked && asked !== viewer.clubId) throw forbidden('You can import for your own club only.');
       const clubId = viewer.role === Role.CLUB_STAFF ? viewer.clubId : asked;
+      const surveyId = typeof request.query.surveyId === 'string' && request.query.surveyId ? request.query.surveyId : null;
+      if (surveyId && !UUID.test(surveyId)) throw badInput([{ field: 'surveyId', message: 'is not a survey identifier' }]);
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       if (!body.length) throw badInput([{ field: 'file', message: 'send the file as the body of the request' }]);
       const read = await readImportFile(kind, body);
@@ -54,7 +56,7 @@ export function addImportRoutes(
       scope = new RequestScope(options.dataSource, viewer, { statementTimeoutMs: Math.max(options.statementTimeoutMs, 120_000) });
       const db = await scope.db();
       const fileName = typeof request.query.fileName === 'string' ? request.query.fileName : null;
-      const importId = await previewImport(db, String(response.locals.requestId ?? 'import'), { kind, clubId, fileName, format: read.format, rows: read.rows });
+      const importId = await previewImport(db, String(response.locals.requestId ?? 'import'), { kind, clubId, surveyId, fileName, format: read.format, rows: read.rows });
       await scope.commit();
       response.status(201).json({ importId, rows: read.rows.length, unknownColumns: read.mapping.unknown });
     } catch (error) {

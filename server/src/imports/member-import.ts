@@ -1,23 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { dateOfCell, foldForMatching } from '../admin-units/admin-unit.csv.js';
 import { todayInVietnam } from '../calendar.js';
-import type { CleanMember } from '../members/member.service.js';
+import { createMember, updateMember, type CleanMember } from '../members/member.service.js';
 import { BoardRole, Sex } from '../members/member.types.js';
 import type { FileRow } from './import-file.js';
+import type { CheckedRow, ImportChange, ImportHandler } from './import-kind.js';
 
 /** A member row as checked: the fields the member service takes. */
 export type MemberFields = CleanMember;
-
-export interface CheckedRow {
-  rowNumber: number;
-  action: 'NEW' | 'UPDATE' | 'UNCHANGED' | 'PROBLEM';
-  clubId: string | null;
-  targetId: string | null;
-  fields: Partial<MemberFields>;
-  changes: Array<{ field: string; from: unknown; to: unknown }>;
-  problems: Array<{ column: string; message: string }>;
-  warnings: Array<{ message: string; memberId: string }>;
-}
 
 const SEX: Record<string, Sex> = { nu: Sex.FEMALE, female: Sex.FEMALE, nam: Sex.MALE, male: Sex.MALE };
 const BOARD: Record<string, BoardRole> = {
@@ -25,6 +15,10 @@ const BOARD: Record<string, BoardRole> = {
   'pho chu nhiem': BoardRole.DEPUTY, deputy: BoardRole.DEPUTY,
   'thu quy': BoardRole.TREASURER, treasurer: BoardRole.TREASURER,
   'thu ky': BoardRole.SECRETARY, secretary: BoardRole.SECRETARY,
+};
+const SEX_TEXT: Record<Sex, string> = { [Sex.FEMALE]: 'Nữ', [Sex.MALE]: 'Nam' };
+const BOARD_TEXT: Record<BoardRole, string> = {
+  [BoardRole.HEAD]: 'Chủ nhiệm', [BoardRole.DEPUTY]: 'Phó chủ nhiệm', [BoardRole.TREASURER]: 'Thủ quỹ', [BoardRole.SECRETARY]: 'Thư ký',
 };
 const YES = new Set(['co', 'x', 'yes', 'true', '1']);
 const NO = new Set(['', 'khong', 'no', 'false', '0']);
@@ -40,7 +34,7 @@ interface ExistingMember extends MemberFields {
  * member, an update of the same club's member it matches by citizen ID or by name and birth year,
  * nothing), what it would change, and what is wrong, each problem naming its column in Vietnamese.
  */
-export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedClubId: string | null): Promise<CheckedRow[]> {
+export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedClubId: string | null): Promise<Array<CheckedRow<MemberFields>>> {
   const clubs: Array<{ id: string; name: string; commune_id: string }> = await db.query('select id, name, commune_id from club');
   const clubByName = new Map(clubs.map((club) => [foldForMatching(club.name), club]));
   const hamlets: Array<{ id: string; code: string | null; name: string; parent_id: string }> = await db.query(
@@ -69,8 +63,9 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
   }
   const citizenIdsInFile = new Map<string, number>();
   const today = todayInVietnam();
+  const hamletName = new Map(hamlets.map((unit) => [unit.id, unit.name]));
 
-  return rows.map((row) => {
+  return rows.map((row): CheckedRow<MemberFields> => {
     const problems: CheckedRow['problems'] = [];
     const warnings: CheckedRow['warnings'] = [];
     const value = (field: string) => row.values[field] ?? '';
@@ -147,11 +142,55 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
         warnings.push({ message: `có thể trùng với hội viên ${other.fullName} (${other.birthYear}) của ${other.clubName}`, memberId: other.id });
       }
     }
-    if (problems.length) return { rowNumber: row.rowNumber, action: 'PROBLEM', clubId, targetId: match?.id ?? null, fields, changes: [], problems, warnings };
-    if (!match) return { rowNumber: row.rowNumber, action: 'NEW', clubId, targetId: null, fields, changes: [], problems, warnings };
-    const changes = (Object.keys(fields) as Array<keyof MemberFields>)
-      .filter((field) => fields[field] !== match![field])
-      .map((field) => ({ field, from: match![field], to: fields[field] }));
-    return { rowNumber: row.rowNumber, action: changes.length ? 'UPDATE' : 'UNCHANGED', clubId, targetId: match.id, fields, changes, problems, warnings };
+    const checked = { rowNumber: row.rowNumber, clubId, label: fullName, fields, problems, warnings };
+    if (problems.length) return { ...checked, action: 'PROBLEM', targetId: match?.id ?? null, changes: [] };
+    if (!match) return { ...checked, action: 'NEW', targetId: null, changes: [] };
+    const changes = changesOf(match, fields, hamletName);
+    return { ...checked, action: changes.length ? 'UPDATE' : 'UNCHANGED', targetId: match.id, changes };
   });
 }
+
+/** What a row changes of the member it matches, each by its template header, in the words people read. */
+function changesOf(member: MemberFields, fields: MemberFields, hamletName: Map<string, string>): ImportChange[] {
+  const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
+  const household = (value: MemberFields) => (value.poorHousehold ? 'Hộ nghèo' : value.nearPoorHousehold ? 'Hộ cận nghèo' : null);
+  const day = (value: string) => (value ? value.split('-').reverse().join('/') : null);
+  const shown: Array<[string, string, (value: MemberFields) => string | null]> = [
+    ['fullName', 'Họ và tên', (value) => value.fullName],
+    ['sex', 'Giới tính', (value) => SEX_TEXT[value.sex] ?? null],
+    ['birthYear', 'Năm sinh', (value) => String(value.birthYear)],
+    ['citizenId', 'Số CCCD', (value) => value.citizenId],
+    ['hamlet', 'Ấp, thôn, khu phố', (value) => (value.hamletId ? (hamletName.get(value.hamletId) ?? null) : null)],
+    ['joinedOn', 'Ngày vào câu lạc bộ', (value) => day(value.joinedOn)],
+    ['householdCategory', 'Hộ nghèo, cận nghèo', household],
+    ['ethnicMinority', 'Dân tộc thiểu số', (value) => value.ethnicMinority],
+    ['disability', 'Khuyết tật', (value) => yesNo(value.disability)],
+    ['livesAlone', 'Sống một mình', (value) => yesNo(value.livesAlone)],
+    ['needsHomeCare', 'Cần chăm sóc tại nhà', (value) => yesNo(value.needsHomeCare)],
+    ['homeCareVolunteer', 'Tình nguyện viên chăm sóc tại nhà', (value) => yesNo(value.homeCareVolunteer)],
+    ['boardRole', 'Chức vụ trong ban chủ nhiệm', (value) => (value.boardRole ? BOARD_TEXT[value.boardRole] : null)],
+    ['phone', 'Số điện thoại', (value) => value.phone],
+  ];
+  return shown
+    .map(([field, column, text]) => ({ field, column, from: text(member), to: text(fields) }))
+    .filter((change) => change.from !== change.to);
+}
+
+/**
+ * Members: each new row is added and each changed one updated through the member service, so its
+ * rules, live figures and audit hold for imported members as for typed ones.
+ */
+export const memberImport: ImportHandler<MemberFields> = {
+  kind: 'members',
+  check: (db, rows, target) => checkMemberRows(db, rows, target.clubId),
+  async apply(db, requestId, rows) {
+    for (const row of rows) {
+      if (row.action === 'NEW') {
+        await createMember(db, requestId, row.clubId!, row.fields);
+      } else {
+        const [current]: Array<{ version: number }> = await db.query('select version from member where id = $1', [row.targetId]);
+        await updateMember(db, requestId, { ...row.fields, id: row.targetId!, version: current.version });
+      }
+    }
+  },
+};
