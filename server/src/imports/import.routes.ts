@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { Role } from '../users/role.js';
 import { previewImport } from './data-import.service.js';
 import { IMPORT_KINDS, type ImportKind } from './import-columns.js';
+import { importHandlerOf } from './import-handlers.js';
 import { readImportFile } from './import-file.js';
 
 /** A province's file of 24.000 members is a few megabytes; this leaves room and no more. */
@@ -38,6 +39,9 @@ export function addImportRoutes(
         return;
       }
       if (viewer.role !== Role.PROVINCE_ADMIN && viewer.role !== Role.CLUB_STAFF) throw forbidden('Imports are made by a province or a club.');
+      if (viewer.role === Role.CLUB_STAFF && importHandlerOf(kind)?.provinceOnly) {
+        throw forbidden(`Only the province imports ${kind}; a club imports its own members, fund balances and loans.`);
+      }
       const asked = typeof request.query.clubId === 'string' && request.query.clubId ? request.query.clubId : null;
       if (asked && !UUID.test(asked)) throw badInput([{ field: 'clubId', message: 'is not a club identifier' }]);
       if (viewer.role === Role.CLUB_STAFF && asked && asked !== viewer.clubId) throw forbidden('You can import for your own club only.');
