@@ -176,6 +176,28 @@ describe('importing open loans', () => {
     ]);
   });
 
+  it('asks for the citizen ID when two members of the club share the name and birth year', async () => {
+    const [member] = await database.owner.query(
+      `select full_name, birth_year, sex from member
+        where club_id = $1 and left_on is null and id <> all($2)
+          and not exists (select 1 from member other where other.club_id = member.club_id and other.id <> member.id
+                             and other.full_name = member.full_name and other.birth_year = member.birth_year)
+        order by full_name limit 1`,
+      [ids.kienLuongClub, [byCitizenId.id, byName.id]],
+    );
+    const created = await server.gql(
+      'mutation Namesake($input: CreateMemberInput!) { createMember(input: $input) { id } }',
+      { input: { clubId: ids.kienLuongClub, fullName: member.full_name, birthYear: member.birth_year, sex: member.sex, joinedOn: addMonths(goLive, -12) } },
+      province,
+    );
+    expect(created.errors).toBeUndefined();
+    const row = [ddmmyyyy(goLive), '', member.full_name, String(member.birth_year), ...goodRows()[0].slice(4)];
+    const checked = await preview((await upload(csvOf([row]))).json.importId);
+    expect(checked.rows[0].problems).toEqual([
+      { column: 'Họ và tên người vay', message: `câu lạc bộ có 2 hội viên ${member.full_name} sinh năm ${member.birth_year}; ghi số CCCD để biết là ai` },
+    ]);
+  });
+
   it('commits loans that stand on the go-live day as the file says, in the portfolio, the month and PAR30 from that day on, and the same file again changes nothing', async () => {
     const before = await loanFigures();
     const count = await loanCount();
