@@ -11,6 +11,7 @@ import { ProvinceMerges1764600000000 } from './1764600000000-province-merges.js'
 import { DataImports1764700000000 } from './1764700000000-data-imports.js';
 import { DataImportKinds1764750000000 } from './1764750000000-data-import-kinds.js';
 import { OpeningBalances1764800000000 } from './1764800000000-opening-balances.js';
+import { OpeningLoans1764810000000 } from './1764810000000-opening-loans.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   DataImports1764700000000,
   DataImportKinds1764750000000,
   OpeningBalances1764800000000,
+  OpeningLoans1764810000000,
 ];

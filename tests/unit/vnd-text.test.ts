@@ -6,6 +6,9 @@ describe('an amount in a spreadsheet cell', () => {
     ['35000000', 35_000_000n],
     ['35.000.000', 35_000_000n],
     ['35 000 000', 35_000_000n],
+    ['35,000,000', 35_000_000n],
+    ['500000 VND', 500_000n],
+    ['3 000 000 đ', 3_000_000n],
     ['35\u00a0000\u00a0000', 35_000_000n],
     ['2.500.000 ₫', 2_500_000n],
     ['1.200.000 đồng', 1_200_000n],
@@ -22,6 +25,7 @@ describe('an amount in a spreadsheet cell', () => {
     ['-200000', 'số tiền không được âm ("-200000")'],
     ['ba triệu', '"ba triệu" không phải số tiền; ghi số đồng, ví dụ 35000000 hoặc 35.000.000'],
     ['35.00.000', '"35.00.000" không phải số tiền; ghi số đồng, ví dụ 35000000 hoặc 35.000.000'],
+    ['3.000,000', 'ghi số đồng chẵn, không có phần lẻ ("3.000,000")'],
     ['100.000.000.001', 'vượt quá 100.000.000.000 ₫ cho một khoản'],
   ])('refuses "%s", saying why', (cell, problem) => {
     expect(vndOfText(cell)).toEqual({ problem });

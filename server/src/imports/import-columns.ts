@@ -1,4 +1,5 @@
 import { foldForMatching } from '../admin-units/admin-unit.csv.js';
+import { MAX_TERM_MONTHS } from '../loans/loan.types.js';
 
 /**
  * What each kind of import reads: one column per field, known by its Vietnamese template header, by
@@ -66,18 +67,19 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
   ],
   loans: [
     { key: 'club', header: 'Câu lạc bộ', note: CLUB, required: false, example: 'CLB Liên thế hệ tự giúp nhau xã Bình An' },
+    { key: 'asOf', header: 'Ngày chốt số liệu', note: `Ngày bắt đầu dùng hệ thống: dư nợ, số ngày quá hạn và kỳ trả tiếp theo tính đến ngày này, như ngày chốt số dư quỹ. ${DAY}`, required: true, example: '01/01/2027' },
     { key: 'borrowerCitizenId', header: 'Số CCCD người vay', note: 'Số CCCD của hội viên vay; hoặc để trống và ghi họ tên, năm sinh.', required: false, example: '091156001234' },
-    { key: 'borrowerName', header: 'Họ và tên người vay', note: 'Họ tên hội viên vay, như trong danh sách hội viên.', required: true, example: 'Nguyễn Thị Lan' },
-    { key: 'borrowerBirthYear', header: 'Năm sinh người vay', note: 'Năm sinh, bốn chữ số.', required: false, example: '1956' },
+    { key: 'borrowerName', header: 'Họ và tên người vay', note: 'Họ tên hội viên vay, như trong danh sách hội viên (nhập hội viên trước).', required: true, example: 'Nguyễn Thị Lan' },
+    { key: 'borrowerBirthYear', header: 'Năm sinh người vay', note: 'Năm sinh, bốn chữ số; bắt buộc khi không ghi số CCCD.', required: false, example: '1956' },
     { key: 'principal', header: 'Số tiền vay', note: AMOUNT, required: true, example: '3000000' },
-    { key: 'outstanding', header: 'Dư nợ gốc còn lại', note: `Số tiền gốc còn phải trả tại ngày chốt. ${AMOUNT}`, required: true, example: '1800000' },
-    { key: 'monthlyRate', header: 'Lãi suất (%/tháng)', note: 'Lãi suất theo tháng, ví dụ 0,5; để trống nếu thu phí cố định.', required: false, example: '0,5' },
-    { key: 'flatFee', header: 'Phí cố định mỗi tháng', note: `Để trống nếu tính lãi suất. ${AMOUNT}`, required: false, example: '' },
-    { key: 'termMonths', header: 'Thời hạn (tháng)', note: 'Số tháng của khoản vay.', required: true, example: '10' },
+    { key: 'outstanding', header: 'Dư nợ gốc còn lại', note: `Số tiền gốc còn phải trả tại ngày chốt, lớn hơn 0 và không quá số tiền vay. ${AMOUNT}`, required: true, example: '900000' },
+    { key: 'monthlyRate', header: 'Lãi suất (%/tháng)', note: 'Lãi suất theo tháng tính trên số tiền vay, ví dụ 0,5 (ghi 0 nếu không lấy lãi); để trống nếu thu phí cố định.', required: false, example: '0,5' },
+    { key: 'flatFee', header: 'Phí cố định cả khoản vay', note: `Tổng phí thu thay cho lãi, chia đều theo các kỳ trả; để trống nếu tính lãi suất. ${AMOUNT}`, required: false, example: '' },
+    { key: 'termMonths', header: 'Thời hạn (tháng)', note: `Số tháng của khoản vay, từ 1 đến ${MAX_TERM_MONTHS}.`, required: true, example: '12' },
     { key: 'disbursedOn', header: 'Ngày giải ngân', note: DAY, required: true, example: '10/03/2026' },
-    { key: 'nextDueOn', header: 'Kỳ trả tiếp theo', note: DAY, required: true, example: '10/01/2027' },
-    { key: 'daysPastDue', header: 'Số ngày quá hạn', note: 'Số ngày chậm trả tính đến ngày chốt; 0 nếu trả đúng hạn.', required: false, example: '0' },
-    { key: 'purpose', header: 'Mục đích vay', note: '"Chăn nuôi", "Trồng trọt", "Buôn bán nhỏ", "Nuôi trồng thủy sản", "Thủ công", "Dịch vụ" hoặc "Khác".', required: false, example: 'Chăn nuôi' },
+    { key: 'nextDueOn', header: 'Kỳ trả tiếp theo', note: `Ngày phải trả kỳ tới sau ngày chốt (hoặc kỳ cũ nhất chưa trả nếu đang quá hạn); để trống khi đã hết thời hạn vay. ${DAY}`, required: false, example: '10/01/2027' },
+    { key: 'daysPastDue', header: 'Số ngày quá hạn', note: 'Số ngày chậm trả tính đến ngày chốt, kể từ kỳ cũ nhất chưa trả; 0 hoặc để trống nếu trả đúng hạn.', required: false, example: '0' },
+    { key: 'purpose', header: 'Mục đích vay', note: '"Chăn nuôi", "Trồng trọt", "Nuôi trồng thủy sản", "Buôn bán nhỏ", "Thủ công", "Dịch vụ" hoặc "Khác"; để trống là Khác.', required: false, example: 'Chăn nuôi' },
   ],
   'survey-visits': [
     // The aliases are the names a KoboToolbox or ODK form (XLSForm) is likely to give its questions.

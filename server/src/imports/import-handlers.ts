@@ -2,6 +2,7 @@ import type { ImportKind } from './import-columns.js';
 import type { ImportHandler } from './import-kind.js';
 import { clubImport } from './club-import.js';
 import { fundBalanceImport } from './fund-balance-import.js';
+import { loanImport } from './loan-import.js';
 import { memberImport } from './member-import.js';
 import { surveyVisitImport } from './survey-visit-import.js';
 
@@ -10,6 +11,7 @@ const HANDLERS: Partial<Record<ImportKind, ImportHandler<any>>> = {
   clubs: clubImport,
   members: memberImport,
   'fund-balances': fundBalanceImport,
+  loans: loanImport,
   'survey-visits': surveyVisitImport,
 };
 

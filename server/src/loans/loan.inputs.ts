@@ -4,7 +4,7 @@ import { DecimalScalar } from '../graphql/decimal.js';
 import { PageArgs } from '../graphql/pagination.js';
 import { LocalDateScalar, VndScalar } from '../graphql/scalars.js';
 import { IsVndEntry } from '../money/vnd-entry.js';
-import { LoanPurpose, LoanStatus } from './loan.types.js';
+import { LoanPurpose, LoanStatus, MAX_TERM_MONTHS } from './loan.types.js';
 
 @ArgsType()
 export class LoansArgs extends PageArgs {
@@ -41,9 +41,9 @@ export class RequestLoanInput {
   @IsVndEntry()
   principal: bigint;
 
-  @Field(() => Int, { description: 'Term in months, 1 to 60.' })
+  @Field(() => Int, { description: `Term in months, 1 to ${MAX_TERM_MONTHS}.` })
   @Min(1, { message: 'must be at least 1 month' })
-  @Max(60, { message: 'must be at most 60 months' })
+  @Max(MAX_TERM_MONTHS, { message: `must be at most ${MAX_TERM_MONTHS} months` })
   termMonths: number;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Interest per month in percent of the amount lent (may be "0"). Give this or flatFee.' })
@@ -146,9 +146,9 @@ export class RescheduleLoanInput {
   @Field(() => Int, { description: 'The version you read.' })
   version: number;
 
-  @Field(() => Int, { description: 'Months over which the rest is repaid, 1 to 60.' })
+  @Field(() => Int, { description: `Months over which the rest is repaid, 1 to ${MAX_TERM_MONTHS}.` })
   @Min(1, { message: 'must be at least 1 month' })
-  @Max(60, { message: 'must be at most 60 months' })
+  @Max(MAX_TERM_MONTHS, { message: `must be at most ${MAX_TERM_MONTHS} months` })
   termMonths: number;
 
   @Field(() => LocalDateScalar, { description: 'Day the first new instalment is due.' })

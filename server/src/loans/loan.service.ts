@@ -10,6 +10,7 @@ import { decodeCursor, type Page } from '../graphql/pagination.js';
 import { isLocalDate } from '../graphql/scalars.js';
 import { once } from '../idempotency/client-request.js';
 import { formatVnd } from '../money/format-vnd.js';
+import { VND_ENTRY_CEILING, VND_ENTRY_MESSAGE } from '../money/vnd-entry.js';
 import { normalizeText, optionalText, UUID_PATTERN } from '../text.js';
 import type {
   DisburseLoanInput,
@@ -20,7 +21,15 @@ import type {
   RescheduleLoanInput,
   ReverseRepaymentInput,
 } from './loan.inputs.js';
-import { equalInstalments, positionOf, type Instalment, type LoanCharge } from './loan-schedule.js';
+import {
+  equalInstalments,
+  openingSchedule,
+  positionOf,
+  rateInThousandths,
+  type Instalment,
+  type LoanCharge,
+  type OpeningProblem,
+} from './loan-schedule.js';
 import {
   Loan,
   LoanEvent,
@@ -28,6 +37,7 @@ import {
   LoanPortfolio,
   LoanStanding,
   LoanStatus,
+  MAX_TERM_MONTHS,
   PAR_DAYS,
   Repayment,
   type LoanPurpose,
@@ -49,13 +59,15 @@ interface LoanRow {
   disbursed_on: string | null;
   first_due_on: string | null;
   closed_on: string | null;
+  opening_on: string | null;
   schedule_version: number;
   version: number;
 }
 
 const LOAN_COLUMNS = `id, club_id, member_id, principal::text as principal, term_months, monthly_rate::text as monthly_rate,
   flat_fee::text as flat_fee, purpose, purpose_note, status, requested_on::text as requested_on, decided_on::text as decided_on,
-  disbursed_on::text as disbursed_on, first_due_on::text as first_due_on, closed_on::text as closed_on, schedule_version, version`;
+  disbursed_on::text as disbursed_on, first_due_on::text as first_due_on, closed_on::text as closed_on, opening_on::text as opening_on,
+  schedule_version, version`;
 
 function loanOf(row: LoanRow): Loan {
   return Object.assign(new Loan(), {
@@ -74,6 +86,7 @@ function loanOf(row: LoanRow): Loan {
     disbursedOn: row.disbursed_on,
     firstDueOn: row.first_due_on,
     closedOn: row.closed_on,
+    openingOn: row.opening_on,
     scheduleVersion: row.schedule_version,
     version: row.version,
   });
@@ -109,6 +122,11 @@ async function touch(db: EntityManager, id: string, set = '', values: unknown[] 
   await db.query(`update loan set ${set ? `${set}, ` : ''}version = version + 1, updated_at = now() where id = $1`, [id, ...values]);
 }
 
+/** The first day a loan is recorded here: its go-live day if brought in from a club's books, else its payout. */
+function recordedSince(loan: Pick<Loan, 'disbursedOn' | 'openingOn'>): string | null {
+  return loan.openingOn ?? loan.disbursedOn;
+}
+
 function chargeOf(loan: Pick<Loan, 'monthlyRate' | 'flatFee'>): LoanCharge {
   return loan.flatFee !== null ? { flatFee: loan.flatFee } : { monthlyRate: loan.monthlyRate ?? '0' };
 }
@@ -122,7 +140,7 @@ async function scheduleAndPaymentsOf(db: EntityManager, loans: readonly Loan[], 
   const ids = loans.map((loan) => loan.id);
   const rows: Array<{
     loan_id: string;
-    instalments: Array<{ number: number; due_on: string; principal: string; interest: string }> | null;
+    instalments: InstalmentJson;
     principal: string;
     interest: string;
   }> = await db.query(
@@ -146,23 +164,31 @@ async function scheduleAndPaymentsOf(db: EntityManager, loans: readonly Loan[], 
   const schedules = new Map<string, Instalment[]>(ids.map((id) => [id, []]));
   const payments = new Map<string, { principal: bigint; interest: bigint }>();
   for (const row of rows) {
-    schedules.set(
-      row.loan_id,
-      (row.instalments ?? []).map((instalment) => ({
-        number: instalment.number,
-        dueOn: instalment.due_on,
-        principal: BigInt(instalment.principal),
-        interest: BigInt(instalment.interest),
-      })),
-    );
+    schedules.set(row.loan_id, instalmentsOf(row.instalments));
     payments.set(row.loan_id, { principal: BigInt(row.principal), interest: BigInt(row.interest) });
   }
   return { schedules, payments };
 }
 
-/** Whether a loan was being repaid on a day: paid out by then, and not yet closed or written off. */
+type InstalmentJson = Array<{ number: number; due_on: string; principal: string; interest: string }> | null;
+
+/** A schedule as json_agg gives it, amounts as text. */
+function instalmentsOf(json: InstalmentJson): Instalment[] {
+  return (json ?? []).map((instalment) => ({
+    number: instalment.number,
+    dueOn: instalment.due_on,
+    principal: BigInt(instalment.principal),
+    interest: BigInt(instalment.interest),
+  }));
+}
+
+/**
+ * Whether a loan was being repaid on a day: paid out by then (for a loan brought in from a club's
+ * books, recorded here by then), and not yet closed or written off.
+ */
 function beingRepaidOn(loan: Loan, day: string): boolean {
-  if (!loan.disbursedOn || loan.disbursedOn > day) return false;
+  const since = recordedSince(loan);
+  if (!since || since > day) return false;
   if (loan.status === LoanStatus.DISBURSED) return true;
   return loan.closedOn !== null && loan.closedOn > day;
 }
@@ -211,6 +237,7 @@ interface RepaymentRow {
   principal: string;
   interest: string;
   reverses_id: string | null;
+  opening: boolean;
   recorded_at: Date;
 }
 
@@ -223,11 +250,13 @@ function repaymentOf(row: RepaymentRow): Repayment {
     principal: BigInt(row.principal),
     interest: BigInt(row.interest),
     reversesId: row.reverses_id,
+    opening: row.opening,
     recordedAt: row.recorded_at,
   });
 }
 
-const REPAYMENT_COLUMNS = `id, club_id, loan_id, paid_on::text as paid_on, principal::text as principal, interest::text as interest, reverses_id, recorded_at`;
+const REPAYMENT_COLUMNS = `id, club_id, loan_id, paid_on::text as paid_on, principal::text as principal, interest::text as interest, reverses_id,
+  opening, recorded_at`;
 
 export async function repaymentsOf(db: EntityManager, loanId: string): Promise<Repayment[]> {
   const rows: RepaymentRow[] = await db.query(
@@ -348,6 +377,17 @@ export function percentOf(part: bigint, whole: bigint): string {
   return text.replace(/\.?0+$/, '');
 }
 
+/** A loan charges interest at a monthly rate (which may be 0) or one flat fee, never both. */
+function checkCharge(monthlyRate: string | null | undefined, flatFee: bigint | null | undefined, problems: FieldProblem[]): { hasRate: boolean; hasFee: boolean } {
+  const hasRate = monthlyRate !== null && monthlyRate !== undefined;
+  const hasFee = flatFee !== null && flatFee !== undefined;
+  if (hasRate === hasFee) problems.push({ field: 'monthlyRate', message: 'give either a monthly rate (may be 0) or a flat fee' });
+  if (hasRate && !/^\d{1,2}(\.\d{1,3})?$/.test(monthlyRate)) problems.push({ field: 'monthlyRate', message: 'must be a percent per month such as 0.5' });
+  else if (hasRate && rateInThousandths(monthlyRate) > 10_000n) problems.push({ field: 'monthlyRate', message: 'must be at most 10 percent per month' });
+  if (hasFee && flatFee < 0n) problems.push({ field: 'flatFee', message: 'must not be negative' });
+  return { hasRate, hasFee };
+}
+
 const ACTIVE_STATUSES = [LoanStatus.REQUESTED, LoanStatus.APPROVED, LoanStatus.DISBURSED];
 
 async function refuseBeyondRule(db: EntityManager, clubId: string, memberId: string, exceptLoanId: string | null, field: string): Promise<void> {
@@ -380,12 +420,7 @@ export async function requestLoan(db: EntityManager, requestId: string, clubId: 
   else if (members[0].left_on) problems.push({ field: 'memberId', message: 'has left the club' });
   if (club.status !== 'ACTIVE') problems.push({ field: 'clubId', message: 'only an active club lends' });
   if (input.principal <= 0n) problems.push({ field: 'principal', message: 'must be more than 0' });
-  const hasRate = input.monthlyRate !== null && input.monthlyRate !== undefined;
-  const hasFee = input.flatFee !== null && input.flatFee !== undefined;
-  if (hasRate === hasFee) problems.push({ field: 'monthlyRate', message: 'give either a monthly rate (may be 0) or a flat fee' });
-  if (hasRate && !/^\d{1,2}(\.\d{1,3})?$/.test(input.monthlyRate!)) problems.push({ field: 'monthlyRate', message: 'must be a percent per month such as 0.5' });
-  if (hasRate && Number(input.monthlyRate) > 10) problems.push({ field: 'monthlyRate', message: 'must be at most 10 percent per month' });
-  if (hasFee && input.flatFee! < 0n) problems.push({ field: 'flatFee', message: 'must not be negative' });
+  const { hasRate, hasFee } = checkCharge(input.monthlyRate, input.flatFee, problems);
   checkDay('requestedOn', input.requestedOn, problems, members[0]?.joined_on);
   if (problems.length) throw badInput(problems);
   await refuseBeyondRule(db, clubId, input.memberId, null, 'memberId');
@@ -488,7 +523,157 @@ export async function payOutLoan(
   return loan.id;
 }
 
-/** The club a loan belongs to, if the loan is visible in this scope. */
+/** A running loan as a club's own books had it on the go-live day, to be brought in. */
+export interface OpeningLoanInput {
+  memberId: string;
+  principal: bigint;
+  /** Principal still owed on the go-live day. */
+  outstanding: bigint;
+  termMonths: number;
+  monthlyRate: string | null;
+  flatFee: bigint | null;
+  purpose: LoanPurpose;
+  disbursedOn: string;
+  openingOn: string;
+  daysPastDue: number;
+  nextDueOn: string | null;
+}
+
+/** How the step that brought a loan in reads in the loan's history. */
+const OPENING_NOTE = 'Số dư đầu kỳ khi chuyển sang hệ thống';
+
+/** Why opening figures make no schedule, as the field's message says it. */
+function openingProblemMessage(problem: OpeningProblem): string {
+  switch (problem.reason) {
+    case 'NOT_AFTER_PAYOUT':
+      return 'must be after the day the loan was paid out';
+    case 'AFTER_TERM':
+      return `falls after the last instalment of the term (${problem.lastDueOn})`;
+    case 'MISSING':
+      return `give the next instalment: the term runs until ${problem.lastDueOn}`;
+    case 'DISAGREES_WITH_NEXT_DUE':
+      return `must be ${problem.expected}: the instalment named next fell due that many days before the go-live day`;
+    case 'BEFORE_PAYOUT':
+      return `must be at most ${problem.most}: the loan was paid out only that long before the go-live day`;
+    case 'TERM_OVER':
+      return `the term ended on ${problem.lastDueOn} with principal still owed: give the days past due`;
+  }
+}
+
+/** The opening figures' own problems: amounts, charge, term and days, each by its field. */
+function openingLoanProblems(input: Omit<OpeningLoanInput, 'memberId' | 'purpose'>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (input.principal <= 0n) problems.push({ field: 'principal', message: 'must be more than 0' });
+  else if (input.principal > VND_ENTRY_CEILING) problems.push({ field: 'principal', message: VND_ENTRY_MESSAGE });
+  if (input.outstanding <= 0n) problems.push({ field: 'outstanding', message: 'must be more than 0; a loan repaid in full is not brought in' });
+  else if (input.outstanding > input.principal) problems.push({ field: 'outstanding', message: `is more than the amount lent (${formatVnd(input.principal)})` });
+  checkCharge(input.monthlyRate, input.flatFee, problems);
+  if (input.flatFee !== null && input.flatFee > VND_ENTRY_CEILING) problems.push({ field: 'flatFee', message: VND_ENTRY_MESSAGE });
+  if (!Number.isInteger(input.termMonths) || input.termMonths < 1 || input.termMonths > MAX_TERM_MONTHS) {
+    problems.push({ field: 'termMonths', message: `must be 1 to ${MAX_TERM_MONTHS} months` });
+  }
+  if (!Number.isInteger(input.daysPastDue) || input.daysPastDue < 0) problems.push({ field: 'daysPastDue', message: 'must be a whole number of days, 0 or more' });
+  checkDay('openingOn', input.openingOn, problems);
+  if (input.disbursedOn > input.openingOn) problems.push({ field: 'disbursedOn', message: 'must not be after the go-live day' });
+  if (problems.length) return problems;
+  const schedule = openingSchedule({ ...input, charge: chargeOf(input) });
+  return 'problems' in schedule ? schedule.problems.map((problem) => ({ field: problem.field, message: openingProblemMessage(problem) })) : [];
+}
+
+/**
+ * Brings in a loan a club's own books show running on its go-live day: paid out before it, with
+ * the principal still owed, the days past due and the next instalment on that day. The loan counts
+ * from the go-live day with a schedule in force from then (openingSchedule), and one opening
+ * repayment stands for the principal repaid before it. No fund moves: the money went out and came
+ * back before the go-live day, and the fund's opening balance already holds the difference; what
+ * the member repays from now on comes into the fund as any repayment does. The club's rule on
+ * loans a member may have at once holds as for a new loan.
+ */
+export async function recordOpeningLoan(db: EntityManager, requestId: string, clubId: string, input: OpeningLoanInput): Promise<Loan> {
+  await requireClub(db, clubId);
+  const problems = openingLoanProblems(input);
+  const members: Array<{ joined_on: string; left_on: string | null }> = await db.query(
+    'select joined_on::text as joined_on, left_on::text as left_on from member where id = $1 and club_id = $2',
+    [input.memberId, clubId],
+  );
+  if (!members.length) problems.push({ field: 'memberId', message: 'is not a member of this club' });
+  else if (members[0].left_on) problems.push({ field: 'memberId', message: 'has left the club' });
+  else if (input.disbursedOn < members[0].joined_on) problems.push({ field: 'disbursedOn', message: `must not be before the member joined (${members[0].joined_on})` });
+  if (problems.length) throw badInput(problems);
+  await refuseBeyondRule(db, clubId, input.memberId, null, 'memberId');
+
+  const schedule = openingSchedule({ ...input, charge: chargeOf(input) });
+  if ('problems' in schedule) throw new Error('opening figures were checked');
+  const [row]: Array<{ id: string }> = await db.query(
+    `insert into loan (club_id, member_id, principal, term_months, monthly_rate, flat_fee, purpose, status, requested_on, decided_on,
+                       disbursed_on, first_due_on, schedule_version, opening_on)
+     values ($1, $2, $3, $4, $5, $6, $7, 'DISBURSED', $8, $8, $8, $9, 1, $10) returning id`,
+    [
+      clubId, input.memberId, input.principal.toString(), input.termMonths, input.monthlyRate, input.flatFee?.toString() ?? null,
+      input.purpose, input.disbursedOn, schedule.firstDueOn, input.openingOn,
+    ],
+  );
+  const loan = await reload(db, row.id);
+  await writeSchedule(db, loan, 1, schedule.instalments);
+  if (input.principal > input.outstanding) {
+    await db.query(
+      'insert into repayment (club_id, loan_id, paid_on, principal, interest, opening) values ($1, $2, $3, $4, 0, true)',
+      [clubId, loan.id, input.openingOn, (input.principal - input.outstanding).toString()],
+    );
+  }
+  await recordEvent(db, loan, 'DISBURSED', input.disbursedOn, null);
+  await recordEvent(db, loan, 'OPENING_BALANCE', input.openingOn, OPENING_NOTE);
+  await recordAudit(db, requestId, {
+    action: 'loan.open',
+    entityType: 'loan',
+    entityId: loan.id,
+    after: { ...loan, outstanding: input.outstanding, daysPastDue: input.daysPastDue, nextDueOn: input.nextDueOn },
+  });
+  return loan;
+}
+
+export interface OpeningStanding {
+  openingOn: string;
+  outstanding: bigint;
+  daysPastDue: number;
+  nextDueOn: string | null;
+}
+
+/**
+ * What each loan brought in from a club's books was brought in with: where it stood on its go-live
+ * day by its first schedule and its opening repayment alone, whatever was recorded since.
+ */
+export async function openingStandingsOf(db: EntityManager, loans: readonly Loan[]): Promise<Map<string, OpeningStanding>> {
+  const opening = loans.filter((loan) => loan.openingOn !== null);
+  const rows: Array<{ id: string; repaid: string; instalments: InstalmentJson }> = opening.length
+    ? await db.query(
+        `select loan.id, coalesce(repaid.principal, 0)::text as repaid,
+                (select json_agg(json_build_object('number', instalment.number, 'due_on', instalment.due_on,
+                                                   'principal', instalment.principal::text, 'interest', instalment.interest::text)
+                                 order by instalment.number)
+                   from loan_instalment instalment
+                  where instalment.tenant_id = loan.tenant_id and instalment.loan_id = loan.id and instalment.schedule_version = 1) as instalments
+           from loan
+           left join repayment repaid on repaid.tenant_id = loan.tenant_id and repaid.loan_id = loan.id and repaid.opening
+          where loan.id = any($1)`,
+        [opening.map((loan) => loan.id)],
+      )
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const standings = new Map<string, OpeningStanding>();
+  for (const loan of opening) {
+    const row = byId.get(loan.id)!;
+    const position = positionOf(loan.principal, instalmentsOf(row.instalments), { principal: BigInt(row.repaid), interest: 0n }, loan.openingOn!);
+    standings.set(loan.id, {
+      openingOn: loan.openingOn!,
+      outstanding: position.outstandingPrincipal,
+      daysPastDue: position.daysPastDue,
+      nextDueOn: position.nextDue?.dueOn ?? null,
+    });
+  }
+  return standings;
+}
+
 /** The club of a loan, refused if the club is dissolved: one statement. */
 async function clubOfLoan(db: EntityManager, loanId: string): Promise<string> {
   const [row]: Array<{ club_id: string; club_status: string }> = await db.query(
@@ -536,7 +721,8 @@ export async function takeRepayment(
   if (input.principal < 0n) problems.push({ field: `${fieldPrefix}principal`, message: 'must not be negative' });
   if (input.interest < 0n) problems.push({ field: `${fieldPrefix}interest`, message: 'must not be negative' });
   if (input.principal + input.interest <= 0n) problems.push({ field: `${fieldPrefix}principal`, message: 'must be more than 0' });
-  checkDay(`${fieldPrefix}paidOn`, input.paidOn, problems, loan.disbursedOn);
+  // What was repaid before a loan brought in from a club's books was recorded is in its opening figures.
+  checkDay(`${fieldPrefix}paidOn`, input.paidOn, problems, recordedSince(loan));
   if (problems.length) throw badInput(problems);
 
   const { schedules, payments } = await scheduleAndPaymentsOf(db, [loan]);
@@ -611,6 +797,7 @@ export async function reverseRepayment(db: EntityManager, requestId: string, inp
     const [original] = await findRepaymentsByIds(db, [input.id]);
     if (!original || original.clubId !== clubId) throw notFound('Repayment');
     if (original.reversesId) throw badInput([{ field: 'id', message: 'is itself a correction' }]);
+    if (original.opening) throw badInput([{ field: 'id', message: 'stands for what was repaid before the go-live day; it is not a payment to reverse' }]);
     const loan = await lockLoan(db, original.loanId);
     const reversed: unknown[] = await db.query('select 1 from repayment where reverses_id = $1', [original.id]);
     if (reversed.length) throw badInput([{ field: 'id', message: 'was already reversed' }]);
@@ -678,7 +865,7 @@ export async function writeOffLoan(db: EntityManager, requestId: string, input: 
   const reason = optionalText(input.reason);
   const problems: FieldProblem[] = [];
   if (!reason || reason.length < 3) problems.push({ field: 'reason', message: 'give the board’s reason' });
-  checkDay('decidedOn', input.decidedOn, problems, before.disbursedOn);
+  checkDay('decidedOn', input.decidedOn, problems, recordedSince(before));
   if (problems.length) throw badInput(problems);
   await touch(db, before.id, `status = 'WRITTEN_OFF', decided_on = $2, closed_on = $2, decision_note = $3`, [input.decidedOn, reason]);
   const after = await reload(db, before.id);

@@ -46,6 +46,9 @@ registerEnumType(LoanPurpose, {
   },
 });
 
+/** The longest term a club lends for, in months. */
+export const MAX_TERM_MONTHS = 60;
+
 /** Days past due beyond which a loan's principal counts as at risk (PAR30). */
 export const PAR_DAYS = 30;
 
@@ -86,13 +89,18 @@ export class Repayment {
   @Field(() => ID, { nullable: true, description: 'The repayment this one reverses.' })
   reversesId: string | null;
 
+  @Field(() => Boolean, {
+    description: 'Whether it stands for the principal repaid before the loan was brought in on its go-live day: no money received that day, and in no fund.',
+  })
+  opening: boolean;
+
   @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
   recordedAt: Date;
 }
 
 @ObjectType({ description: 'A decision or step in a loan’s life.' })
 export class LoanEvent {
-  @Field(() => String, { description: 'REQUESTED, APPROVED, REJECTED, DISBURSED, RESCHEDULED, WRITTEN_OFF or CLOSED.' })
+  @Field(() => String, { description: 'REQUESTED, APPROVED, REJECTED, DISBURSED, RESCHEDULED, WRITTEN_OFF, CLOSED, REOPENED or OPENING_BALANCE (brought in with what was owed on the go-live day).' })
   action: string;
 
   @Field(() => LocalDateScalar, { description: 'Day it happened.' })
@@ -149,6 +157,12 @@ export class Loan {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Day it was repaid in full or written off.' })
   closedOn: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'For a loan brought in from the club’s own books: the go-live day it was brought in at, with what was owed then. It counts in the portfolio from that day; null for a loan made here.',
+  })
+  openingOn: string | null;
 
   scheduleVersion: number;
 

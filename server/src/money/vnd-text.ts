@@ -9,8 +9,9 @@ export function vndText(amount: bigint): string {
 
 /**
  * An amount of whole đồng as a spreadsheet cell holds it: "35000000", "35.000.000" or "35 000 000",
- * with or without "₫" or "đồng" after it; or why it is not one, in Vietnamese. A comma or a lone dot
- * is a decimal mark in Vietnamese, and đồng have no fractions.
+ * with or without "₫" or "đồng" after it, or grouped by commas as a sheet made in English writes it
+ * ("35,000,000"); or why it is not one, in Vietnamese. Otherwise a comma or a lone dot is a decimal
+ * mark, and đồng have no fractions.
  */
 export function vndOfText(text: string): { amount: bigint } | { problem: string } {
   const compact = text
@@ -22,6 +23,7 @@ export function vndOfText(text: string): { amount: bigint } | { problem: string 
   if (/^\d+$/.test(compact)) digits = compact;
   else if (/^\d{1,3}(\.\d{3})+$/.test(compact)) digits = compact.replaceAll('.', '');
   else if (/^\d{1,3}( \d{3})+$/.test(compact)) digits = compact.replaceAll(' ', '');
+  else if (/^\d{1,3}(,\d{3})+$/.test(compact)) digits = compact.replaceAll(',', '');
   if (digits === null) {
     if (/^-\s*\d/.test(compact)) return { problem: `số tiền không được âm ("${shown}")` };
     const decimal = /^(\d+|\d{1,3}(\.\d{3})+|\d{1,3}( \d{3})+),\d+$/.test(compact) || /^\d+\.\d+$/.test(compact);

@@ -60,9 +60,10 @@ export async function figuresOf(db: EntityManager, clubId: string, month: string
       where entry.club_id = $1 and entry.entry_on between $2 and $3`,
     [clubId, start, end],
   );
+  // A loan's opening repayment (what was repaid before its go-live day) is no money received in the month.
   const [repaid]: Array<Record<string, string>> = await db.query(
     `select coalesce(sum(principal), 0)::text as principal, coalesce(sum(interest), 0)::text as interest
-       from repayment where club_id = $1 and paid_on between $2 and $3`,
+       from repayment where club_id = $1 and paid_on between $2 and $3 and not opening`,
     [clubId, start, end],
   );
   const portfolio = await portfolioOf(db, clubId, end);
