@@ -310,4 +310,29 @@ describe('importing open loans', () => {
     const again = await upload(csvOf(goodRows()));
     expect((await preview(again.json.importId)).counts).toEqual({ new: 0, changed: 0, unchanged: 2, problems: 0, warnings: 0 });
   });
+
+  it('warns when the club’s fund balances were brought in on another go-live day', async () => {
+    const fundsDay = addDays(goLive, -1);
+    await database.owner.query(
+      `insert into ledger_entry (tenant_id, club_id, fund, kind, entry_on, amount, description)
+       select tenant_id, id, 'ACTIVITY', 'OPENING_BALANCE', $2, 1000000, 'Số dư đầu kỳ' from club where id = $1`,
+      [ids.kienLuongClub, fundsDay],
+    );
+    const [borrower] = await database.owner.query(
+      `select full_name, birth_year, citizen_id from member
+        where club_id = $1 and left_on is null and citizen_id is not null and joined_on <= $2
+          and not exists (select 1 from loan where loan.member_id = member.id)
+        order by full_name, id limit 1`,
+      [ids.kienLuongClub, addMonths(goLive, -6)],
+    );
+    const uploaded = await upload(
+      csvOf([[ddmmyyyy(goLive), borrower.citizen_id, borrower.full_name, '', '6000000', '4.000.000', '0,5', '', '6', ddmmyyyy(currentPaidOut), ddmmyyyy(currentNext), '0', '']]),
+    );
+    expect(uploaded.status, JSON.stringify(uploaded.json)).toBe(201);
+    const checked = await preview(uploaded.json.importId);
+    expect(checked.rows.map((row: any) => [row.action, row.warnings.map((warning: any) => warning.message)])).toEqual([
+      ['NEW', [`số dư quỹ đầu kỳ của câu lạc bộ được chốt ngày ${ddmmyyyy(fundsDay)}, khác ngày chốt số liệu của khoản vay (${ddmmyyyy(goLive)}); hai ngày nên là một`]],
+    ]);
+  });
 });
+

@@ -315,6 +315,16 @@ export async function checkLoanRows(db: EntityManager, rows: FileRow[], fixedClu
     madeHere.set(openingOn, new Map([...standings].map(([id, standing]) => [id, { outstanding: standing.outstandingPrincipal, daysPastDue: standing.daysPastDue, nextDueOn: standing.nextDue?.dueOn ?? null }])));
   }
 
+  // The go-live day of each club's fund balances: a loan brought in on another day is worth a look.
+  const fundsOpenedOn = new Map<string, string>(
+    (
+      await db.query(
+        `select club_id, min(entry_on)::text as opened_on from ledger_entry entry
+          where kind = 'OPENING_BALANCE' and not exists (select 1 from ledger_entry reversal where reversal.reverses_id = entry.id)
+          group by club_id`,
+      )
+    ).map((row: { club_id: string; opened_on: string }) => [row.club_id, row.opened_on]),
+  );
   const seen = new Map<string, number>();
   const newLoans = new Map<string, number>();
   return drafts.map((draft): CheckedRow<LoanFields> => {
@@ -348,6 +358,10 @@ export async function checkLoanRows(db: EntityManager, rows: FileRow[], fixedClu
       return { ...checked, action: 'PROBLEM', targetId: null, fields, problems: [{ column: HEADER.borrowerName, message: `${what}; ${rule}` }] };
     }
     newLoans.set(fields.memberId, inFile + 1);
+    const fundsDay = fundsOpenedOn.get(club.id);
+    if (fundsDay && fundsDay !== fields.openingOn) {
+      warnings.push({ message: `số dư quỹ đầu kỳ của câu lạc bộ được chốt ngày ${day(fundsDay)}, khác ngày chốt số liệu của khoản vay (${day(fields.openingOn)}); hai ngày nên là một`, memberId: null });
+    }
     return { ...checked, action: 'NEW', targetId: null, fields, problems: [] };
   });
 }
