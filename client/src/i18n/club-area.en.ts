@@ -340,7 +340,10 @@ export const clubAreaEn: typeof clubAreaVi = {
       WRITTEN_OFF: 'Written off',
       CLOSED: 'Repaid in full',
       REOPENED: 'Reopened after a repayment was reversed',
+      OPENING_BALANCE: 'Opening balance when brought into the platform',
     },
+    openingOn: 'Brought into the platform on',
+    openingRepayment: 'Opening balance: principal repaid before the loan was brought in',
     recordedAt: 'recorded {{time}}',
   },
   loanActions: {

@@ -338,7 +338,10 @@ export const clubAreaVi = {
       WRITTEN_OFF: 'Xóa nợ',
       CLOSED: 'Trả xong',
       REOPENED: 'Mở lại do hủy lần trả ghi nhầm',
+      OPENING_BALANCE: 'Số dư đầu kỳ khi chuyển sang hệ thống',
     },
+    openingOn: 'Chuyển sang hệ thống ngày',
+    openingRepayment: 'Số dư đầu kỳ: gốc đã trả trước khi chuyển sang hệ thống',
     recordedAt: 'ghi lúc {{time}}',
   },
   loanActions: {

@@ -20,7 +20,7 @@ import { loanTermsText } from './loan-text';
 import { LoanStatusBadge } from './LoanStatusBadge';
 import { BackLink } from '../../app/ui/BackLink';
 
-const knownEvents = ['REQUESTED', 'APPROVED', 'REJECTED', 'DISBURSED', 'RESCHEDULED', 'WRITTEN_OFF', 'CLOSED', 'REOPENED'] as const;
+const knownEvents = ['REQUESTED', 'APPROVED', 'REJECTED', 'DISBURSED', 'RESCHEDULED', 'WRITTEN_OFF', 'CLOSED', 'REOPENED', 'OPENING_BALANCE'] as const;
 type KnownEvent = (typeof knownEvents)[number];
 
 /** What the board can do next with a loan, by where it stands. */
@@ -165,6 +165,7 @@ export function LoanPage() {
               { key: 'requested', label: t('clubArea.loanForm.requestedOn'), value: formatDate(loan.requestedOn) },
               loan.decidedOn ? { key: 'decided', label: t('clubArea.loan.decidedOn'), value: formatDate(loan.decidedOn) } : null,
               loan.disbursedOn ? { key: 'disbursed', label: t('clubArea.loan.disbursedOn'), value: formatDate(loan.disbursedOn) } : null,
+              loan.openingOn ? { key: 'opening', label: t('clubArea.loan.openingOn'), value: formatDate(loan.openingOn), testId: 'loan-opening-on' } : null,
               loan.closedOn ? { key: 'closed', label: t('clubArea.loan.closedOn'), value: formatDate(loan.closedOn) } : null,
               loan.disbursedOn
                 ? { key: 'outstanding', label: t('clubArea.loan.outstanding'), value: <Money amount={standing.outstandingPrincipal} fw={700} />, testId: 'loan-outstanding' }
@@ -213,13 +214,18 @@ export function LoanPage() {
                           {t('clubArea.loan.reversal')}
                         </Text>
                       )}
+                      {repayment.opening && (
+                        <Text size="sm" c="dimmed" data-testid="loan-opening-repayment">
+                          {t('clubArea.loan.openingRepayment')}
+                        </Text>
+                      )}
                       {reversedIds.has(repayment.id) && (
                         <Text size="sm" c="orange.8">
                           {t('clubArea.loan.wasReversed')}
                         </Text>
                       )}
                     </Stack>
-                    {canReverse && !repayment.reversesId && !reversedIds.has(repayment.id) && (
+                    {canReverse && !repayment.reversesId && !repayment.opening && !reversedIds.has(repayment.id) && (
                       <Button
                         size="sm"
                         variant="subtle"
