@@ -181,4 +181,62 @@ describe('importing members', () => {
     const elsewhere = await upload(`${HEADER}\nHuỳnh Thị Út,Nữ,1952,,01/03/2026,,\n`, `?clubId=${ids.tucDuyenClub}`, staff);
     expect(elsewhere.status).toBe(403);
   });
+
+  it('checks for club staff what only the province sees, one seat of the board a club, and a member changed since the preview', async () => {
+    const staff = await server.signIn('kienluong.club');
+    // A citizen ID and a name with birth year held in another club, which club staff cannot list.
+    const [other] = await database.owner.query(
+      `select member.full_name, member.birth_year, member.citizen_id, club.name as club_name from member join club on club.id = member.club_id
+        where member.club_id <> $1 and club.tenant_id = (select tenant_id from club where id = $1) and member.left_on is null
+          and member.citizen_id is not null order by member.id limit 1`,
+      [ids.kienLuongClub],
+    );
+    const [head] = await database.owner.query(
+      `select full_name from member where club_id = $1 and board_role = 'HEAD' and left_on is null`,
+      [ids.kienLuongClub],
+    );
+    const header = 'fullName,sex,birthYear,citizenId,joinedOn,boardRole';
+    const rows = [
+      `Người Thứ Nhất,Nữ,1950,${other.citizen_id},01/03/2026,`,
+      `${other.full_name},Nữ,${other.birth_year},,01/03/2026,`,
+      'Người Thứ Ba,Nam,1949,,01/03/2026,Thủ quỹ',
+      'Người Thứ Tư,Nam,1948,,01/03/2026,Thủ quỹ',
+      'Người Thứ Năm,Nam,1947,,01/03/2026,Chủ nhiệm',
+      'Người Thứ Sáu,Nữ,1960,,01/01/1959,',
+    ];
+    const uploaded = await upload(`${header}\n${rows.join('\n')}\n`, '', staff);
+    expect(uploaded.status, JSON.stringify(uploaded.json)).toBe(201);
+    const checked = (await server.gql<{ dataImport: any }>(PREVIEW, { id: uploaded.json.importId }, staff)).data!.dataImport;
+    const treasurerHeld: unknown[] = await database.owner.query(`select 1 from member where club_id = $1 and board_role = 'TREASURER' and left_on is null`, [ids.kienLuongClub]);
+    expect(checked.rows.map((row: any) => [row.rowNumber, row.problems.map((problem: any) => `${problem.column}: ${problem.message}`), row.warnings.map((warning: any) => warning.message)])).toEqual([
+      [2, [`Số CCCD: số CCCD đã thuộc hội viên ${other.full_name} của ${other.club_name}`], []],
+      [3, [], [`có thể trùng với hội viên ${other.full_name} (${other.birth_year}) của ${other.club_name}`]],
+      [4, treasurerHeld.length ? [expect.stringMatching(/^Chức vụ trong ban chủ nhiệm: Thủ quỹ của câu lạc bộ là /)] : [], []],
+      [5, ['Chức vụ trong ban chủ nhiệm: Thủ quỹ đã ghi ở dòng 4 cho cùng câu lạc bộ'], []],
+      [6, head ? [`Chức vụ trong ban chủ nhiệm: Chủ nhiệm của câu lạc bộ là ${head.full_name}; ghi chức vụ khác hoặc để trống`] : [], []],
+      [7, ['Ngày vào câu lạc bộ: là ngày trước năm sinh'], []],
+    ]);
+
+    // Two namesakes imported together are each marked as a possible duplicate, as typed ones would be.
+    const pair = await upload(`${header}\nTrần Văn Trùng,Nam,1951,,01/03/2026,\n`, '', staff);
+    const pairCommitted = await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: pair.json.importId }, staff);
+    expect(pairCommitted.errors).toBeUndefined();
+    const [anotherClub] = await database.owner.query(
+      `select id from club where tenant_id = (select tenant_id from club where id = $1) and id <> $1 order by name limit 1`,
+      [ids.kienLuongClub],
+    );
+    const again = await upload(`${header}\nTrần Văn Trùng,Nam,1951,,01/03/2026,\n`, `?clubId=${anotherClub.id}`);
+    const warned = await preview(again.json.importId);
+    expect(warned.counts).toMatchObject({ new: 1, warnings: 1 });
+    expect((await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: again.json.importId }, province)).errors).toBeUndefined();
+    const flags = await database.owner.query(`select duplicate_status from member where full_name = 'Trần Văn Trùng' order by created_at`);
+    expect(flags.map((row: { duplicate_status: string }) => row.duplicate_status)).toEqual(['NONE', 'POSSIBLE']);
+
+    // A member changed between the preview and the commit is not overwritten: the commit is a conflict.
+    const changed = await upload(`${header}\nTrần Văn Trùng,Nam,1951,,02/03/2026,\n`, '', staff);
+    expect((await server.gql<{ dataImport: any }>(PREVIEW, { id: changed.json.importId }, staff)).data!.dataImport.counts.changed).toBe(1);
+    await database.owner.query(`update member set phone = '0912000111', version = version + 1 where full_name = 'Trần Văn Trùng' and club_id = $1`, [ids.kienLuongClub]);
+    expect(codesOf(await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: changed.json.importId }, staff))).toEqual(['CONFLICT']);
+  });
 });
+

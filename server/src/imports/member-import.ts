@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { dateOfCell, foldForMatching } from '../admin-units/admin-unit.csv.js';
 import { todayInVietnam } from '../calendar.js';
-import { createMember, updateMember, type CleanMember } from '../members/member.service.js';
+import { addImportedMembers, updateMember, type CleanMember } from '../members/member.service.js';
 import { BoardRole, Sex } from '../members/member.types.js';
 import type { FileRow } from './import-file.js';
 import type { CheckedRow, ImportChange, ImportHandler } from './import-kind.js';
 
-/** A member row as checked: the fields the member service takes. */
-export type MemberFields = CleanMember;
+/** A member row as checked: the fields the member service takes, and for an update the version seen. */
+export type MemberFields = CleanMember & { version?: number };
 
 const SEX: Record<string, Sex> = { nu: Sex.FEMALE, female: Sex.FEMALE, nam: Sex.MALE, male: Sex.MALE };
 const BOARD: Record<string, BoardRole> = {
@@ -27,25 +27,49 @@ interface ExistingMember extends MemberFields {
   id: string;
   clubId: string;
   clubName: string;
+  version: number;
 }
+
+/** A possible duplicate of the province, as `ishc.member_duplicates` finds it for club staff. */
+interface ProvinceMatch {
+  id: string;
+  clubId: string;
+  clubName: string;
+  fullName: string;
+  birthYear: number;
+  citizenId: string | null;
+}
+
+/** The board seats one member holds at a time (a club may have several deputies). */
+const SINGLE_SEATS = new Set<BoardRole>([BoardRole.HEAD, BoardRole.TREASURER, BoardRole.SECRETARY]);
 
 /**
  * Checks the rows of a members file against the province's records: what each row would do (a new
  * member, an update of the same club's member it matches by citizen ID or by name and birth year,
  * nothing), what it would change, and what is wrong, each problem naming its column in Vietnamese.
+ * Every rule the member service applies is checked here, so a preview without problems commits.
  */
 export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedClubId: string | null): Promise<Array<CheckedRow<MemberFields>>> {
   const clubs: Array<{ id: string; name: string; commune_id: string }> = await db.query('select id, name, commune_id from club');
   const clubByName = new Map(clubs.map((club) => [foldForMatching(club.name), club]));
+  const communeOfClub = new Map(clubs.map((club) => [club.id, club.commune_id]));
   const hamlets: Array<{ id: string; code: string | null; name: string; parent_id: string }> = await db.query(
     `select id, code, name, parent_id from admin_unit where level = 4 and valid_to is null`,
   );
+  // A commune's hamlets by code and by name as compared, so each row finds its hamlet at once.
+  const hamletsByCommune = new Map<string, Map<string, string>>();
+  for (const unit of hamlets) {
+    const known = hamletsByCommune.get(unit.parent_id) ?? new Map<string, string>();
+    if (unit.code) known.set(unit.code, unit.id);
+    known.set(foldForMatching(unit.name), unit.id);
+    hamletsByCommune.set(unit.parent_id, known);
+  }
   const existing: ExistingMember[] = (
     await db.query(
       `select member.id, member.club_id, club.name as club_name, member.full_name, member.sex, member.birth_year, member.citizen_id,
               member.phone, member.hamlet_id, member.joined_on::text as joined_on, member.poor_household, member.near_poor_household,
               member.ethnic_minority, member.disability, member.lives_alone, member.needs_home_care, member.board_role,
-              member.home_care_volunteer
+              member.home_care_volunteer, member.version
          from member join club on club.tenant_id = member.tenant_id and club.id = member.club_id
         where member.left_on is null`,
     )
@@ -53,7 +77,7 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
     id: row.id, clubId: row.club_id, clubName: row.club_name, fullName: row.full_name, sex: row.sex, birthYear: Number(row.birth_year),
     citizenId: row.citizen_id, phone: row.phone, hamletId: row.hamlet_id, joinedOn: row.joined_on, poorHousehold: row.poor_household,
     nearPoorHousehold: row.near_poor_household, ethnicMinority: row.ethnic_minority, disability: row.disability, livesAlone: row.lives_alone,
-    needsHomeCare: row.needs_home_care, boardRole: row.board_role, homeCareVolunteer: row.home_care_volunteer,
+    needsHomeCare: row.needs_home_care, boardRole: row.board_role, homeCareVolunteer: row.home_care_volunteer, version: row.version,
   }));
   const byCitizenId = new Map(existing.filter((member) => member.citizenId).map((member) => [member.citizenId!, member]));
   const byNameYear = new Map<string, ExistingMember[]>();
@@ -61,11 +85,28 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
     const key = `${foldForMatching(member.fullName)}|${member.birthYear}`;
     byNameYear.set(key, [...(byNameYear.get(key) ?? []), member]);
   }
+  const seatHolders = new Map(existing.filter((member) => member.boardRole && SINGLE_SEATS.has(member.boardRole)).map((member) => [`${member.clubId}|${member.boardRole}`, member]));
+  // Club staff see their own club's members only: the province's other members they may match are
+  // looked up one row at a time, as the member form does.
+  const [{ club_scope: clubScope }]: Array<{ club_scope: boolean }> = await db.query('select ishc.current_club_id() is not null as club_scope');
+  const provinceMatches = async (citizenId: string | null, fullName: string, birthYear: number): Promise<ProvinceMatch[]> => {
+    if (!clubScope || (!citizenId && !(fullName && birthYear))) return [];
+    const found: Array<Record<string, any>> = await db.query('select * from ishc.member_duplicates($1, $2, $3, null)', [citizenId, fullName, birthYear || null]);
+    return found
+      .filter((other) => other.club_id !== fixedClubId)
+      .map((other) => ({
+        id: other.member_id, clubId: other.club_id, clubName: other.club_name, fullName: other.full_name, birthYear: Number(other.birth_year),
+        citizenId: other.matched_by === 'CITIZEN_ID' ? citizenId : null,
+      }));
+  };
   const citizenIdsInFile = new Map<string, number>();
+  const seatsInFile = new Map<string, number>();
   const today = todayInVietnam();
+  const thisYear = Number(today.slice(0, 4));
   const hamletName = new Map(hamlets.map((unit) => [unit.id, unit.name]));
 
-  return rows.map((row): CheckedRow<MemberFields> => {
+  const checked: Array<CheckedRow<MemberFields>> = [];
+  for (const row of rows) {
     const problems: CheckedRow['problems'] = [];
     const warnings: CheckedRow['warnings'] = [];
     const value = (field: string) => row.values[field] ?? '';
@@ -89,8 +130,9 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
     const sex = SEX[foldForMatching(value('sex'))];
     if (!sex) problems.push({ column: 'Giới tính', message: value('sex') ? `ghi "Nữ" hoặc "Nam", không phải "${value('sex')}"` : 'chưa ghi giới tính' });
     const birthYear = /^\d{4}$/.test(value('birthYear')) ? Number(value('birthYear')) : NaN;
-    if (!(birthYear >= 1900 && birthYear <= Number(today.slice(0, 4)))) {
-      problems.push({ column: 'Năm sinh', message: value('birthYear') ? `"${value('birthYear')}" không phải năm sinh hợp lệ` : 'chưa ghi năm sinh' });
+    if (!value('birthYear')) problems.push({ column: 'Năm sinh', message: 'chưa ghi năm sinh' });
+    else if (!(birthYear >= thisYear - 120 && birthYear <= thisYear)) {
+      problems.push({ column: 'Năm sinh', message: birthYear > thisYear ? `năm ${birthYear} là năm trong tương lai` : `"${value('birthYear')}" không phải năm sinh hợp lệ` });
     }
     const citizenId = value('citizenId').replace(/[\s.]/g, '') || null;
     if (citizenId && !/^\d{12}$/.test(citizenId)) problems.push({ column: 'Số CCCD', message: `số CCCD phải gồm đúng 12 chữ số ("${value('citizenId')}" có ${citizenId.replace(/\D/g, '').length})` });
@@ -98,6 +140,7 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
     if (!value('joinedOn')) problems.push({ column: 'Ngày vào câu lạc bộ', message: 'chưa ghi ngày vào câu lạc bộ' });
     else if (!joinedOn) problems.push({ column: 'Ngày vào câu lạc bộ', message: `"${value('joinedOn')}" không phải ngày dạng dd/mm/yyyy` });
     else if (joinedOn > today) problems.push({ column: 'Ngày vào câu lạc bộ', message: 'là ngày trong tương lai' });
+    else if (birthYear && joinedOn < `${birthYear}-01-01`) problems.push({ column: 'Ngày vào câu lạc bộ', message: 'là ngày trước năm sinh' });
     const household = foldForMatching(value('householdCategory'));
     const poorHousehold = household === 'ho ngheo' || household === 'ngheo' || household === 'poor';
     const nearPoorHousehold = household === 'ho can ngheo' || household === 'can ngheo' || household === 'near poor';
@@ -107,17 +150,17 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
     if (boardText && !boardRole) problems.push({ column: 'Chức vụ trong ban chủ nhiệm', message: `không có chức vụ "${value('boardRole')}"` });
     const phone = value('phone') || null;
     if (phone && !/^[0-9+][0-9 .-]{7,19}$/.test(phone)) problems.push({ column: 'Số điện thoại', message: `"${phone}" không phải số điện thoại` });
+    const ethnicMinority = value('ethnicMinority').replace(/\s+/g, ' ') || null;
+    if (ethnicMinority && ethnicMinority.length > 100) problems.push({ column: 'Dân tộc thiểu số', message: 'dài quá 100 ký tự' });
     let hamletId: string | null = null;
     if (value('hamlet')) {
-      const commune = clubs.find((club) => club.id === clubId)?.commune_id;
-      const folded = foldForMatching(value('hamlet'));
-      const hamlet = hamlets.find((unit) => (!commune || unit.parent_id === commune) && (unit.code === value('hamlet') || foldForMatching(unit.name) === folded));
-      if (!hamlet) problems.push({ column: 'Ấp, thôn, khu phố', message: `không có ấp, thôn "${value('hamlet')}" ở xã của câu lạc bộ` });
-      hamletId = hamlet?.id ?? null;
+      const commune = clubId ? communeOfClub.get(clubId) : undefined;
+      const known = commune ? hamletsByCommune.get(commune) : undefined;
+      hamletId = known?.get(value('hamlet')) ?? known?.get(foldForMatching(value('hamlet'))) ?? null;
+      if (!hamletId && clubId) problems.push({ column: 'Ấp, thôn, khu phố', message: `không có ấp, thôn "${value('hamlet')}" ở xã của câu lạc bộ` });
     }
     const fields: MemberFields = {
-      fullName, sex, birthYear, citizenId, phone, hamletId, joinedOn: joinedOn ?? '', poorHousehold, nearPoorHousehold,
-      ethnicMinority: value('ethnicMinority') || null,
+      fullName, sex, birthYear, citizenId, phone, hamletId, joinedOn: joinedOn ?? '', poorHousehold, nearPoorHousehold, ethnicMinority,
       disability: flag('disability', 'Khuyết tật'),
       livesAlone: flag('livesAlone', 'Sống một mình'),
       needsHomeCare: flag('needsHomeCare', 'Cần chăm sóc tại nhà'),
@@ -126,28 +169,47 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
     };
 
     // Who the row is: the same citizen ID twice in the file, or held by another club's member, is wrong.
+    const elsewhere = await provinceMatches(citizenId && /^\d{12}$/.test(citizenId) ? citizenId : null, fullName, birthYear);
     let match: ExistingMember | undefined;
     if (citizenId && /^\d{12}$/.test(citizenId)) {
       const earlier = citizenIdsInFile.get(citizenId);
       if (earlier) problems.push({ column: 'Số CCCD', message: `trùng số CCCD với dòng ${earlier} của tệp` });
       else citizenIdsInFile.set(citizenId, row.rowNumber);
       const holder = byCitizenId.get(citizenId);
-      if (holder && holder.clubId !== clubId) problems.push({ column: 'Số CCCD', message: `số CCCD đã thuộc hội viên ${holder.fullName} của ${holder.clubName}` });
+      const heldElsewhere = holder && holder.clubId !== clubId ? holder : elsewhere.find((other) => other.citizenId === citizenId);
+      if (heldElsewhere) problems.push({ column: 'Số CCCD', message: `số CCCD đã thuộc hội viên ${heldElsewhere.fullName} của ${heldElsewhere.clubName}` });
       else if (holder) match = holder;
     }
     if (!match && fullName && birthYear) {
       const namesakes = byNameYear.get(`${foldForMatching(fullName)}|${birthYear}`) ?? [];
       match = namesakes.find((member) => member.clubId === clubId && (!citizenId || !member.citizenId));
-      for (const other of namesakes.filter((member) => member !== match && member.clubId !== clubId)) {
+      const others: ProvinceMatch[] = [
+        ...namesakes.filter((member) => member !== match && member.clubId !== clubId),
+        ...elsewhere.filter((other) => !other.citizenId),
+      ];
+      for (const other of others) {
         warnings.push({ message: `có thể trùng với hội viên ${other.fullName} (${other.birthYear}) của ${other.clubName}`, memberId: other.id });
       }
     }
-    const checked = { rowNumber: row.rowNumber, clubId, label: fullName, fields, problems, warnings };
-    if (problems.length) return { ...checked, action: 'PROBLEM', targetId: match?.id ?? null, changes: [] };
-    if (!match) return { ...checked, action: 'NEW', targetId: null, changes: [] };
-    const changes = changesOf(match, fields, hamletName);
-    return { ...checked, action: changes.length ? 'UPDATE' : 'UNCHANGED', targetId: match.id, changes };
-  });
+    // One head, one treasurer, one secretary a club: not two in the file, nor one beside a member holding it.
+    if (boardRole && SINGLE_SEATS.has(boardRole) && clubId) {
+      const seat = `${clubId}|${boardRole}`;
+      const earlier = seatsInFile.get(seat);
+      const holder = seatHolders.get(seat);
+      if (earlier) problems.push({ column: 'Chức vụ trong ban chủ nhiệm', message: `${BOARD_TEXT[boardRole]} đã ghi ở dòng ${earlier} cho cùng câu lạc bộ` });
+      else if (holder && holder.id !== match?.id) problems.push({ column: 'Chức vụ trong ban chủ nhiệm', message: `${BOARD_TEXT[boardRole]} của câu lạc bộ là ${holder.fullName}; ghi chức vụ khác hoặc để trống` });
+      seatsInFile.set(seat, earlier ?? row.rowNumber);
+    }
+    const base = { rowNumber: row.rowNumber, clubId, label: fullName, fields, problems, warnings };
+    if (problems.length) checked.push({ ...base, action: 'PROBLEM', targetId: match?.id ?? null, changes: [] });
+    else if (!match) checked.push({ ...base, action: 'NEW', targetId: null, changes: [] });
+    else {
+      const changes = changesOf(match, fields, hamletName);
+      // The version seen: a member changed between the preview and the commit is a conflict, not overwritten.
+      checked.push({ ...base, fields: { ...fields, version: match.version }, action: changes.length ? 'UPDATE' : 'UNCHANGED', targetId: match.id, changes });
+    }
+  }
+  return checked;
 }
 
 /** What a row changes of the member it matches, each by its template header, in the words people read. */
@@ -177,20 +239,22 @@ function changesOf(member: MemberFields, fields: MemberFields, hamletName: Map<s
 }
 
 /**
- * Members: each new row is added and each changed one updated through the member service, so its
- * rules, live figures and audit hold for imported members as for typed ones.
+ * Members: new rows are added together and each changed one is updated through the member service
+ * (a member changed since the preview is a conflict), so the service's live figures and audit hold
+ * for imported members as for typed ones.
  */
 export const memberImport: ImportHandler<MemberFields> = {
   kind: 'members',
   check: (db, rows, target) => checkMemberRows(db, rows, target.clubId),
   async apply(db, requestId, rows) {
-    for (const row of rows) {
-      if (row.action === 'NEW') {
-        await createMember(db, requestId, row.clubId!, row.fields);
-      } else {
-        const [current]: Array<{ version: number }> = await db.query('select version from member where id = $1', [row.targetId]);
-        await updateMember(db, requestId, { ...row.fields, id: row.targetId!, version: current.version });
-      }
+    await addImportedMembers(
+      db,
+      requestId,
+      rows.filter((row) => row.action === 'NEW').map((row) => ({ clubId: row.clubId!, member: row.fields })),
+    );
+    for (const row of rows.filter((changed) => changed.action === 'UPDATE')) {
+      const { version, ...fields } = row.fields;
+      await updateMember(db, requestId, { ...fields, id: row.targetId!, version: version! });
     }
   },
 };

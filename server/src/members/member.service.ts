@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, recordAuditBatch } from '../audit/audit.service.js';
 import { todayInVietnam } from '../calendar.js';
 import { requireClub } from '../clubs/club-scope.js';
+import { rowsOf } from '../database/sql.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { likeTerm, normalizeText, optionalText } from '../text.js';
@@ -262,6 +264,72 @@ export async function createMember(db: EntityManager, requestId: string, clubId:
     after: { clubId, ...member, possibleDuplicates: candidates.map((candidate) => candidate.memberId) },
   });
   return reload(db, row.id);
+}
+
+/** How many imported members go to the database in one statement. */
+const MEMBERS_PER_INSERT = 2000;
+
+/**
+ * Adds many members at once, as an import does: the rows were checked by the import against every
+ * rule `createMember` applies (and the database's own checks hold), so they go in a few statements
+ * rather than one round of queries each. Each new member is flagged as a possible duplicate when
+ * someone of the province (another imported row included) has their citizen ID, or their name and
+ * year of birth; one audit event each, as `createMember` writes.
+ */
+export async function addImportedMembers(
+  db: EntityManager,
+  requestId: string,
+  rows: ReadonlyArray<{ clubId: string; member: CleanMember }>,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < rows.length; start += MEMBERS_PER_INSERT) {
+    const batch = rows.slice(start, start + MEMBERS_PER_INSERT);
+    const identified = batch.map((row) => ({ ...row, id: randomUUID() }));
+    await db.query(
+      `insert into member (id, club_id, full_name, sex, birth_year, citizen_id, phone, hamlet_id, joined_on, poor_household,
+         near_poor_household, ethnic_minority, disability, lives_alone, needs_home_care, board_role, home_care_volunteer)
+       select id, club_id, full_name, sex, birth_year, citizen_id, phone, hamlet_id, joined_on, poor_household,
+              near_poor_household, ethnic_minority, disability, lives_alone, needs_home_care, board_role, home_care_volunteer
+         from jsonb_to_recordset($1::jsonb)
+           as incoming (id uuid, club_id uuid, full_name text, sex text, birth_year smallint, citizen_id text, phone text, hamlet_id uuid,
+                        joined_on date, poor_household boolean, near_poor_household boolean, ethnic_minority text, disability boolean,
+                        lives_alone boolean, needs_home_care boolean, board_role text, home_care_volunteer boolean)`,
+      [
+        JSON.stringify(
+          identified.map(({ id, clubId, member }) => ({
+            id, club_id: clubId, full_name: normalizeText(member.fullName), sex: member.sex, birth_year: member.birthYear,
+            citizen_id: member.citizenId, phone: member.phone, hamlet_id: member.hamletId, joined_on: member.joinedOn,
+            poor_household: member.poorHousehold, near_poor_household: member.nearPoorHousehold, ethnic_minority: member.ethnicMinority,
+            disability: member.disability, lives_alone: member.livesAlone, needs_home_care: member.needsHomeCare,
+            board_role: member.boardRole, home_care_volunteer: member.homeCareVolunteer,
+          })),
+        ),
+      ],
+    );
+    ids.push(...identified.map((row) => row.id));
+  }
+  if (!ids.length) return ids;
+  // After every row is in, so two imported namesakes find each other, as two typed ones would.
+  const flagged = await rowsOf<{ id: string }>(
+    db,
+    `update member set duplicate_status = 'POSSIBLE'
+      where id = any ($1::uuid[])
+        and exists (select 1 from ishc.member_duplicates(member.citizen_id, member.full_name, member.birth_year, member.id))
+      returning id`,
+    [ids],
+  );
+  const possible = new Set(flagged.map((row) => row.id));
+  await recordAuditBatch(
+    db,
+    requestId,
+    rows.map(({ clubId, member }, index) => ({
+      action: 'member.create',
+      entityType: 'member',
+      entityId: ids[index],
+      after: { clubId, ...member, possibleDuplicate: possible.has(ids[index]), imported: true },
+    })),
+  );
+  return ids;
 }
 
 export async function updateMember(db: EntityManager, requestId: string, input: UpdateMemberInput): Promise<Member> {
