@@ -145,8 +145,10 @@ export function ImportPreview({ importId, kind, memberHref, doneLinks, onAnother
       const result = await commit({ variables: { id: importId } });
       setConfirming(false);
       setCommitted(result.data!.commitDataImport.counts);
-      // The rows may touch any list or figure the screens show.
-      await client.resetStore().catch(() => undefined);
+      // The rows may touch any list or figure the screens show: every answer but the session's is
+      // read again when next shown (resetting the whole store would reload the session and this page).
+      client.cache.modify({ id: 'ROOT_QUERY', fields: (value, { fieldName, DELETE }) => (fieldName === 'me' ? value : DELETE) });
+      client.cache.gc();
     } catch (error) {
       setConfirming(false);
       setCommitError(hasErrorCode(error, 'CONFLICT') ? t('imports.preview.committed') : errorMessage(error));
