@@ -238,5 +238,33 @@ describe('importing members', () => {
     await database.owner.query(`update member set phone = '0912000111', version = version + 1 where full_name = 'Trần Văn Trùng' and club_id = $1`, [ids.kienLuongClub]);
     expect(codesOf(await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: changed.json.importId }, staff))).toEqual(['CONFLICT']);
   });
+
+  it('shows namesakes in the file’s other clubs as possible duplicates, unless their citizen IDs tell them apart, and keeps a citizen ID the file leaves blank', async () => {
+    const [club] = await database.owner.query('select name from club where id = $1', [ids.kienLuongClub]);
+    const [other] = await database.owner.query(
+      `select name from club where tenant_id = (select tenant_id from club where id = $1) and id <> $1 order by name limit 1`,
+      [ids.kienLuongClub],
+    );
+    const header = 'club,fullName,sex,birthYear,citizenId,joinedOn';
+    const uploaded = await upload(
+      `${header}\n"${club.name}",Lê Thị Giống,Nữ,1950,,01/03/2026\n"${other.name}",Lê Thị Giống,Nữ,1950,,01/03/2026\n` +
+        `"${club.name}",Lê Văn Khác,Nam,1950,091150007701,01/03/2026\n"${other.name}",Lê Văn Khác,Nam,1950,091150007702,01/03/2026\n`,
+      '',
+    );
+    expect(uploaded.status, JSON.stringify(uploaded.json)).toBe(201);
+    const checked = await preview(uploaded.json.importId);
+    expect(checked.rows.map((row: any) => [row.rowNumber, row.action, row.warnings.map((warning: any) => warning.message)])).toEqual([
+      [2, 'NEW', []],
+      [3, 'NEW', ['có thể trùng với người ở dòng 2 của tệp (cùng họ tên, năm sinh, khác câu lạc bộ)']],
+      [4, 'NEW', []],
+      [5, 'NEW', []],
+    ]);
+    expect((await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: uploaded.json.importId }, province)).errors).toBeUndefined();
+
+    // The same people again, one without the citizen ID the province holds: nothing changes.
+    const again = await upload(`${header}\n"${club.name}",Lê Văn Khác,Nam,1950,,01/03/2026\n`, '');
+    const rechecked = await preview(again.json.importId);
+    expect(rechecked.rows.map((row: any) => [row.action, row.changes])).toEqual([['UNCHANGED', []]]);
+  });
 });
 

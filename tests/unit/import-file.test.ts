@@ -56,6 +56,35 @@ describe('reading an uploaded file', () => {
     });
   });
 
+  it('reads a field form’s export: question names behind their groups, snake_case and unaccented names, the form server’s columns left out', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Khảo sát CLB');
+    sheet.addRow([
+      'start', '_id', 'group_abc/unit_code', 'visit/ngay_khao_sat', 'visit/clubs_found', 'visit/ghi_chu', 'ready_for_club', 'meta/instanceID',
+      '_submission_time', '__version__', 'username',
+    ]);
+    sheet.addRow(['2017-07-24T08:00:00.000+07:00', 101, 30790, '2017-07-24T09:15:00.000+07:00', 1, 'Trời mưa', 'yes', 'uuid:5f0c', '2017-07-25T10:00:00', 'vAbc', 'khaosat']);
+    const read = await readImportFile('survey-visits', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(read).toEqual({
+      ok: true,
+      format: 'xlsx',
+      mapping: {
+        fields: [null, null, 'unit', 'visitedOn', 'clubsFound', null, 'readyForClub', null, null, null, null],
+        unknown: ['visit/ghi_chu'],
+        missing: [],
+        repeated: [],
+      },
+      rows: [{ rowNumber: 2, values: { unit: '30790', visitedOn: '2017-07-24T09:15:00.000+07:00', clubsFound: '1', readyForClub: 'yes' } }],
+    });
+  });
+
+  it('reads a header as written before its groups, and reports a form server’s columns for the kinds that do not come from forms', async () => {
+    const loans = await readImportFile('loans', Buffer.from('Họ và tên người vay,Số tiền vay,Dư nợ gốc còn lại,Lãi suất (%/tháng),Thời hạn (tháng),Ngày giải ngân,Kỳ trả tiếp theo\n', 'utf8'));
+    expect(loans.ok && loans.mapping.fields).toEqual(['borrowerName', 'principal', 'outstanding', 'monthlyRate', 'termMonths', 'disbursedOn', 'nextDueOn']);
+    const members = await readImportFile('members', Buffer.from('thong_tin/full_name,sex,birth_year,joined_on,_id\n', 'utf8'));
+    expect(members.ok && members.mapping).toEqual({ fields: ['fullName', 'sex', 'birthYear', 'joinedOn', null], unknown: ['_id'], missing: [], repeated: [] });
+  });
+
   it('says a damaged XLSX cannot be read', async () => {
     const damaged = Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.alloc(64, 7)]);
     expect(await readImportFile('members', damaged)).toEqual({ ok: false, problem: 'Tệp không phải là bảng tính Excel (XLSX) đọc được.' });

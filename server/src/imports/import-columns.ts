@@ -1,9 +1,10 @@
 import { foldForMatching } from '../admin-units/admin-unit.csv.js';
 
 /**
- * What each kind of import reads: one column per field, known by its Vietnamese template header and
- * by the API's field name. Provinces keep their records in Excel files of their own making, so a
- * file's header row may use either name, in any order, with or without accents.
+ * What each kind of import reads: one column per field, known by its Vietnamese template header, by
+ * the API's field name and by the aliases a kind lists. Provinces keep their records in Excel files of
+ * their own making, or export them from field forms, so a file's header row may use any of these
+ * names, in any order, with or without accents, in snake_case, behind a form's group path.
  */
 
 export type ImportKind = 'clubs' | 'members' | 'fund-balances' | 'loans' | 'survey-visits';
@@ -20,6 +21,8 @@ export interface ImportColumn {
   required: boolean;
   /** A value as it would be written, for the guide. */
   example: string;
+  /** Other headers that name the field: the question names and labels field forms use for it. */
+  aliases?: readonly string[];
 }
 
 const YES_NO = 'Ghi "Có" hoặc để trống (Không).';
@@ -77,14 +80,33 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     { key: 'purpose', header: 'Mục đích vay', note: '"Chăn nuôi", "Trồng trọt", "Buôn bán nhỏ", "Nuôi trồng thủy sản", "Thủ công", "Dịch vụ" hoặc "Khác".', required: false, example: 'Chăn nuôi' },
   ],
   'survey-visits': [
-    { key: 'unit', header: 'Đơn vị khảo sát', note: UNIT, required: true, example: '30790' },
-    { key: 'visitedOn', header: 'Ngày khảo sát', note: DAY, required: true, example: '24/07/2017' },
-    { key: 'participants', header: 'Thành phần tham dự', note: 'Những ai tham gia buổi khảo sát.', required: false, example: 'Hội Người cao tuổi xã, cán bộ văn hóa xã hội' },
-    { key: 'clubsFound', header: 'Số câu lạc bộ hiện có', note: 'Số câu lạc bộ đang có ở đơn vị.', required: false, example: '1' },
-    { key: 'clubActivity', header: 'Tình hình hoạt động', note: 'Hoạt động của các câu lạc bộ hiện có.', required: false, example: 'Sinh hoạt định kỳ hằng tháng' },
-    { key: 'difficulties', header: 'Khó khăn', note: 'Khó khăn, vướng mắc.', required: false, example: 'Thiếu vốn cho vay' },
-    { key: 'proposals', header: 'Đề xuất', note: 'Kiến nghị, đề xuất.', required: false, example: 'Hỗ trợ vốn ban đầu' },
-    { key: 'readyForClub', header: 'Sẵn sàng thành lập CLB', note: YES_NO, required: false, example: 'Có' },
+    // The aliases are the names a KoboToolbox or ODK form (XLSForm) is likely to give its questions.
+    {
+      key: 'unit', header: 'Đơn vị khảo sát', note: `${UNIT} Hai đơn vị trùng tên thì ghi mã, hoặc tên kèm cấp như "Thị trấn Kiên Lương".`, required: true, example: '30790',
+      aliases: ['unit_code', 'unit_name', 'ma_don_vi', 'ten_don_vi', 'don_vi', 'Mã đơn vị', 'Tên đơn vị', 'Xã, phường', 'commune'],
+    },
+    {
+      key: 'visitedOn', header: 'Ngày khảo sát', note: `${DAY} Cũng nhận ngày dạng 2017-07-24 như tệp xuất từ KoboToolbox, ODK.`, required: true, example: '24/07/2017',
+      aliases: ['visit_date', 'survey_date', 'date', 'ngay', 'ngay_tham'],
+    },
+    {
+      key: 'participants', header: 'Thành phần tham dự', note: 'Những ai tham gia buổi khảo sát.', required: false, example: 'Hội Người cao tuổi xã, cán bộ văn hóa xã hội',
+      aliases: ['thanh_phan', 'nguoi_tham_du'],
+    },
+    {
+      key: 'clubsFound', header: 'Số câu lạc bộ hiện có', note: 'Số câu lạc bộ đang có ở đơn vị.', required: false, example: '1',
+      aliases: ['clubs', 'number_of_clubs', 'so_clb', 'so_cau_lac_bo', 'so_clb_hien_co'],
+    },
+    {
+      key: 'clubActivity', header: 'Tình hình hoạt động', note: 'Hoạt động của các câu lạc bộ hiện có.', required: false, example: 'Sinh hoạt định kỳ hằng tháng',
+      aliases: ['activity', 'club_activities', 'hoat_dong', 'hoat_dong_clb'],
+    },
+    { key: 'difficulties', header: 'Khó khăn', note: 'Khó khăn, vướng mắc.', required: false, example: 'Thiếu vốn cho vay', aliases: ['kho_khan_vuong_mac'] },
+    { key: 'proposals', header: 'Đề xuất', note: 'Kiến nghị, đề xuất.', required: false, example: 'Hỗ trợ vốn ban đầu', aliases: ['kien_nghi', 'kien_nghi_de_xuat'] },
+    {
+      key: 'readyForClub', header: 'Sẵn sàng thành lập CLB', note: 'Ghi "Có", "Không", hoặc để trống nếu chưa đánh giá.', required: false, example: 'Có',
+      aliases: ['ready', 'san_sang', 'san_sang_thanh_lap', 'san_sang_thanh_lap_cau_lac_bo'],
+    },
   ],
 };
 
@@ -107,14 +129,48 @@ export interface HeaderMapping {
   repeated: ImportColumn[];
 }
 
-/** Which field each column of a file's header row holds: by template header or API field name. */
+/**
+ * The names a header may be known by: as written, then without the groups a field form's export puts
+ * before a question's name ("visit/visited_on", "group_abc/unit_code"). Only a header that names no
+ * field as written is read without its groups, so a header with a slash of its own ("Lãi suất
+ * (%/tháng)") still names its field.
+ */
+function namesOfHeader(header: string): string[] {
+  return [header, header.slice(header.lastIndexOf('/') + 1)];
+}
+
+// What KoboToolbox and ODK add to each submission besides the form's answers: who sent it from
+// which device, when, and the server's own identifiers and review state.
+const FORM_METADATA = new Set(
+  [
+    'start', 'end', 'today', 'deviceid', 'subscriberid', 'simserial', 'phonenumber', 'username', 'email', 'audit',
+    'instanceID', 'instanceName', 'deprecatedID', 'rootUuid', 'uuid', 'start-geopoint', 'background-audit',
+    'SubmissionDate', 'SubmitterID', 'SubmitterName', 'AttachmentsPresent', 'AttachmentsExpected', 'Status', 'ReviewState',
+    'DeviceID', 'Edits', 'FormVersion', 'KEY',
+  ].map(headerKey),
+);
+
+/** A column a field form's export adds on its own (`_id`, `_uuid`, `__version__`, `meta/instanceID`, `start`, …). */
+function isFormMetadata(header: string): boolean {
+  const text = header.trim();
+  if (text.startsWith('_')) return true;
+  if (/^(meta|formhub)[/-]/i.test(text)) return true;
+  return namesOfHeader(text).some((name) => FORM_METADATA.has(headerKey(name)));
+}
+
+/** Columns a kind's files may carry that are neither read nor reported: survey visits come from field forms. */
+const IGNORED_COLUMNS: Partial<Record<ImportKind, (header: string) => boolean>> = {
+  'survey-visits': isFormMetadata,
+};
+
+/** Which field each column of a file's header row holds: by template header, API field name or alias. */
 export function headerMappingOf(kind: ImportKind, headers: readonly string[]): HeaderMapping {
   const columns = IMPORT_COLUMNS[kind];
   const byKey = new Map<string, ImportColumn>();
   for (const column of columns) {
-    byKey.set(headerKey(column.header), column);
-    byKey.set(headerKey(column.key), column);
+    for (const name of [column.header, column.key, ...(column.aliases ?? [])]) byKey.set(headerKey(name), column);
   }
+  const ignored = IGNORED_COLUMNS[kind];
   const fields: Array<string | null> = [];
   const unknown: string[] = [];
   const seen = new Map<string, number>();
@@ -123,10 +179,12 @@ export function headerMappingOf(kind: ImportKind, headers: readonly string[]): H
       fields.push(null);
       continue;
     }
-    const column = byKey.get(headerKey(header));
+    const column = namesOfHeader(header.trim())
+      .map((name) => byKey.get(headerKey(name)))
+      .find(Boolean);
     fields.push(column?.key ?? null);
-    if (!column) unknown.push(header.trim());
-    else seen.set(column.key, (seen.get(column.key) ?? 0) + 1);
+    if (column) seen.set(column.key, (seen.get(column.key) ?? 0) + 1);
+    else if (!ignored?.(header)) unknown.push(header.trim());
   }
   return {
     fields,

@@ -1,10 +1,12 @@
 import type { ImportKind } from './import-columns.js';
 import type { ImportHandler } from './import-kind.js';
 import { memberImport } from './member-import.js';
+import { surveyVisitImport } from './survey-visit-import.js';
 
 /** The kinds that can be imported, each with its own check and apply. */
 const HANDLERS: Partial<Record<ImportKind, ImportHandler<any>>> = {
   members: memberImport,
+  'survey-visits': surveyVisitImport,
 };
 
 export function importHandlerOf(kind: ImportKind): ImportHandler<any> | undefined {

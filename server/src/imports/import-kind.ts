@@ -53,6 +53,8 @@ export interface ImportHandler<Fields = Record<string, unknown>> {
   kind: ImportKind;
   /** Whether the import needs `?surveyId=` (survey visits) — refused without it. */
   needsSurvey?: boolean;
+  /** Whether only a province admin imports it (survey visits are the province's): club staff are refused. */
+  provinceOnly?: boolean;
   check(db: EntityManager, rows: FileRow[], target: ImportTarget): Promise<Array<CheckedRow<Fields>>>;
   apply(db: EntityManager, requestId: string, rows: Array<RowToApply<Fields>>, target: ImportTarget): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { Role } from '../users/role.js';
 import { previewImport, type ImportProgress } from './data-import.service.js';
 import { IMPORT_KINDS, type ImportKind } from './import-columns.js';
 import { readImportFile } from './import-file.js';
+import { importHandlerOf } from './import-handlers.js';
 
 /** A province's file of 24.000 members is a few megabytes; this leaves room and no more. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -45,6 +46,7 @@ export function addImportRoutes(
         return;
       }
       if (viewer.role !== Role.PROVINCE_ADMIN && viewer.role !== Role.CLUB_STAFF) throw forbidden('Imports are made by a province or a club.');
+      if (viewer.role === Role.CLUB_STAFF && importHandlerOf(kind)?.provinceOnly) throw forbidden(`Importing ${kind} is for the province's admins.`);
       const asked = typeof request.query.clubId === 'string' && request.query.clubId ? request.query.clubId : null;
       if (asked && !UUID.test(asked)) throw badInput([{ field: 'clubId', message: 'is not a club identifier' }]);
       if (viewer.role === Role.CLUB_STAFF && asked && asked !== viewer.clubId) throw forbidden('You can import for your own club only.');

@@ -100,6 +100,13 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
       }));
   };
   const citizenIdsInFile = new Map<string, number>();
+  // Each member is matched by one row at most: two namesakes of a club are two rows, two members.
+  const matched = new Set<string>();
+  // Members the file names by citizen ID are theirs: a namesake row without one does not take them.
+  const namedByCitizenId = new Set(
+    rows.map((row) => byCitizenId.get((row.values.citizenId ?? '').replace(/[\s.]/g, ''))?.id).filter((id): id is string => Boolean(id)),
+  );
+  const namesakesInFile = new Map<string, Array<{ rowNumber: number; clubId: string | null; citizenId: string | null }>>();
   const seatsInFile = new Map<string, number>();
   const today = todayInVietnam();
   const thisYear = Number(today.slice(0, 4));
@@ -178,19 +185,30 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
       const holder = byCitizenId.get(citizenId);
       const heldElsewhere = holder && holder.clubId !== clubId ? holder : elsewhere.find((other) => other.citizenId === citizenId);
       if (heldElsewhere) problems.push({ column: 'Số CCCD', message: `số CCCD đã thuộc hội viên ${heldElsewhere.fullName} của ${heldElsewhere.clubName}` });
-      else if (holder) match = holder;
+      else if (holder && !matched.has(holder.id)) match = holder;
     }
     if (!match && fullName && birthYear) {
-      const namesakes = byNameYear.get(`${foldForMatching(fullName)}|${birthYear}`) ?? [];
-      match = namesakes.find((member) => member.clubId === clubId && (!citizenId || !member.citizenId));
+      const key = `${foldForMatching(fullName)}|${birthYear}`;
+      const namesakes = byNameYear.get(key) ?? [];
+      match = namesakes.find(
+        (member) => member.clubId === clubId && !matched.has(member.id) && !namedByCitizenId.has(member.id) && (!citizenId || !member.citizenId),
+      );
       const others: ProvinceMatch[] = [
-        ...namesakes.filter((member) => member !== match && member.clubId !== clubId),
+        // Two people with two citizen IDs are two people, whatever their names.
+        ...namesakes.filter((member) => member !== match && member.clubId !== clubId && !(citizenId && member.citizenId)),
         ...elsewhere.filter((other) => !other.citizenId),
       ];
       for (const other of others) {
         warnings.push({ message: `có thể trùng với hội viên ${other.fullName} (${other.birthYear}) của ${other.clubName}`, memberId: other.id });
       }
+      // Namesakes in the file's other clubs may be one person entered twice.
+      const earlier = namesakesInFile.get(key) ?? [];
+      for (const other of earlier.filter((namesake) => namesake.clubId !== clubId && !(citizenId && namesake.citizenId))) {
+        warnings.push({ message: `có thể trùng với người ở dòng ${other.rowNumber} của tệp (cùng họ tên, năm sinh, khác câu lạc bộ)`, memberId: null });
+      }
+      namesakesInFile.set(key, [...earlier, { rowNumber: row.rowNumber, clubId, citizenId }]);
     }
+    if (match) matched.add(match.id);
     // One head, one treasurer, one secretary a club: not two in the file, nor one beside a member holding it.
     if (boardRole && SINGLE_SEATS.has(boardRole) && clubId) {
       const seat = `${clubId}|${boardRole}`;
@@ -204,9 +222,11 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
     if (problems.length) checked.push({ ...base, action: 'PROBLEM', targetId: match?.id ?? null, changes: [] });
     else if (!match) checked.push({ ...base, action: 'NEW', targetId: null, changes: [] });
     else {
-      const changes = changesOf(match, fields, hamletName);
+      // A blank citizen ID or phone is not known to the file, not gone: the member keeps theirs.
+      const kept = { ...fields, citizenId: fields.citizenId ?? match.citizenId, phone: fields.phone ?? match.phone };
+      const changes = changesOf(match, kept, hamletName);
       // The version seen: a member changed between the preview and the commit is a conflict, not overwritten.
-      checked.push({ ...base, fields: { ...fields, version: match.version }, action: changes.length ? 'UPDATE' : 'UNCHANGED', targetId: match.id, changes });
+      checked.push({ ...base, fields: { ...kept, version: match.version }, action: changes.length ? 'UPDATE' : 'UNCHANGED', targetId: match.id, changes });
     }
   }
   return checked;
