@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useMediaQuery } from '@mantine/hooks';
 import { Accordion, Alert, Badge, Button, FileInput, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconAlertCircle, IconFileSpreadsheet, IconFileTypeCsv, IconFileUpload, IconInfoCircle, IconUpload } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
@@ -63,7 +64,7 @@ function FileColumns({ kind, opened }: { kind: ImportKind; opened: boolean }) {
                             {column.key}
                           </Text>
                         </Table.Td>
-                        <Table.Td data-label={labels.required}>
+                        <Table.Td data-label={labels.required} className={tableClasses.nowrap}>
                           {column.required ? (
                             <Badge variant="light" color="red" tt="none" className={classes.badge}>
                               {t('imports.file.requiredYes')}
@@ -125,7 +126,7 @@ interface DataImportPanelProps {
   notReady?: string | null;
   /** The club or survey pickers, above the file. */
   pickers?: ReactNode;
-  /** Whether the list of columns starts opened (a computer has room for it). */
+  /** Whether the list of columns starts opened; by default on a computer, which has room for it. */
   columnsOpened?: boolean;
   memberHref?: (memberId: string) => string | null;
   doneLinks: ImportDoneLink[];
@@ -136,8 +137,9 @@ interface DataImportPanelProps {
  * bytes sent and the server's steps, then the preview to commit. The chosen file stays chosen
  * after a refusal, to be sent again once corrected.
  */
-export function DataImportPanel({ kind, clubId, surveyId, notReady, pickers, columnsOpened = true, memberHref, doneLinks }: DataImportPanelProps) {
+export function DataImportPanel({ kind, clubId, surveyId, notReady, pickers, columnsOpened, memberHref, doneLinks }: DataImportPanelProps) {
   const { t } = useTranslation();
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const errorLines = useUploadErrorLines(kind);
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
@@ -169,7 +171,7 @@ export function DataImportPanel({ kind, clubId, surveyId, notReady, pickers, col
   const uploading = stage.step === 'uploading';
   return (
     <Stack gap="lg">
-      <FileColumns kind={kind} opened={columnsOpened} />
+      <FileColumns kind={kind} opened={columnsOpened ?? wide} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           {pickers}
