@@ -1,4 +1,4 @@
-import type { importsVi } from './imports.vi';
+import type { importsVi } from './imports.vi.js';
 
 /** English strings of the data imports (province and club). */
 export const importsEn: typeof importsVi = {

@@ -9,7 +9,8 @@ import { formatNumber } from '../format';
 import tableClasses from '../ui/responsive-table.module.css';
 import classes from './import-preview.module.css';
 import { ImportPreview, type ImportDoneLink } from './ImportPreview';
-import { templateUrl, uploadImport, uploadUrl, type ImportKind, type UploadStep } from './upload-import';
+import { templateUrl, uploadUrl, type ImportKind } from './import-kinds';
+import { uploadImport, type UploadStep } from './upload-import';
 import { useUploadErrorLines } from './upload-messages';
 
 type Stage =

@@ -14,7 +14,7 @@ import { QueryError } from '../ui/QueryError';
 import { useErrorMessage } from '../ui/use-error-message';
 import classes from './import-preview.module.css';
 import { ImportRowsTable } from './ImportRowsTable';
-import type { ImportKind } from './upload-import';
+import type { ImportKind } from './import-kinds';
 
 type DataImport = NonNullable<DataImportPreviewQuery['dataImport']>;
 type Counts = DataImport['counts'];

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DataImportRowItemFragment } from '../../gql/graphql';
 import classes from './import-preview.module.css';
-import type { ImportKind } from './upload-import';
+import type { ImportKind } from './import-kinds';
 
 const ACTION_COLORS: Record<string, string> = { NEW: 'teal', UPDATE: 'blue', UNCHANGED: 'gray', PROBLEM: 'red' };
 

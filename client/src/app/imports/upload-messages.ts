@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { errorCodes, type ErrorCode } from '../errors';
-import { ImportUploadError, type ImportKind } from './upload-import';
+import { errorCodes, type ErrorCode } from '../errors.js';
+import { ImportUploadError, type ImportKind } from './import-kinds.js';
 
 type Rule = [field: string, pattern: RegExp, say: (t: TFunction, kind: ImportKind) => string];
 

@@ -2,7 +2,7 @@ import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { IMPORT_KINDS } from '../../app/imports/upload-import';
+import { IMPORT_KINDS } from '../../app/imports/import-kinds';
 import { PageHeader } from '../../app/ui/PageHeader';
 
 /** The imports a province admin can make, one card a kind, in the order they build on each other. */

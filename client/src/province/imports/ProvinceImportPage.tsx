@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { DataImportPanel } from '../../app/imports/DataImportPanel';
 import type { ImportDoneLink } from '../../app/imports/ImportPreview';
-import { isImportKind, type ImportKind } from '../../app/imports/upload-import';
+import { isImportKind, type ImportKind } from '../../app/imports/import-kinds';
 import { BackLink } from '../../app/ui/BackLink';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { NotFoundPage } from '../../app/NotFoundPage';
