@@ -84,9 +84,12 @@ export interface GraphQLBody {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
+/** The secret the bench's servers verify tokens with: a server in a process of its own takes the bench's tokens. */
+export const BENCH_TOKEN_SECRET = 'bench-jwt-secret-used-only-in-this-process-0123456789';
+
 /** The real HTTP app (Express, Apollo, type-graphql, request scope), in this process, on the bench database. */
 export async function startBenchServer(dataSource: DataSource): Promise<BenchServer> {
-  const tokens = new TokenService('bench-jwt-secret-used-only-in-this-process-0123456789', 600);
+  const tokens = new TokenService(BENCH_TOKEN_SECRET, 600);
   const app = await createHttpApp({
     dataSource,
     services: { tokens, signInThrottle: new SignInThrottle(dataSource, BENCH_THROTTLE_LIMITS) },

@@ -7,6 +7,7 @@ import type { LayerComparison } from './layer-comparison.js';
 import type { DatasetMarker } from './dataset/load.js';
 import type { LiveVersusRaw, RlsCase } from './sql-comparisons.js';
 import type { MergeMeasure } from './province-merge.js';
+import { IMPORT_BUDGETS, type ImportMeasure } from './data-import.js';
 
 export type PeerComparison =
   | { query: string; rows: number; ours: ThroughputResult; postgraphile: ThroughputResult; ratio: number; pass: boolean }
@@ -26,6 +27,7 @@ export interface BenchResults {
   peer: PeerComparison;
   liveVersusRaw: LiveVersusRaw;
   provinceMerge?: MergeMeasure;
+  dataImport?: ImportMeasure;
 }
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -107,6 +109,23 @@ export function resultsMarkdown(results: BenchResults): string {
         ? `| (5) merging the two largest provinces into a new one (rolled back) | — | — | — | — | not measured: ${merge.error} |`
         : `| (5) merging the two largest provinces into a new one, rolled back: ${merge.provinces.join(' + ')}, ${merge.clubs} clubs, ${merge.members} members (s) | ${merge.seconds} | — | — | — | — |`,
     );
+  }
+  const imported = results.dataImport;
+  if (imported) {
+    lines.push('');
+    if ('error' in imported) {
+      lines.push(`Province-sized import: not measured: ${imported.error}`);
+    } else {
+      lines.push(`Province-sized import through HTTP (XLSX, a province admin, the server in a process of its own; budgets: preview ≤ ${IMPORT_BUDGETS.previewSeconds} s, commit ≤ ${IMPORT_BUDGETS.commitSeconds} s, server memory < ${IMPORT_BUDGETS.serverMemoryMiB} MiB):`);
+      lines.push('');
+      lines.push('| file | rows | size KiB | preview s | commit s | new / changed / unchanged / problems |');
+      lines.push('|---|---:|---:|---:|---:|---|');
+      for (const step of [imported.clubs, imported.members, imported.membersAgain]) {
+        lines.push(`| ${step.file}${step === imported.membersAgain ? ' again' : ''} | ${step.rows} | ${round(step.fileBytes / 1024, 0)} | ${step.previewSeconds} | ${step.commitSeconds ?? '—'} | ${step.counts.new} / ${step.counts.changed} / ${step.counts.unchanged} / ${step.counts.problems} |`);
+      }
+      lines.push('');
+      lines.push(`Server peak memory (VmHWM, heap bounded at ${imported.serverHeapMiB} MiB as deployed) ${imported.serverPeakMiB ?? '—'} MiB; members in the province after the commit: ${imported.membersInProvince}. Result: ${verdict(imported.pass)}.`);
+    }
   }
   lines.push('');
   lines.push('Plans under RLS (`EXPLAIN (ANALYZE, VERBOSE)`, full text in the results file):');

@@ -15,6 +15,7 @@ import { AS_OF } from './dataset/generate.js';
 import { prepareDataset } from './dataset/load.js';
 import { readFixtures } from './fixtures.js';
 import { BENCH_THROTTLE_LIMITS, explainSlowReads, measureThroughput, round, startBenchServer, type GraphQLBody, type ThroughputResult } from './harness.js';
+import { measureDataImport } from './data-import.js';
 import { compareLayers, type LayerComparison } from './layer-comparison.js';
 import { startPostGraphile } from './postgraphile-peer.js';
 import { measureProvinceMerge } from './province-merge.js';
@@ -37,6 +38,12 @@ async function main(): Promise<void> {
   const appUrl = appDatabaseUrl(database.ownerUrl, login);
   const app = createDataSource({ url: appUrl, poolSize: 10, applicationName: 'ishc-bench-app' });
   try {
+    if (args.has('--import-only')) {
+      // Its own database: the national dataset is not needed.
+      log('a province-sized import (clubs, then members), in a database of its own');
+      log(`data import: ${JSON.stringify(await measureDataImport(database.ownerUrl, login, log))}`);
+      return;
+    }
     const prepareStarted = performance.now();
     const prepared = await prepareDataset(database.ownerUrl, login, { regenerate: args.has('--regenerate'), log });
     const prepareSeconds = round((performance.now() - prepareStarted) / 1000, 1);
@@ -114,6 +121,10 @@ async function main(): Promise<void> {
       const provinceMerge = await measureProvinceMerge(app, writtenTo);
       log(`  ${'error' in provinceMerge ? `not measured: ${provinceMerge.error}` : `${provinceMerge.provinces.join(' + ')}: ${provinceMerge.clubs} clubs, ${provinceMerge.members} members in ${provinceMerge.seconds} s`}`);
 
+      log('a province-sized import: 400 clubs, then 24.000 members, XLSX, through HTTP to a server process of its own');
+      const dataImport = await measureDataImport(database.ownerUrl, login, log);
+      if ('error' in dataImport) log(`  not measured: ${dataImport.error}`);
+
       const results: BenchResults = {
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
@@ -128,6 +139,7 @@ async function main(): Promise<void> {
         peer,
         liveVersusRaw,
         provinceMerge,
+        dataImport,
       };
       const files = await writeResults(results);
       printTable(results);

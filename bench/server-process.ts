@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 
 export interface ServerProcess {
   url: string;
+  /** The process, for its memory. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startServerProcess(node: string, args: string[], options: 
   }
   return {
     url,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

@@ -266,5 +266,22 @@ describe('importing members', () => {
     const rechecked = await preview(again.json.importId);
     expect(rechecked.rows.map((row: any) => [row.action, row.changes])).toEqual([['UNCHANGED', []]]);
   });
+
+  it('keeps who imported what and when, newest first, within the province', async () => {
+    const uploaded = await upload(`${HEADER}\nPhan Thị Lịch,Nữ,1944,,01/03/2026,,\n`, `?clubId=${ids.kienLuongClub}`);
+    await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: uploaded.json.importId }, province);
+    const listed = await server.gql<{ dataImports: any[] }>(
+      'query Imports { dataImports(kind: "members", first: 5) { id kind status fileName createdByName committedByName committedAt counts { new } } }',
+      {},
+      province,
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.dataImports[0]).toMatchObject({ id: uploaded.json.importId, kind: 'members', status: 'COMMITTED', createdByName: expect.any(String), committedByName: expect.any(String) });
+    expect(listed.data!.dataImports[0].createdByName).toBe(listed.data!.dataImports[0].committedByName);
+    const outsider = await server.signIn('thainguyen');
+    const theirs = await server.gql<{ dataImports: any[] }>('query Imports { dataImports { id } }', {}, outsider);
+    expect(theirs.data!.dataImports.map((item) => item.id)).not.toContain(uploaded.json.importId);
+    expect(codesOf(await server.gql('query Imports { dataImports(kind: "people") { id } }', {}, province))).toEqual(['BAD_USER_INPUT']);
+  });
 });
 

@@ -5,7 +5,7 @@ import { DateTimeScalar } from '../graphql/scalars.js';
 import { badInput } from '../graphql/errors.js';
 import { Role } from '../users/role.js';
 import { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from './import-columns.js';
-import { commitDataImport, findDataImport, listDataImportRows, type DataImportRecord, type DataImportRowRecord } from './data-import.service.js';
+import { commitDataImport, findDataImport, listDataImportRows, listDataImports, type DataImportRecord, type DataImportRowRecord } from './data-import.service.js';
 
 @ObjectType({ description: 'How the rows of an import would act.' })
 export class DataImportCounts {
@@ -119,6 +119,12 @@ export class DataImport {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the import was committed.' })
   committedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who uploaded the file.' })
+  createdByName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who committed the import.' })
+  committedByName: string | null;
 }
 
 @ObjectType({ description: 'A column of an import file: the template\'s Vietnamese header, or the API field name, names it.' })
@@ -152,6 +158,17 @@ class DataImportRowsArgs {
 
   @Field(() => Boolean, { defaultValue: false, description: 'Only the rows with problems.' })
   onlyProblems: boolean;
+}
+
+@ArgsType()
+class DataImportsArgs {
+  @Field(() => String, { nullable: true, description: 'Only imports of this kind (clubs, members, fund-balances, loans, survey-visits).' })
+  kind: string | null;
+
+  @Field(() => Int, { defaultValue: 20, description: 'How many, newest first, 1 to 100.' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(100, { message: 'must be at most 100' })
+  first: number;
 }
 
 @ArgsType()
@@ -192,6 +209,15 @@ export class DataImportResolver {
   async dataImport(@Args(() => DataImportArgs) { id }: DataImportArgs, @Ctx() context: Context): Promise<DataImport | null> {
     const record = await findDataImport(await context.db(), id);
     return record ? dataImportOf(record) : null;
+  }
+
+  @Authorized([Role.PROVINCE_ADMIN, Role.CLUB_STAFF])
+  @Query(() => [DataImport], { description: 'The imports made in the province (a club\'s, for its staff), newest first: what, by whom, when, committed or not.' })
+  async dataImports(@Args(() => DataImportsArgs) { kind, first }: DataImportsArgs, @Ctx() context: Context): Promise<DataImport[]> {
+    if (kind !== null && kind !== undefined && !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+      throw badInput([{ field: 'kind', message: `must be one of ${IMPORT_KINDS.join(', ')}` }]);
+    }
+    return (await listDataImports(await context.db(), { kind: (kind ?? null) as ImportKind | null, first })).map(dataImportOf);
   }
 
   @Authorized([Role.PROVINCE_ADMIN, Role.CLUB_STAFF])

@@ -22,6 +22,8 @@ export interface DataImportRecord {
   createdAt: Date;
   committedBy: string | null;
   committedAt: Date | null;
+  createdByName: string | null;
+  committedByName: string | null;
   counts: { new: number; changed: number; unchanged: number; problems: number; warnings: number };
 }
 
@@ -92,10 +94,21 @@ export async function previewImport(
 }
 
 export async function findDataImport(db: EntityManager, id: string): Promise<DataImportRecord | null> {
+  const [found] = await listDataImports(db, { id, kind: null, first: 1 });
+  return found ?? null;
+}
+
+/** The province's imports (a club's, for its staff), newest first: what was imported, by whom, when. */
+export async function listDataImports(
+  db: EntityManager,
+  options: { id?: string; kind: ImportKind | null; first: number },
+): Promise<DataImportRecord[]> {
   // The rows are counted in one pass.
-  const [row]: Array<Record<string, any>> = await db.query(
-    `select data_import.*, counted.*
+  const rows: Array<Record<string, any>> = await db.query(
+    `select data_import.*, counted.*, creator.display_name as created_by_name, committer.display_name as committed_by_name
        from data_import
+       left join app_user creator on creator.id = data_import.created_by
+       left join app_user committer on committer.id = data_import.committed_by
        cross join lateral (
          select count(*) filter (where action = 'NEW')::int as new_rows,
                 count(*) filter (where action = 'UPDATE')::int as changed_rows,
@@ -104,15 +117,17 @@ export async function findDataImport(db: EntityManager, id: string): Promise<Dat
                 count(*) filter (where jsonb_array_length(warnings) > 0)::int as warning_rows
            from data_import_row r where r.tenant_id = data_import.tenant_id and r.import_id = data_import.id
        ) counted
-      where data_import.id = $1`,
-    [id],
+      where ($1::uuid is null or data_import.id = $1) and ($2::text is null or data_import.kind = $2)
+      order by data_import.created_at desc, data_import.id
+      limit $3`,
+    [options.id ?? null, options.kind, options.first],
   );
-  if (!row) return null;
-  return {
+  return rows.map((row) => ({
     id: row.id, kind: row.kind, clubId: row.club_id, surveyId: row.survey_id, fileName: row.file_name, fileFormat: row.file_format, status: row.status,
     rowCount: row.row_count, createdBy: row.created_by, createdAt: row.created_at, committedBy: row.committed_by, committedAt: row.committed_at,
+    createdByName: row.created_by_name, committedByName: row.committed_by_name,
     counts: { new: row.new_rows, changed: row.changed_rows, unchanged: row.unchanged_rows, problems: row.problem_rows, warnings: row.warning_rows },
-  };
+  }));
 }
 
 export type DataImportRowRecord = Omit<CheckedRow, 'fields'>;
