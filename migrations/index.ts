@@ -10,6 +10,7 @@ import { SignInTrust1764510000000 } from './1764510000000-sign-in-trust.js';
 import { ProvinceMerges1764600000000 } from './1764600000000-province-merges.js';
 import { DataImports1764700000000 } from './1764700000000-data-imports.js';
 import { DataImportKinds1764750000000 } from './1764750000000-data-import-kinds.js';
+import { OpeningBalances1764800000000 } from './1764800000000-opening-balances.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   ProvinceMerges1764600000000,
   DataImports1764700000000,
   DataImportKinds1764750000000,
+  OpeningBalances1764800000000,
 ];

@@ -238,7 +238,7 @@ describe('importing a survey’s visits', () => {
     const staff = await server.signIn('kienluong.club');
     const refused = await upload(`${HEADER}\n${GOOD_ROWS[0]}\n`, `?surveyId=${surveyId}`, staff);
     expect(refused.status).toBe(403);
-    expect(refused.json.error).toMatchObject({ code: 'FORBIDDEN', message: "Importing survey-visits is for the province's admins." });
+    expect(refused.json.error).toMatchObject({ code: 'FORBIDDEN', message: 'Only the province imports survey-visits; a club imports its own members, fund balances and loans.' });
   });
 });
 

@@ -450,6 +450,7 @@ export const clubAreaEn: typeof clubAreaVi = {
       INTEREST: 'Interest or fee',
       EXPENSE: 'Expense',
       CORRECTION: 'Correction',
+      OPENING_BALANCE: 'Opening balance',
     },
   },
   homeCare: {

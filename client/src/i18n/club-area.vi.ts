@@ -448,6 +448,7 @@ export const clubAreaVi = {
       INTEREST: 'Thu lãi, phí',
       EXPENSE: 'Khoản chi',
       CORRECTION: 'Hủy khoản ghi nhầm',
+      OPENING_BALANCE: 'Số dư đầu kỳ',
     },
   },
   homeCare: {

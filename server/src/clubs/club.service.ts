@@ -4,7 +4,7 @@ import { todayInVietnam } from '../calendar.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { likeTerm, normalizeText } from '../text.js';
-import { Club, ClubStatusChange, type ClubStatus } from './club.entity.js';
+import { Club, ClubStatus, ClubStatusChange } from './club.entity.js';
 import type { ChangeClubStatusInput, ClubFieldsInput, ClubsArgs, CreateClubInput, UpdateClubInput } from './club.inputs.js';
 
 export async function findClubsByIds(db: EntityManager, ids: readonly string[]): Promise<Club[]> {
@@ -139,10 +139,11 @@ export async function updateClub(db: EntityManager, requestId: string, input: Up
   return after;
 }
 
-const ALLOWED_MOVES: Record<string, string[]> = {
-  PLANNED: ['ACTIVE', 'DISSOLVED'],
-  ACTIVE: ['SUSPENDED', 'DISSOLVED'],
-  SUSPENDED: ['ACTIVE', 'DISSOLVED'],
+/** Where a club may go from each status: a dissolved club stays dissolved, a founded one is never planned again. */
+export const ALLOWED_MOVES: Record<ClubStatus, ClubStatus[]> = {
+  PLANNED: [ClubStatus.ACTIVE, ClubStatus.DISSOLVED],
+  ACTIVE: [ClubStatus.SUSPENDED, ClubStatus.DISSOLVED],
+  SUSPENDED: [ClubStatus.ACTIVE, ClubStatus.DISSOLVED],
   DISSOLVED: [],
 };
 

@@ -6,6 +6,7 @@ import { badInput, notFound, type FieldProblem } from '../graphql/errors.js';
 import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { once } from '../idempotency/client-request.js';
 import { formatVnd } from '../money/format-vnd.js';
+import { VND_ENTRY_CEILING, VND_ENTRY_MESSAGE } from '../money/vnd-entry.js';
 import { normalizeText, optionalText } from '../text.js';
 import type { LedgerArgs, RecordFundEntryInput, ReverseLedgerEntryInput } from './ledger.inputs.js';
 import { DIRECT_KINDS, Fund, FundBalances, LedgerEntry, LedgerKind } from './ledger.types.js';
@@ -175,6 +176,80 @@ export async function addFundEntry(
     entityType: 'ledger_entry',
     entityId: id,
     after: { clubId, fund: input.fund, kind: input.kind, entryOn: input.entryOn, amount: amount.toString(), memberId: input.memberId ?? null },
+  });
+  return id;
+}
+
+/** A club's opening balances in force, by fund, and the first day of any other movement of its funds. */
+export interface OpeningStanding {
+  balances: Map<Fund, { entryId: string; entryOn: string; amount: bigint }>;
+  firstMovementOn: string | null;
+}
+
+/**
+ * Where the clubs stand for opening balances (every club of the scope when `clubIds` is null). A
+ * reversed opening balance is none, and neither it nor its correction is another movement: a club
+ * whose opening balance was wrong reverses it and records the right one.
+ */
+export async function openingStandingsOf(db: EntityManager, clubIds: readonly string[] | null): Promise<Map<string, OpeningStanding>> {
+  const openings: Array<{ club_id: string; fund: Fund; id: string; entry_on: string; amount: string }> = await db.query(
+    `select entry.club_id, entry.fund, entry.id, entry.entry_on::text as entry_on, entry.amount::text as amount
+       from ledger_entry entry
+      where entry.kind = 'OPENING_BALANCE' and ($1::uuid[] is null or entry.club_id = any($1))
+        and not exists (select 1 from ledger_entry reversal where reversal.tenant_id = entry.tenant_id and reversal.reverses_id = entry.id)`,
+    [clubIds],
+  );
+  const movements: Array<{ club_id: string; first_on: string }> = await db.query(
+    `select entry.club_id, min(entry.entry_on)::text as first_on
+       from ledger_entry entry
+       left join ledger_entry reversed on reversed.tenant_id = entry.tenant_id and reversed.id = entry.reverses_id
+      where entry.kind <> 'OPENING_BALANCE' and reversed.kind is distinct from 'OPENING_BALANCE'
+        and ($1::uuid[] is null or entry.club_id = any($1))
+      group by entry.club_id`,
+    [clubIds],
+  );
+  const standings = new Map<string, OpeningStanding>();
+  const standingOf = (clubId: string) => {
+    if (!standings.has(clubId)) standings.set(clubId, { balances: new Map(), firstMovementOn: null });
+    return standings.get(clubId)!;
+  };
+  for (const clubId of clubIds ?? []) standingOf(clubId);
+  for (const row of openings) standingOf(row.club_id).balances.set(row.fund, { entryId: row.id, entryOn: row.entry_on, amount: BigInt(row.amount) });
+  for (const row of movements) standingOf(row.club_id).firstMovementOn = row.first_on;
+  return standings;
+}
+
+/**
+ * Records what a fund held on the day the club starts keeping its ledger here: once per fund, on or
+ * after the club's founding, before any other movement of its funds.
+ */
+export async function recordOpeningBalance(
+  db: EntityManager,
+  requestId: string,
+  clubId: string,
+  input: { fund: Fund; entryOn: string; amount: bigint },
+): Promise<string> {
+  const club = await requireClub(db, clubId);
+  const problems: FieldProblem[] = [];
+  if (input.amount <= 0n) problems.push({ field: 'amount', message: 'must be more than 0' });
+  if (input.amount > VND_ENTRY_CEILING) problems.push({ field: 'amount', message: VND_ENTRY_MESSAGE });
+  if (!club.foundedOn) problems.push({ field: 'clubId', message: 'the club is not founded yet' });
+  checkDay('entryOn', input.entryOn, problems, club.foundedOn);
+  if (problems.length) throw badInput(problems);
+
+  await lockClubMoney(db, clubId);
+  const standing = (await openingStandingsOf(db, [clubId])).get(clubId)!;
+  const opening = standing.balances.get(input.fund);
+  if (opening) throw badInput([{ field: 'fund', message: `already has its opening balance (${formatVnd(opening.amount)} on ${opening.entryOn}); reverse it to record another` }]);
+  if (standing.firstMovementOn && standing.firstMovementOn <= input.entryOn) {
+    throw badInput([{ field: 'entryOn', message: `must be before the club's first movement (${standing.firstMovementOn})` }]);
+  }
+  const id = await appendEntry(db, { clubId, fund: input.fund, kind: LedgerKind.OPENING_BALANCE, entryOn: input.entryOn, amount: input.amount });
+  await recordAudit(db, requestId, {
+    action: 'ledger.opening-balance',
+    entityType: 'ledger_entry',
+    entityId: id,
+    after: { clubId, fund: input.fund, kind: LedgerKind.OPENING_BALANCE, entryOn: input.entryOn, amount: input.amount.toString() },
   });
   return id;
 }

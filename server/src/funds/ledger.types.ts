@@ -22,6 +22,7 @@ export enum LedgerKind {
   INTEREST = 'INTEREST',
   EXPENSE = 'EXPENSE',
   CORRECTION = 'CORRECTION',
+  OPENING_BALANCE = 'OPENING_BALANCE',
 }
 registerEnumType(LedgerKind, {
   name: 'LedgerKind',
@@ -34,6 +35,7 @@ registerEnumType(LedgerKind, {
     INTEREST: { description: 'Interest or fee paid on a loan.' },
     EXPENSE: { description: 'Money spent.' },
     CORRECTION: { description: 'Reverses an entry made by mistake.' },
+    OPENING_BALANCE: { description: 'What the fund held on the day the club started keeping it here (số dư đầu kỳ), before any other movement.' },
   },
 });
 

@@ -37,7 +37,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     { key: 'commune', header: 'Xã, phường', note: UNIT, required: true, example: '30790' },
     { key: 'hamlet', header: 'Ấp, thôn, khu phố', note: `${UNIT} Có thể để trống.`, required: false, example: 'Ấp Ba Hòn' },
     { key: 'foundedOn', header: 'Ngày thành lập', note: DAY, required: true, example: '15/06/2019' },
-    { key: 'status', header: 'Tình trạng', note: '"Đang hoạt động", "Tạm ngừng" hoặc "Giải thể"; để trống là đang hoạt động.', required: false, example: 'Đang hoạt động' },
+    { key: 'status', header: 'Tình trạng', note: '"Đang hoạt động", "Tạm ngừng", "Giải thể" hoặc "Dự kiến" (chưa thành lập: để trống ngày thành lập); để trống là đang hoạt động.', required: false, example: 'Đang hoạt động' },
     { key: 'head', header: 'Chủ nhiệm', note: 'Họ tên chủ nhiệm câu lạc bộ (là hội viên, nhập cùng danh sách hội viên).', required: false, example: 'Nguyễn Văn Hùng' },
     { key: 'treasurer', header: 'Thủ quỹ', note: 'Họ tên thủ quỹ câu lạc bộ.', required: false, example: 'Trần Thị Lan' },
   ],

@@ -53,7 +53,7 @@ export interface ImportHandler<Fields = Record<string, unknown>> {
   kind: ImportKind;
   /** Whether the import needs `?surveyId=` (survey visits) — refused without it. */
   needsSurvey?: boolean;
-  /** Whether only a province admin imports it (survey visits are the province's): club staff are refused. */
+  /** Whether only a province admin imports it (its clubs, its surveys' visits): club staff are refused. */
   provinceOnly?: boolean;
   check(db: EntityManager, rows: FileRow[], target: ImportTarget): Promise<Array<CheckedRow<Fields>>>;
   apply(db: EntityManager, requestId: string, rows: Array<RowToApply<Fields>>, target: ImportTarget): Promise<void>;

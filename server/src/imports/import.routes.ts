@@ -46,7 +46,9 @@ export function addImportRoutes(
         return;
       }
       if (viewer.role !== Role.PROVINCE_ADMIN && viewer.role !== Role.CLUB_STAFF) throw forbidden('Imports are made by a province or a club.');
-      if (viewer.role === Role.CLUB_STAFF && importHandlerOf(kind)?.provinceOnly) throw forbidden(`Importing ${kind} is for the province's admins.`);
+      if (viewer.role === Role.CLUB_STAFF && importHandlerOf(kind)?.provinceOnly) {
+        throw forbidden(`Only the province imports ${kind}; a club imports its own members, fund balances and loans.`);
+      }
       const asked = typeof request.query.clubId === 'string' && request.query.clubId ? request.query.clubId : null;
       if (asked && !UUID.test(asked)) throw badInput([{ field: 'clubId', message: 'is not a club identifier' }]);
       if (viewer.role === Role.CLUB_STAFF && asked && asked !== viewer.clubId) throw forbidden('You can import for your own club only.');

@@ -361,6 +361,33 @@ export async function updateMember(db: EntityManager, requestId: string, input: 
   return after;
 }
 
+/**
+ * Gives a member a seat on the board, as a club's list of its board names them. A seat one member
+ * holds at a time (head, treasurer, secretary) passes from its holder, who stays a member; the
+ * member leaves any seat they held before.
+ */
+export async function assignBoardSeat(db: EntityManager, requestId: string, memberId: string, role: BoardRole): Promise<Member> {
+  const rows: MemberRow[] = await db.query(`select ${MEMBER_COLUMNS} from member where id = $1 for update`, [memberId]);
+  if (!rows[0]) throw notFound('Member');
+  const before = memberOf(rows[0]);
+  if (before.leftOn) throw badInput([{ field: 'boardRole', message: 'the member has left the club' }]);
+  if (before.boardRole === role) return before;
+  if (role !== 'DEPUTY') {
+    const holders: MemberRow[] = await db.query(
+      `select ${MEMBER_COLUMNS} from member where club_id = $1 and board_role = $2 and left_on is null and id <> $3 for update`,
+      [before.clubId, role, memberId],
+    );
+    for (const holder of holders.map(memberOf)) {
+      await db.query('update member set board_role = null, version = version + 1, updated_at = now() where id = $1', [holder.id]);
+      await recordAudit(db, requestId, { action: 'member.update', entityType: 'member', entityId: holder.id, before: holder, after: await reload(db, holder.id) });
+    }
+  }
+  await db.query('update member set board_role = $2, version = version + 1, updated_at = now() where id = $1', [memberId, role]);
+  const after = await reload(db, memberId);
+  await recordAudit(db, requestId, { action: 'member.update', entityType: 'member', entityId: memberId, before, after });
+  return after;
+}
+
 export async function recordMemberLeft(db: EntityManager, requestId: string, input: MemberLeftInput): Promise<Member> {
   const before = await lockMember(db, input.id, input.version);
   const problems: FieldProblem[] = [];

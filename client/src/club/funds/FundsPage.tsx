@@ -19,7 +19,8 @@ import { ReverseEntryForm } from './ReverseEntryForm';
 
 const PAGE_SIZE = 30;
 const funds: Fund[] = ['INCOME_GENERATION', 'ACTIVITY'];
-const directKinds: LedgerKind[] = ['SEED_CAPITAL', 'CONTRIBUTION', 'EXPENSE'];
+/** Money entered here, and an opening balance (a wrong one is reversed, then imported again). */
+const reversibleKinds: LedgerKind[] = ['SEED_CAPITAL', 'CONTRIBUTION', 'EXPENSE', 'OPENING_BALANCE'];
 
 function fundOf(params: URLSearchParams): Fund {
   return params.get('fund') === 'ACTIVITY' ? 'ACTIVITY' : 'INCOME_GENERATION';
@@ -27,7 +28,7 @@ function fundOf(params: URLSearchParams): Fund {
 
 /** Only money entered here can be reversed here; loan movements are corrected on the loan. */
 function canReverse(entry: ClubLedgerEntryFragment): boolean {
-  return directKinds.includes(entry.kind) && !entry.loanId && !entry.reversesId && !entry.reversedById;
+  return reversibleKinds.includes(entry.kind) && !entry.loanId && !entry.reversesId && !entry.reversedById;
 }
 
 function LedgerRow({ entry, onReverse }: { entry: ClubLedgerEntryFragment; onReverse: () => void }) {
