@@ -33,6 +33,7 @@ export default defineConfig({
     proxy: {
       '/graphql': apiTarget,
       '/exports': apiTarget,
+      '/imports': apiTarget,
       '/healthz': apiTarget,
       '/readyz': apiTarget,
     },

@@ -494,6 +494,29 @@ describe('importing and exporting CSV', () => {
     expect(await previewOf(await uploadImport(kienGiang, exported))).toMatchObject({ problemRowCount: 0, createCount: 0, updateCount: 0 });
   });
 
+  it('shows what an updated unit changes, before and after', async () => {
+    const importId = await uploadImport(kienGiang, ['code,name,kind,parent_code,valid_from', '30802,Hòa Điền Mới,Phường,904,2025-07-01', '30787,Kiên Lương,Thị trấn,902,'].join('\n'));
+    const result = await server.gql<{ adminUnitImportPreview: { rows: Array<{ rowNumber: number; action: string; changes: unknown[] }> } }>(
+      `query($importId: ID!) { adminUnitImportPreview(importId: $importId) { rows(first: 10) { rowNumber action changes { field from to } } } }`,
+      { importId },
+      kienGiang,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.adminUnitImportPreview.rows).toEqual([
+      {
+        rowNumber: 2,
+        action: 'UPDATE',
+        changes: [
+          { field: 'name', from: 'Hòa Điền', to: 'Hòa Điền Mới' },
+          { field: 'kind', from: 'COMMUNE', to: 'WARD' },
+          { field: 'parent', from: 'Huyện Kiên Lương', to: 'Huyện Tân Hiệp' },
+          { field: 'validFrom', from: null, to: '2025-07-01' },
+        ],
+      },
+      { rowNumber: 3, action: 'UNCHANGED', changes: [] },
+    ]);
+  });
+
   it('refuses a piece without the columns and a piece sent twice', async () => {
     const started = await server.gql<{ startAdminUnitImport: { id: string } }>('mutation { startAdminUnitImport { id } }', {}, kienGiang);
     const importId = started.data!.startAdminUnitImport.id;

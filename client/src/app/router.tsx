@@ -49,6 +49,9 @@ export const router = createBrowserRouter([
               { path: 'clubs/:id', lazy: page(() => import('../province/clubs/ClubPage'), 'ClubPage') },
               { path: 'reports', lazy: page(() => import('../province/reports/ReportsPage'), 'ReportsPage') },
               { path: 'reports/:clubId/:month', lazy: page(() => import('../province/reports/ReportPage'), 'ReportPage') },
+              { path: 'members/:id', lazy: page(() => import('../province/clubs/ProvinceMemberPage'), 'ProvinceMemberPage') },
+              { path: 'imports', lazy: page(() => import('../province/imports/ImportsPage'), 'ImportsPage') },
+              { path: 'imports/:kind', lazy: page(() => import('../province/imports/ProvinceImportPage'), 'ProvinceImportPage') },
             ],
           },
           {
@@ -58,6 +61,7 @@ export const router = createBrowserRouter([
               { index: true, lazy: page(() => import('../club/my-club/MyClubPage'), 'MyClubPage') },
               { path: 'members', lazy: page(() => import('../club/members/MembersPage'), 'MembersPage') },
               { path: 'members/new', lazy: page(() => import('../club/members/MemberEditPage'), 'MemberNewPage') },
+              { path: 'members/import', lazy: page(() => import('../club/members/MembersImportPage'), 'MembersImportPage') },
               { path: 'members/:id', lazy: page(() => import('../club/members/MemberPage'), 'MemberPage') },
               { path: 'members/:id/edit', lazy: page(() => import('../club/members/MemberEditPage'), 'MemberEditPage') },
               { path: 'meeting', lazy: page(() => import('../club/meeting/MeetingSheetPage'), 'MeetingSheetPage') },

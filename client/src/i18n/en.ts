@@ -1,6 +1,7 @@
 import { clubAreaEn } from './club-area.en';
 import { comparisonEn } from './comparison.en';
 import { dashboardEn } from './dashboard.en';
+import { importsEn } from './imports.en';
 import { provinceClubsEn } from './province-clubs.en';
 import { provincesEn } from './provinces.en';
 import type { Messages } from './vi';
@@ -252,6 +253,15 @@ export const en: Messages = {
       validTo: 'Valid to',
       action: 'Action',
       problems: 'Problems',
+      changes: 'Changes',
+      change: '{{field}}: {{from}} → {{to}}',
+      changeField: {
+        name: 'Name',
+        kind: 'Kind',
+        parent: 'Under',
+        validFrom: 'Valid from',
+      },
+      blank: '(empty)',
       onlyProblems: 'Only rows with problems',
       moreRows: '{{count}} more rows not shown yet.',
       confirm: 'Confirm import',
@@ -783,4 +793,5 @@ export const en: Messages = {
   dashboard: dashboardEn,
   comparison: comparisonEn,
   provinces: provincesEn,
+  imports: importsEn,
 };

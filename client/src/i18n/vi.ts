@@ -1,6 +1,7 @@
 import { clubAreaVi } from './club-area.vi';
 import { comparisonVi } from './comparison.vi';
 import { dashboardVi } from './dashboard.vi';
+import { importsVi } from './imports.vi';
 import { provinceClubsVi } from './province-clubs.vi';
 import { provincesVi } from './provinces.vi';
 
@@ -251,6 +252,15 @@ export const vi = {
       validTo: 'Hiệu lực đến',
       action: 'Thao tác',
       problems: 'Lỗi',
+      changes: 'Thay đổi',
+      change: '{{field}}: {{from}} → {{to}}',
+      changeField: {
+        name: 'Tên',
+        kind: 'Loại',
+        parent: 'Trực thuộc',
+        validFrom: 'Hiệu lực từ',
+      },
+      blank: '(trống)',
       onlyProblems: 'Chỉ hiện dòng có lỗi',
       moreRows: 'Còn {{count}} dòng nữa chưa hiển thị.',
       confirm: 'Xác nhận nhập',
@@ -782,6 +792,7 @@ export const vi = {
   dashboard: dashboardVi,
   comparison: comparisonVi,
   provinces: provincesVi,
+  imports: importsVi,
 };
 
 export type Messages = typeof vi;

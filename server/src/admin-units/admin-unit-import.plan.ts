@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FieldProblem } from '../graphql/errors.js';
 import { normalizeText } from '../text.js';
 import { dateOfCell, kindOfCell, type RawImportRow } from './admin-unit.csv.js';
-import { type AdminUnitKind, levelOfKind } from './admin-unit-kind.js';
+import { type AdminUnitKind, levelOfKind, VIETNAMESE_KIND_PREFIX } from './admin-unit-kind.js';
 
 /**
  * Checking an import as a whole, without the database: the rows of the file against the units
@@ -27,6 +27,16 @@ export interface ExistingUnit {
   version: number;
 }
 
+/**
+ * What a row changes of the unit it matches, from what to what: the name, the kind (an
+ * AdminUnitKind), the parent (its full name, "Huyện Kiên Lương") or the first day (YYYY-MM-DD).
+ */
+export interface PlannedChange {
+  field: 'name' | 'kind' | 'parent' | 'validFrom';
+  from: string | null;
+  to: string | null;
+}
+
 export interface PlannedRow {
   rowNumber: number;
   code: string;
@@ -36,6 +46,8 @@ export interface PlannedRow {
   validFrom: string;
   validTo: string;
   action: ImportAction;
+  /** For a row that matches a unit: what it changes (empty when nothing). */
+  changes: PlannedChange[];
   problems: FieldProblem[];
   /** The unit the row creates or changes; filled for rows without problems. */
   unitId: string | null;
@@ -181,6 +193,25 @@ export function planImport(rawRows: RawImportRow[], existingUnits: ExistingUnit[
   const validFromChanges = (candidate: Candidate): boolean =>
     candidate.existing !== undefined && candidate.validFrom !== null && candidate.validFrom !== candidate.existing.validFrom;
   const nameOfNode = (node: string): string => candidateOfNode.get(node)?.name || existingById.get(node)?.name || '?';
+  const fullNameOfNode = (node: string | null): string | null => {
+    if (node === null) return null;
+    const kind = kindOfNode(node);
+    return kind ? `${VIETNAMESE_KIND_PREFIX[kind]} ${nameOfNode(node)}` : nameOfNode(node);
+  };
+  const changesOf = (candidate: Candidate): PlannedChange[] => {
+    const { existing } = candidate;
+    if (!existing) return [];
+    const changes: PlannedChange[] = [];
+    if (candidate.name && existing.name !== candidate.name) changes.push({ field: 'name', from: existing.name, to: candidate.name });
+    if (candidate.kind && existing.kind !== candidate.kind) changes.push({ field: 'kind', from: existing.kind, to: candidate.kind });
+    if (candidate.parentNode !== null && existing.parentId !== candidate.parentNode) {
+      // The old parent as it stands now: a row of the file may rename it too.
+      const oldParent = existing.parentId ? existingById.get(existing.parentId) : undefined;
+      changes.push({ field: 'parent', from: oldParent ? `${VIETNAMESE_KIND_PREFIX[oldParent.kind]} ${oldParent.name}` : null, to: fullNameOfNode(candidate.parentNode) });
+    }
+    if (validFromChanges(candidate)) changes.push({ field: 'validFrom', from: existing.validFrom, to: candidate.validFrom });
+    return changes;
+  };
 
   const limit = existingUnits.length + candidates.length + 1;
   const depthOf = (node: string): number => {
@@ -262,6 +293,7 @@ export function planImport(rawRows: RawImportRow[], existingUnits: ExistingUnit[
       validFrom: raw.validFrom,
       validTo: raw.validTo,
       action,
+      changes: changesOf(candidate),
       problems: candidate.problems,
       unitId: ok ? candidate.node : null,
     });

@@ -45,6 +45,18 @@ export class AdminUnitImportProblem {
   message: string;
 }
 
+@ObjectType({ description: 'What a row changes of the unit it matches, from what to what.' })
+export class AdminUnitImportChange {
+  @Field(() => String, { description: 'What changes: name, kind (values are AdminUnitKind names), parent (values are the units\' full names, e.g. "Huyện Kiên Lương") or validFrom (YYYY-MM-DD).' })
+  field: string;
+
+  @Field(() => String, { nullable: true, description: 'The value now.' })
+  from: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The value once imported.' })
+  to: string | null;
+}
+
 @ObjectType({ description: 'One row of an import file and what importing it would do.' })
 export class AdminUnitImportRow {
   @Field(() => Int, { description: 'Row of the file as a spreadsheet numbers it (the header is row 1).' })
@@ -71,12 +83,16 @@ export class AdminUnitImportRow {
   @Field(() => ImportAction, { description: 'What the row would do.' })
   action: ImportAction;
 
+  @Field(() => [AdminUnitImportChange], { description: 'For a row that matches a unit: what it changes, before and after; empty for a new unit or one left as it is.' })
+  changes: AdminUnitImportChange[];
+
   @Field(() => [AdminUnitImportProblem], { description: 'Every problem of the row; empty when it can be imported.' })
   problems: AdminUnitImportProblem[];
 
   static of(row: PlannedRow): AdminUnitImportRow {
     return Object.assign(new AdminUnitImportRow(), {
       ...row,
+      changes: row.changes.map((change) => Object.assign(new AdminUnitImportChange(), change)),
       problems: row.problems.map((problem) => Object.assign(new AdminUnitImportProblem(), problem)),
     });
   }

@@ -27,14 +27,23 @@ export interface DataImportRecord {
   counts: { new: number; changed: number; unchanged: number; problems: number; warnings: number };
 }
 
+/** How far a preview has come, for the person waiting on a large file. */
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'saving';
+  done: number;
+  total: number;
+}
+
 /**
  * Checks an uploaded file's rows and keeps the result as a preview: nothing of the province's
- * records changes until the preview is committed.
+ * records changes until the preview is committed. `onProgress` hears when the file's rows are in
+ * hand, when checking starts and ends, and after each batch of saved rows.
  */
 export async function previewImport(
   db: EntityManager,
   requestId: string,
   input: ImportTarget & { kind: ImportKind; fileName: string | null; format: 'csv' | 'xlsx'; rows: FileRow[] },
+  onProgress: (progress: ImportProgress) => void = () => undefined,
 ): Promise<string> {
   const handler = importHandlerOf(input.kind);
   if (!handler) throw badInput([{ field: 'kind', message: `importing ${input.kind} is not available` }]);
@@ -47,7 +56,11 @@ export async function previewImport(
     const surveys: unknown[] = await db.query('select 1 from survey where id = $1', [input.surveyId]);
     if (!surveys.length) throw notFound('Survey');
   }
+  const total = input.rows.length;
+  onProgress({ phase: 'reading', done: total, total });
+  onProgress({ phase: 'checking', done: 0, total });
   const checked = await handler.check(db, input.rows, { clubId: input.clubId, surveyId: input.surveyId });
+  onProgress({ phase: 'checking', done: total, total });
   const [created]: Array<{ id: string }> = await db.query(
     `insert into data_import (kind, club_id, survey_id, file_name, file_format, row_count) values ($1, $2, $3, $4, $5, $6) returning id`,
     [input.kind, input.clubId, input.surveyId, input.fileName?.normalize('NFC').slice(0, 255) ?? null, input.format, checked.length],
@@ -69,6 +82,7 @@ export async function previewImport(
         ),
       ],
     );
+    onProgress({ phase: 'saving', done: start + batch.length, total: checked.length });
   }
   await recordAudit(db, requestId, {
     action: 'data-import.preview',

@@ -6,6 +6,7 @@ import {
   IconChartBar,
   IconClipboardCheck,
   IconClipboardList,
+  IconFileImport,
   IconFileText,
   IconHeartHandshake,
   IconLayoutDashboard,
@@ -37,7 +38,8 @@ export type NavigationLabelKey =
   | 'clubArea.nav.activities'
   | 'clubArea.nav.reports'
   | 'provinceClubs.nav.clubs'
-  | 'provinceClubs.nav.reports';
+  | 'provinceClubs.nav.reports'
+  | 'imports.nav.imports';
 
 export interface NavigationItem {
   key: string;
@@ -58,6 +60,7 @@ export const navigationByArea: Record<Area, NavigationItem[]> = {
     { key: 'surveys', to: '/province/surveys', labelKey: 'nav.surveys', icon: IconClipboardList },
     { key: 'clubs', to: '/province/clubs', labelKey: 'provinceClubs.nav.clubs', icon: IconUsersGroup },
     { key: 'reports', to: '/province/reports', labelKey: 'provinceClubs.nav.reports', icon: IconClipboardCheck },
+    { key: 'imports', to: '/province/imports', labelKey: 'imports.nav.imports', icon: IconFileImport },
     { key: 'reference-figures', to: '/province/reference-figures', labelKey: 'nav.referenceFigures', icon: IconChartBar },
     { key: 'users', to: '/province/users', labelKey: 'nav.users', icon: IconUsers },
   ],

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconFileImport, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
@@ -94,9 +94,14 @@ export function MembersPage() {
       <PageHeader
         title={t('clubArea.members.title')}
         actions={
-          <Button component={Link} to="/club/members/new" leftSection={<IconUserPlus size={20} />} data-testid="member-add">
-            {t('clubArea.members.add')}
-          </Button>
+          <Group gap="sm">
+            <Button component={Link} to="/club/members/new" leftSection={<IconUserPlus size={20} />} data-testid="member-add">
+              {t('clubArea.members.add')}
+            </Button>
+            <Button component={Link} to="/club/members/import" variant="default" leftSection={<IconFileImport size={20} />} data-testid="members-import">
+              {t('imports.club.title')}
+            </Button>
+          </Group>
         }
       />
       <Stack gap="md" maw={900}>

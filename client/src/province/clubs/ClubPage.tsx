@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Grid, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCheck, IconEdit, IconSwitchHorizontal, IconX } from '@tabler/icons-react';
+import { IconCheck, IconEdit, IconFileImport, IconSwitchHorizontal, IconX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -166,6 +166,15 @@ export function ClubPage() {
             </Button>
             <Button variant="default" leftSection={<IconSwitchHorizontal size={18} />} onClick={() => setDialog({ kind: 'status', club })} data-testid="club-change-status">
               {t('provinceClubs.clubs.changeStatus')}
+            </Button>
+            <Button
+              component={Link}
+              to={`/province/imports/members?clubId=${club.id}`}
+              variant="default"
+              leftSection={<IconFileImport size={18} />}
+              data-testid="club-import-members"
+            >
+              {t('imports.club.title')}
             </Button>
           </Group>
         }

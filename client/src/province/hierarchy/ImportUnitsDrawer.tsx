@@ -5,6 +5,7 @@ import { IconAlertCircle, IconCheck, IconFileUpload } from '@tabler/icons-react'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../app/errors';
+import { formatDate } from '../../app/format';
 import { LoadMoreButton } from '../../app/ui/LoadMoreButton';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import {
@@ -13,12 +14,14 @@ import {
   CommitAdminUnitImportDocument,
   StartAdminUnitImportDocument,
   type AdminUnitImportPreviewQuery,
+  type AdminUnitKind as UnitKind,
 } from '../../gql/graphql';
 import { csvPieces } from './csv-pieces';
 import { translateHierarchyMessage, useImportProblemText } from './hierarchy-messages';
 import classes from '../../app/ui/responsive-table.module.css';
 
 type Preview = AdminUnitImportPreviewQuery['adminUnitImportPreview'];
+type Change = Preview['rows'][number]['changes'][number];
 
 type Stage =
   | { step: 'choose' }
@@ -30,6 +33,27 @@ type Stage =
 
 const SHOWN_ROWS = 500;
 
+const CHANGE_FIELDS = ['name', 'kind', 'parent', 'validFrom'] as const;
+
+/** "Tên: Hòa Điền → Hòa Điền Mới": a change of a unit as the reader says it. */
+function useChangeText(): (change: Change) => string {
+  const { t } = useTranslation();
+  return (change) => {
+    const field = CHANGE_FIELDS.find((known) => known === change.field);
+    const value = (text: string | null | undefined) => {
+      if (!text) return t('hierarchy.import.blank');
+      if (field === 'kind') return t(`unitKind.${text as UnitKind}`, { defaultValue: text });
+      if (field === 'validFrom') return formatDate(text);
+      return text;
+    };
+    return t('hierarchy.import.change', {
+      field: field ? t(`hierarchy.import.changeField.${field}`) : change.field,
+      from: value(change.from),
+      to: value(change.to),
+    });
+  };
+}
+
 /**
  * Import from CSV: the file is uploaded in pieces (progress shown), checked as a whole, and only
  * written when the user confirms, all rows or none. The chosen file stays chosen on any error.
@@ -39,6 +63,7 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
   const client = useApolloClient();
   const errorMessage = useErrorMessage();
   const problemText = useImportProblemText();
+  const changeText = useChangeText();
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [error, setError] = useState<string | null>(null);
@@ -140,6 +165,7 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
   const preview = stage.step === 'preview' || stage.step === 'committing' ? stage.preview : null;
   // The date columns show only for files that have them.
   const showDates = Boolean(preview?.rows.some((row) => row.validFrom || row.validTo));
+  const showChanges = Boolean(preview?.rows.some((row) => row.changes.length > 0));
   return (
     <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={t('hierarchy.import.title')}>
       <Stack gap="md" data-testid="import-drawer">
@@ -214,6 +240,7 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
                     {showDates && <Table.Th>{t('hierarchy.import.validFrom')}</Table.Th>}
                     {showDates && <Table.Th>{t('hierarchy.import.validTo')}</Table.Th>}
                     <Table.Th>{t('hierarchy.import.action')}</Table.Th>
+                    {showChanges && <Table.Th>{t('hierarchy.import.changes')}</Table.Th>}
                     <Table.Th>{t('hierarchy.import.problems')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -228,10 +255,25 @@ export function ImportUnitsDrawer({ opened, onClose }: { opened: boolean; onClos
                       {showDates && <Table.Td data-label={t('hierarchy.import.validFrom')}>{row.validFrom}</Table.Td>}
                       {showDates && <Table.Td data-label={t('hierarchy.import.validTo')}>{row.validTo}</Table.Td>}
                       <Table.Td data-label={t('hierarchy.import.action')}>
-                        <Badge variant="light" color={row.problems.length ? 'red' : row.action === 'UNCHANGED' ? 'gray' : 'teal'} tt="none">
+                        <Badge
+                          variant="light"
+                          color={row.problems.length ? 'red' : row.action === 'UNCHANGED' ? 'gray' : 'teal'}
+                          tt="none"
+                          className={classes.badge}
+                          data-testid="import-action"
+                        >
                           {t(`hierarchy.import.action${row.action}`)}
                         </Badge>
                       </Table.Td>
+                      {showChanges && (
+                        <Table.Td data-label={t('hierarchy.import.changes')}>
+                          {row.changes.map((change) => (
+                            <Text key={change.field} size="sm" data-testid="import-change" data-field={change.field}>
+                              {changeText(change)}
+                            </Text>
+                          ))}
+                        </Table.Td>
+                      )}
                       <Table.Td data-label={t('hierarchy.import.problems')}>
                         {row.problems.map((problem, index) => (
                           <Text key={index} size="sm" c="red" data-testid="import-problem" data-field={problem.field}>
