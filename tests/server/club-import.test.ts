@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInVietnam } from '../../server/src/calendar.js';
 import { codesOf, startTestServer, type TestServer } from '../support/api.js';
 import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
+import { commitImport, uploadImport } from '../support/imports.js';
 
 /*
  * Importing clubs through HTTP, as a province admin bringing the province's list of clubs in on its
@@ -25,13 +26,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function upload(body: string, token = province): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${server.url}/imports/clubs?fileName=cau-lac-bo.csv`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-    body,
-  });
-  return { status: response.status, json: await response.json() };
+function upload(body: string, token = province) {
+  return uploadImport(server, 'clubs', body, { query: '?fileName=cau-lac-bo.csv', token });
 }
 
 const PREVIEW = `query Preview($id: ID!) {
@@ -45,8 +41,8 @@ async function preview(importId: string) {
   return response.data!.dataImport;
 }
 
-async function commit(importId: string) {
-  return server.gql<{ commitDataImport: { status: string } }>('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: importId }, province);
+function commit(importId: string) {
+  return commitImport(server, importId, province);
 }
 
 async function provinceFigures(): Promise<{ clubCount: number; runningClubs: number }> {

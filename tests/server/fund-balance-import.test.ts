@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInVietnam } from '../../server/src/calendar.js';
 import { codesOf, startTestServer, type TestServer } from '../support/api.js';
 import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
+import { commitImport, uploadImport } from '../support/imports.js';
 
 /*
  * Importing the opening balances of clubs' two funds at the go-live day through HTTP: upload,
@@ -45,13 +46,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function upload(body: string, query = '', token = province): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${server.url}/imports/fund-balances${query}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-    body,
-  });
-  return { status: response.status, json: await response.json() };
+function upload(body: string, query = '', token = province) {
+  return uploadImport(server, 'fund-balances', body, { query, token });
 }
 
 const PREVIEW = `query Preview($id: ID!) {
@@ -65,8 +61,8 @@ async function preview(importId: string, token = province) {
   return response.data!.dataImport;
 }
 
-async function commit(importId: string) {
-  return server.gql<{ commitDataImport: { status: string } }>('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: importId }, province);
+function commit(importId: string) {
+  return commitImport(server, importId, province);
 }
 
 async function openingEntries(): Promise<Array<{ name: string; fund: string; entry_on: string; amount: string }>> {

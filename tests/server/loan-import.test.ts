@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, todayInVietnam } from '../../server/src/calendar.js';
 import { codesOf, startTestServer, type TestServer } from '../support/api.js';
 import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
+import { commitImport, uploadImport } from '../support/imports.js';
 
 /*
  * Bringing a club's open loans in through HTTP, as a province admin on the club's go-live day: the
@@ -68,13 +69,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function upload(body: string, query = `?clubId=${ids.kienLuongClub}&fileName=khoan-vay.csv`): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${server.url}/imports/loans${query}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${province}`, 'content-type': 'application/octet-stream' },
-    body,
-  });
-  return { status: response.status, json: await response.json() };
+function upload(body: string, query = `?clubId=${ids.kienLuongClub}&fileName=khoan-vay.csv`) {
+  return uploadImport(server, 'loans', body, { query, token: province });
 }
 
 async function preview(importId: string) {
@@ -90,8 +86,8 @@ async function preview(importId: string) {
   return response.data!.dataImport;
 }
 
-async function commit(importId: string) {
-  return server.gql<{ commitDataImport: { status: string } }>('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: importId }, province);
+function commit(importId: string) {
+  return commitImport(server, importId, province);
 }
 
 const PORTFOLIO = 'activeLoans outstandingPrincipal loansAtRisk principalAtRisk par30';

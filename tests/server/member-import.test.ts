@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codesOf, startTestServer, type TestServer } from '../support/api.js';
 import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
+import { commitImport, uploadImport } from '../support/imports.js';
 
 /*
  * Importing members through HTTP, as a province admin bringing a club's roster in: upload, preview,
@@ -25,13 +26,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function upload(body: string | Buffer, query: string, token = province): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${server.url}/imports/members${query}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-    body: typeof body === 'string' ? body : new Uint8Array(body),
-  });
-  return { status: response.status, json: await response.json() };
+function upload(body: string | Buffer, query: string, token = province) {
+  return uploadImport(server, 'members', body, { query, token });
 }
 
 const PREVIEW = `query Preview($id: ID!) {
@@ -78,7 +74,7 @@ describe('importing members', () => {
       [6, [{ column: 'Số CCCD', message: 'trùng số CCCD với dòng 2 của tệp' }]],
     ]);
 
-    const commit = await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: uploaded.json.importId }, province);
+    const commit = await commitImport(server, uploaded.json.importId, province);
     expect(codesOf(commit)).toEqual(['BAD_USER_INPUT']);
     expect(await memberCount()).toBe(before);
   });
@@ -102,13 +98,13 @@ describe('importing members', () => {
     expect(member).toEqual({ near_poor_household: true, lives_alone: true, joined_on: '2026-03-01' });
 
     // A commit is made once.
-    const again = await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: first.json.importId }, province);
+    const again = await commitImport(server, first.json.importId, province);
     expect(codesOf(again)).toEqual(['CONFLICT']);
 
     // The same file once more: every row is a member already, matched by citizen ID or by name and birth year.
     const second = await upload(csv, `?clubId=${ids.kienLuongClub}`);
     expect((await preview(second.json.importId)).counts).toEqual({ new: 0, changed: 0, unchanged: 3, problems: 0, warnings: 0 });
-    const recommitted = await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: second.json.importId }, province);
+    const recommitted = await commitImport(server, second.json.importId, province);
     expect(recommitted.errors).toBeUndefined();
     expect(await memberCount()).toBe(before + 3);
   });
@@ -161,7 +157,7 @@ describe('importing members', () => {
     const outsider = await server.signIn('thainguyen');
     const seen = await server.gql<{ dataImport: unknown }>('query Seen($id: ID!) { dataImport(id: $id) { id } }', { id: uploaded.json.importId }, outsider);
     expect(seen.data?.dataImport).toBeNull();
-    expect(codesOf(await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: uploaded.json.importId }, outsider))).toEqual([
+    expect(codesOf(await commitImport(server, uploaded.json.importId, outsider))).toEqual([
       'NOT_FOUND',
     ]);
     const anonymous = await fetch(`${server.url}/imports/members`, { method: 'POST', body: 'fullName\nX\n' });
@@ -219,7 +215,7 @@ describe('importing members', () => {
 
     // Two namesakes imported together are each marked as a possible duplicate, as typed ones would be.
     const pair = await upload(`${header}\nTrần Văn Trùng,Nam,1951,,01/03/2026,\n`, '', staff);
-    const pairCommitted = await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: pair.json.importId }, staff);
+    const pairCommitted = await commitImport(server, pair.json.importId, staff);
     expect(pairCommitted.errors).toBeUndefined();
     const [anotherClub] = await database.owner.query(
       `select id from club where tenant_id = (select tenant_id from club where id = $1) and id <> $1 order by name limit 1`,
@@ -228,7 +224,7 @@ describe('importing members', () => {
     const again = await upload(`${header}\nTrần Văn Trùng,Nam,1951,,01/03/2026,\n`, `?clubId=${anotherClub.id}`);
     const warned = await preview(again.json.importId);
     expect(warned.counts).toMatchObject({ new: 1, warnings: 1 });
-    expect((await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: again.json.importId }, province)).errors).toBeUndefined();
+    expect((await commitImport(server, again.json.importId, province)).errors).toBeUndefined();
     const flags = await database.owner.query(`select duplicate_status from member where full_name = 'Trần Văn Trùng' order by created_at`);
     expect(flags.map((row: { duplicate_status: string }) => row.duplicate_status)).toEqual(['NONE', 'POSSIBLE']);
 
@@ -236,7 +232,7 @@ describe('importing members', () => {
     const changed = await upload(`${header}\nTrần Văn Trùng,Nam,1951,,02/03/2026,\n`, '', staff);
     expect((await server.gql<{ dataImport: any }>(PREVIEW, { id: changed.json.importId }, staff)).data!.dataImport.counts.changed).toBe(1);
     await database.owner.query(`update member set phone = '0912000111', version = version + 1 where full_name = 'Trần Văn Trùng' and club_id = $1`, [ids.kienLuongClub]);
-    expect(codesOf(await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: changed.json.importId }, staff))).toEqual(['CONFLICT']);
+    expect(codesOf(await commitImport(server, changed.json.importId, staff))).toEqual(['CONFLICT']);
   });
 
   it('shows namesakes in the file’s other clubs as possible duplicates, unless their citizen IDs tell them apart, and keeps a citizen ID the file leaves blank', async () => {
@@ -259,7 +255,7 @@ describe('importing members', () => {
       [4, 'NEW', []],
       [5, 'NEW', []],
     ]);
-    expect((await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: uploaded.json.importId }, province)).errors).toBeUndefined();
+    expect((await commitImport(server, uploaded.json.importId, province)).errors).toBeUndefined();
 
     // The same people again, one without the citizen ID the province holds: nothing changes.
     const again = await upload(`${header}\n"${club.name}",Lê Văn Khác,Nam,1950,,01/03/2026\n`, '');
@@ -269,7 +265,7 @@ describe('importing members', () => {
 
   it('keeps who imported what and when, newest first, within the province', async () => {
     const uploaded = await upload(`${HEADER}\nPhan Thị Lịch,Nữ,1944,,01/03/2026,,\n`, `?clubId=${ids.kienLuongClub}`);
-    await server.gql('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: uploaded.json.importId }, province);
+    await commitImport(server, uploaded.json.importId, province);
     const listed = await server.gql<{ dataImports: any[] }>(
       'query Imports { dataImports(kind: "members", first: 5) { id kind status fileName createdByName committedByName committedAt counts { new } } }',
       {},

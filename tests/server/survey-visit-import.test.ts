@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codesOf, startTestServer, type TestServer } from '../support/api.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { commitImport, uploadImport } from '../support/imports.js';
 
 /*
  * Importing a field survey's visits through HTTP, as a province admin bringing in what the survey
@@ -34,13 +35,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function upload(body: string | Buffer, query: string, token = province): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${server.url}/imports/survey-visits${query}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-    body: typeof body === 'string' ? body : new Uint8Array(body),
-  });
-  return { status: response.status, json: await response.json() };
+function upload(body: string | Buffer, query: string, token = province) {
+  return uploadImport(server, 'survey-visits', body, { query, token });
 }
 
 const PREVIEW = `query Preview($id: ID!) {
@@ -54,8 +50,8 @@ async function preview(importId: string) {
   return response.data!.dataImport;
 }
 
-async function commit(importId: string) {
-  return server.gql<{ commitDataImport: { status: string } }>('mutation Commit($id: ID!) { commitDataImport(id: $id) { status } }', { id: importId }, province);
+function commit(importId: string) {
+  return commitImport(server, importId, province);
 }
 
 interface Visit {
