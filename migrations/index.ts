@@ -12,6 +12,8 @@ import { DataImports1764700000000 } from './1764700000000-data-imports.js';
 import { DataImportKinds1764750000000 } from './1764750000000-data-import-kinds.js';
 import { OpeningBalances1764800000000 } from './1764800000000-opening-balances.js';
 import { OpeningLoans1764810000000 } from './1764810000000-opening-loans.js';
+import { MembersEnteredInError1764820000000 } from './1764820000000-members-entered-in-error.js';
+import { HomeCareVisitsAsActivity1764830000000 } from './1764830000000-home-care-visits-as-activity.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   DataImportKinds1764750000000,
   OpeningBalances1764800000000,
   OpeningLoans1764810000000,
+  MembersEnteredInError1764820000000,
+  HomeCareVisitsAsActivity1764830000000,
 ];

@@ -101,7 +101,7 @@ export interface RecordedClub {
 }
 
 /** A member as the demo writes the row (the service's row without what the database fills in). */
-type PlannedMember = Omit<MemberRow, 'tenant_id' | 'club_id' | 'search_name' | 'duplicate_status' | 'version'> & { sex: 'FEMALE' | 'MALE' };
+type PlannedMember = Omit<MemberRow, 'tenant_id' | 'club_id' | 'search_name' | 'duplicate_status' | 'version' | 'created_at'> & { sex: 'FEMALE' | 'MALE' };
 
 interface PlannedLoan {
   id: string;

@@ -35,6 +35,21 @@ export const VIETNAMESE_KIND_PREFIX: Record<AdminUnitKind, string> = {
   RESIDENTIAL_GROUP: 'Tổ dân phố',
 };
 
+/**
+ * A unit's name with its kind, as official documents write it ("Thị trấn Kiên Lương"). Many quarters
+ * and residential groups are named by number with their kind already ("Khu phố 1"): such a name
+ * stands as it is, never "Khu phố Khu phố 1".
+ */
+export function fullNameOf(kind: AdminUnitKind, name: string): string {
+  const prefix = VIETNAMESE_KIND_PREFIX[kind];
+  return `${folded(name)} `.startsWith(`${folded(prefix)} `) ? name : `${prefix} ${name}`;
+}
+
+/** Lower case without accents: "KHU PHO 1" and "khu phố 1" begin with the same kind. */
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/giu, 'd').toLowerCase();
+}
+
 registerEnumType(AdminUnitKind, {
   name: 'AdminUnitKind',
   description: 'Kind of administrative unit. Level 1: province; 2: district; 3: commune; 4: hamlet.',

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { LocalDateScalar } from '../graphql/scalars.js';
-import { AdminUnitKind, VIETNAMESE_KIND_PREFIX } from './admin-unit-kind.js';
+import { AdminUnitKind, fullNameOf } from './admin-unit-kind.js';
 
 @Entity('admin_unit')
 @ObjectType({ description: 'An administrative unit of a province: province, district, commune or hamlet.' })
@@ -58,8 +58,8 @@ export class AdminUnit {
     return this.validTo !== null;
   }
 
-  @Field(() => String, { description: 'Name with its kind, as written in official documents: "Thị trấn Kiên Lương".' })
+  @Field(() => String, { description: 'Name with its kind, as written in official documents: "Thị trấn Kiên Lương"; a name that begins with its kind ("Khu phố 1") as it is.' })
   fullName(): string {
-    return `${VIETNAMESE_KIND_PREFIX[this.kind]} ${this.name}`;
+    return fullNameOf(this.kind, this.name);
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { VIETNAMESE_KIND_PREFIX, type AdminUnitKind } from '../admin-units/admin-unit-kind.js';
+import { fullNameOf as unitFullName, type AdminUnitKind } from '../admin-units/admin-unit-kind.js';
 import { dateOfCell, foldForMatching } from '../admin-units/admin-unit.csv.js';
 import { todayInVietnam } from '../calendar.js';
 import { ClubStatus } from '../clubs/club.entity.js';
@@ -75,7 +75,7 @@ interface BoardMember {
 }
 
 const day = (value: string | null) => (value ? value.split('-').reverse().join('/') : null);
-const fullNameOf = (unit: { name: string; kind: AdminUnitKind }) => `${VIETNAMESE_KIND_PREFIX[unit.kind]} ${unit.name}`;
+const fullNameOf = (unit: { name: string; kind: AdminUnitKind }) => unitFullName(unit.kind, unit.name);
 
 /**
  * Whether a cell names a unit: by its statistics code (a spreadsheet may have dropped the leading

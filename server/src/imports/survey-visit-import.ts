@@ -1,5 +1,4 @@
 import { MoreThan, type EntityManager } from 'typeorm';
-import { VIETNAMESE_KIND_PREFIX } from '../admin-units/admin-unit-kind.js';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { dateOfCell, foldForMatching } from '../admin-units/admin-unit.csv.js';
 import { todayInVietnam } from '../calendar.js';
@@ -54,19 +53,13 @@ function dayOfCell(cell: string): string | null | undefined {
   return Number.isNaN(instant.getTime()) ? undefined : todayInVietnam(instant);
 }
 
-/** A unit as written in official documents ("Thị trấn Kiên Lương"), or its name when that says its kind already. */
-function fullNameOf(unit: AdminUnit): string {
-  const kindWord = foldForMatching(VIETNAMESE_KIND_PREFIX[unit.kind]);
-  return `${foldForMatching(unit.name)} `.startsWith(`${kindWord} `) ? unit.name : unit.fullName();
-}
-
 function inForceOn(unit: AdminUnit, day: string): boolean {
   return (!unit.validFrom || unit.validFrom <= day) && (!unit.validTo || unit.validTo >= day);
 }
 
 /** Why a unit cannot have been visited on a day it was not in force. */
 function notInForce(unit: AdminUnit, day: string): string {
-  const name = unit.code ? `${fullNameOf(unit)} (mã ${unit.code})` : fullNameOf(unit);
+  const name = unit.code ? `${unit.fullName()} (mã ${unit.code})` : unit.fullName();
   return unit.validTo && unit.validTo < day
     ? `${name} chỉ có đến ngày ${dayText(unit.validTo)}, trước ngày khảo sát ${dayText(day)}`
     : `${name} có từ ngày ${dayText(unit.validFrom)}, sau ngày khảo sát ${dayText(day)}`;
@@ -114,7 +107,7 @@ export async function checkSurveyVisitRows(db: EntityManager, rows: FileRow[], s
     const unit = unitOfRow(value('unit'), visitedOn ?? today, unitsByNumber, unitsByName, (message) => problems.push({ column: COLUMN.unit, message }));
     if (unit) {
       const earlier = unitsInFile.get(unit.id);
-      if (earlier) problems.push({ column: COLUMN.unit, message: `${fullNameOf(unit)} đã có ở dòng ${earlier} của tệp (mỗi đơn vị một dòng)` });
+      if (earlier) problems.push({ column: COLUMN.unit, message: `${unit.fullName()} đã có ở dòng ${earlier} của tệp (mỗi đơn vị một dòng)` });
       else unitsInFile.set(unit.id, row.rowNumber);
     }
     if (dayProblem) problems.push({ column: COLUMN.visitedOn, message: dayProblem });
@@ -144,7 +137,7 @@ export async function checkSurveyVisitRows(db: EntityManager, rows: FileRow[], s
     for (const field of Object.keys(answers) as VisitField[]) {
       if (visit && !(field in row.values)) Object.assign(fields, { [field]: visit[field] });
     }
-    const checked = { rowNumber: row.rowNumber, clubId: null, label: unit ? fullNameOf(unit) : value('unit'), fields, problems, warnings: [] };
+    const checked = { rowNumber: row.rowNumber, clubId: null, label: unit ? unit.fullName() : value('unit'), fields, problems, warnings: [] };
     if (problems.length) return { ...checked, action: 'PROBLEM', targetId: visit?.id ?? null, changes: [] };
     if (!visit) return { ...checked, action: 'NEW', targetId: null, changes: [] };
     const changes = changesOf(visit, fields);
@@ -172,7 +165,7 @@ function unitOfRow(
     const exact = numbered.filter((unit) => unit.code === text);
     const coded = exact.length ? exact : numbered;
     if (coded.length > 1) {
-      problem(`mã "${text}" có thể là ${coded.map((unit) => `${fullNameOf(unit)} (mã ${unit.code})`).join(' hoặc ')}: ghi đủ mã, kể cả số 0 ở đầu`);
+      problem(`mã "${text}" có thể là ${coded.map((unit) => `${unit.fullName()} (mã ${unit.code})`).join(' hoặc ')}: ghi đủ mã, kể cả số 0 ở đầu`);
       return null;
     }
     if (!coded.length) {
@@ -188,7 +181,7 @@ function unitOfRow(
   const named = unitsByName.get(foldForMatching(text)) ?? [];
   const inForce = named.filter((unit) => inForceOn(unit, day));
   if (inForce.length > 1) {
-    const listed = inForce.map((unit) => (unit.code ? `${fullNameOf(unit)}, mã ${unit.code}` : fullNameOf(unit))).join('; ');
+    const listed = inForce.map((unit) => (unit.code ? `${unit.fullName()}, mã ${unit.code}` : unit.fullName())).join('; ');
     problem(`có ${inForce.length} đơn vị tên "${text}" (${listed}): ghi mã đơn vị${inForce.every((unit) => unit.code) ? '' : ' hoặc tên kèm cấp, ví dụ "Xã …"'}`);
     return null;
   }

@@ -1,4 +1,4 @@
-import { IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../graphql/pagination.js';
 import { LocalDateScalar } from '../graphql/scalars.js';
@@ -123,6 +123,16 @@ export class MemberFieldsInput {
 
   @Field(() => Boolean, { defaultValue: false, description: 'Serves as a home-care volunteer.' })
   homeCareVolunteer: boolean;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'People shown as possible duplicates whom the staff checked and found to be someone else. When they are all the matches, the member is saved as confirmed distinct rather than flagged.',
+  })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'is not a member identifier' })
+  @ArrayMaxSize(20, { message: 'must list at most 20 members' })
+  distinctFrom?: string[] | null;
 }
 
 @InputType({ description: 'A new member of a club.' })
@@ -168,4 +178,33 @@ export class MemberVersionInput {
 
   @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT.' })
   version: number;
+}
+
+@InputType({ description: 'A member entered by mistake, to take out within a day of being added.' })
+export class RemoveMemberInput {
+  @Field(() => ID, { description: 'The member.' })
+  @IsUUID('all', { message: 'is not a member identifier' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT.' })
+  version: number;
+
+  @Field(() => String, { nullable: true, description: 'What the mistake was, kept in the audit.' })
+  @IsOptional()
+  @MaxLength(500, { message: 'must be at most 500 characters' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'A member flagged as a possible duplicate (or added within the day) who is someone already on record.' })
+export class MergeMemberInput {
+  @Field(() => ID, { description: 'The member entered twice, to take out.' })
+  @IsUUID('all', { message: 'is not a member identifier' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT.' })
+  version: number;
+
+  @Field(() => ID, { description: 'The person already on record, one of the member’s possible duplicates.' })
+  @IsUUID('all', { message: 'is not a member identifier' })
+  intoMemberId: string;
 }

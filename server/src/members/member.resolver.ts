@@ -7,8 +7,17 @@ import { Club } from '../clubs/club.entity.js';
 import { CLUB_ROLES, clubOf } from '../clubs/club-scope.js';
 import type { Context } from '../graphql/context.js';
 import { asksForTotal, connectionComplexity, connectionOf } from '../graphql/pagination.js';
-import { LocalDateScalar } from '../graphql/scalars.js';
-import { CreateMemberInput, DuplicateCheckArgs, MemberLeftInput, MembersArgs, MemberVersionInput, UpdateMemberInput } from './member.inputs.js';
+import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars.js';
+import {
+  CreateMemberInput,
+  DuplicateCheckArgs,
+  MemberLeftInput,
+  MembersArgs,
+  MemberVersionInput,
+  MergeMemberInput,
+  RemoveMemberInput,
+  UpdateMemberInput,
+} from './member.inputs.js';
 import {
   ageOn,
   confirmMemberDistinct,
@@ -16,10 +25,13 @@ import {
   findDuplicateCandidates,
   isOlderOn,
   listMembers,
+  mergeMemberInto,
   recordMemberLeft,
+  removableUntil,
+  removeMemberEnteredInError,
   updateMember,
 } from './member.service.js';
-import { DuplicateCandidate, DuplicateStatus, Member } from './member.types.js';
+import { DuplicateCandidate, DuplicateStatus, Member, MemberRemoval, REMOVAL_WINDOW_HOURS } from './member.types.js';
 
 export const MemberConnection = connectionOf(Member, 'Member', 'member');
 
@@ -95,6 +107,31 @@ export class MemberResolver {
   @Mutation(() => Member, { description: 'The staff checked a possible duplicate: a different person.' })
   async confirmMemberDistinct(@Arg('input', () => MemberVersionInput) input: MemberVersionInput, @Ctx() context: Context): Promise<Member> {
     return confirmMemberDistinct(await context.db(), context.requestId, input.id, input.version);
+  }
+
+  @Authorized(CLUB_ROLES)
+  @Mutation(() => MemberRemoval, {
+    description: `Takes out a member entered by mistake, within ${REMOVAL_WINDOW_HOURS} hours of being added and while nothing is recorded for them. They do not count as someone who left.`,
+  })
+  async removeMember(@Arg('input', () => RemoveMemberInput) input: RemoveMemberInput, @Ctx() context: Context): Promise<MemberRemoval> {
+    return removeMemberEnteredInError(await context.db(), context.requestId, input);
+  }
+
+  @Authorized(CLUB_ROLES)
+  @Mutation(() => MemberRemoval, {
+    description:
+      'Merges a member entered twice into the person already on record (one of their possible duplicates): the entry is taken out, its attendance and home-care visits move to the person kept when in the same club. Refused while the entry has loans or fund entries.',
+  })
+  async mergeMember(@Arg('input', () => MergeMemberInput) input: MergeMemberInput, @Ctx() context: Context): Promise<MemberRemoval> {
+    return mergeMemberInto(await context.db(), context.requestId, input);
+  }
+
+  @FieldResolver(() => DateTimeScalar, {
+    nullable: true,
+    description: `Until when the member can be taken out as entered by mistake: ${REMOVAL_WINDOW_HOURS} hours after being added, while nothing is recorded for them; null after.`,
+  })
+  async removableUntil(@Root() member: Member, @Ctx() context: Context): Promise<Date | null> {
+    return removableUntil(await context.db(), member);
   }
 
   @FieldResolver(() => Int, { description: 'Age reached in the year of the day in question.' })

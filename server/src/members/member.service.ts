@@ -7,8 +7,26 @@ import { rowsOf } from '../database/sql.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
 import { likeTerm, normalizeText, optionalText } from '../text.js';
-import type { CreateMemberInput, MemberFieldsInput, MemberLeftInput, MembersArgs, UpdateMemberInput } from './member.inputs.js';
-import { DuplicateCandidate, DuplicateStatus, Member, MemberStanding, OLDER_AGE, type BoardRole, type Sex } from './member.types.js';
+import type {
+  CreateMemberInput,
+  MemberFieldsInput,
+  MemberLeftInput,
+  MembersArgs,
+  MergeMemberInput,
+  RemoveMemberInput,
+  UpdateMemberInput,
+} from './member.inputs.js';
+import {
+  DuplicateCandidate,
+  DuplicateStatus,
+  Member,
+  MemberRemoval,
+  MemberStanding,
+  OLDER_AGE,
+  REMOVAL_WINDOW_HOURS,
+  type BoardRole,
+  type Sex,
+} from './member.types.js';
 
 export interface MemberRow {
   tenant_id: string;
@@ -34,11 +52,12 @@ export interface MemberRow {
   home_care_volunteer: boolean;
   duplicate_status: string;
   version: number;
+  created_at: Date;
 }
 
 const MEMBER_COLUMNS = `tenant_id, id, club_id, full_name, search_name, sex, birth_year, citizen_id, phone, hamlet_id,
   joined_on::text as joined_on, left_on::text as left_on, leave_reason, poor_household, near_poor_household,
-  ethnic_minority, disability, lives_alone, needs_home_care, board_role, home_care_volunteer, duplicate_status, version`;
+  ethnic_minority, disability, lives_alone, needs_home_care, board_role, home_care_volunteer, duplicate_status, version, created_at`;
 
 function memberOf(row: MemberRow): Member {
   return Object.assign(new Member(), {
@@ -64,6 +83,7 @@ function memberOf(row: MemberRow): Member {
     homeCareVolunteer: row.home_care_volunteer,
     duplicateStatus: row.duplicate_status as DuplicateStatus,
     version: row.version,
+    createdAt: row.created_at,
   });
 }
 
@@ -159,6 +179,13 @@ export async function findDuplicateCandidates(
   );
 }
 
+/** Flagged when someone matches, unless the staff said of every match that it is someone else. */
+function duplicateStatusOf(candidates: readonly DuplicateCandidate[], distinctFrom: readonly string[] | null | undefined): DuplicateStatus {
+  if (!candidates.length) return DuplicateStatus.NONE;
+  const checked = new Set(distinctFrom ?? []);
+  return candidates.every((candidate) => checked.has(candidate.memberId)) ? DuplicateStatus.CONFIRMED_DISTINCT : DuplicateStatus.POSSIBLE;
+}
+
 /** A member's fields as checked and normalised, as the member table holds them. */
 export interface CleanMember {
   fullName: string;
@@ -184,11 +211,13 @@ async function cleanMember(db: EntityManager, input: MemberFieldsInput): Promise
   if (!fullName) problems.push({ field: 'fullName', message: 'must not be empty' });
   const today = todayInVietnam();
   const thisYear = Number(today.slice(0, 4));
-  if (input.birthYear > thisYear || input.birthYear < thisYear - 120) {
-    problems.push({ field: 'birthYear', message: `must be between ${thisYear - 120} and ${thisYear}` });
-  }
+  if (input.birthYear > thisYear) problems.push({ field: 'birthYear', message: 'must not be a year in the future' });
+  else if (input.birthYear < thisYear - 120) problems.push({ field: 'birthYear', message: `must be between ${thisYear - 120} and ${thisYear}` });
   if (input.joinedOn > today) problems.push({ field: 'joinedOn', message: 'must not be in the future' });
-  if (input.joinedOn < `${input.birthYear}-01-01`) problems.push({ field: 'joinedOn', message: 'must be after the year of birth' });
+  // Against a year of birth that is itself wrong, the day joined would only repeat its problem.
+  else if (input.birthYear <= thisYear && input.joinedOn < `${input.birthYear}-01-01`) {
+    problems.push({ field: 'joinedOn', message: 'must be after the year of birth' });
+  }
   if (input.poorHousehold && input.nearPoorHousehold) {
     problems.push({ field: 'nearPoorHousehold', message: 'a household is poor or near-poor, not both' });
   }
@@ -244,8 +273,10 @@ export async function createMember(db: EntityManager, requestId: string, clubId:
   await requireClub(db, clubId);
   const member = await cleanMember(db, input);
   await checkBoardSeat(db, clubId, member.boardRole, null);
-  // Not blocked: a possible duplicate is saved and flagged for the staff to check.
+  // Not blocked: a possible duplicate is saved and flagged for the staff to check, unless they
+  // already checked every match as they typed and said it is someone else.
   const candidates = await findDuplicateCandidates(db, member);
+  const duplicateStatus = duplicateStatusOf(candidates, input.distinctFrom);
   const [row]: Array<{ id: string }> = await db.query(
     `insert into member (club_id, full_name, sex, birth_year, citizen_id, phone, hamlet_id, joined_on, poor_household,
        near_poor_household, ethnic_minority, disability, lives_alone, needs_home_care, board_role, home_care_volunteer, duplicate_status)
@@ -253,15 +284,14 @@ export async function createMember(db: EntityManager, requestId: string, clubId:
     [
       clubId, member.fullName, member.sex, member.birthYear, member.citizenId, member.phone, member.hamletId, member.joinedOn,
       member.poorHousehold, member.nearPoorHousehold, member.ethnicMinority, member.disability, member.livesAlone,
-      member.needsHomeCare, member.boardRole, member.homeCareVolunteer,
-      candidates.length ? DuplicateStatus.POSSIBLE : DuplicateStatus.NONE,
+      member.needsHomeCare, member.boardRole, member.homeCareVolunteer, duplicateStatus,
     ],
   );
   await recordAudit(db, requestId, {
     action: 'member.create',
     entityType: 'member',
     entityId: row.id,
-    after: { clubId, ...member, possibleDuplicates: candidates.map((candidate) => candidate.memberId) },
+    after: { clubId, ...member, duplicateStatus, possibleDuplicates: candidates.map((candidate) => candidate.memberId) },
   });
   return reload(db, row.id);
 }
@@ -342,7 +372,7 @@ export async function updateMember(db: EntityManager, requestId: string, input: 
   let duplicateStatus = before.duplicateStatus;
   if (identityChanged) {
     const candidates = await findDuplicateCandidates(db, { ...member, exceptMemberId: before.id });
-    duplicateStatus = candidates.length ? DuplicateStatus.POSSIBLE : DuplicateStatus.NONE;
+    duplicateStatus = duplicateStatusOf(candidates, input.distinctFrom);
   }
   await db.query(
     `update member set full_name = $2, sex = $3, birth_year = $4, citizen_id = $5, phone = $6, hamlet_id = $7, joined_on = $8,
@@ -424,6 +454,190 @@ export async function confirmMemberDistinct(db: EntityManager, requestId: string
   const after = await reload(db, id);
   await recordAudit(db, requestId, { action: 'member.confirm-distinct', entityType: 'member', entityId: id, before, after });
   return after;
+}
+
+/** What is recorded for a member in their club: each keeps the member on record. */
+interface MemberRecords {
+  attendance: number;
+  visits: number;
+  loans: number;
+  fundEntries: number;
+}
+
+async function recordsOf(db: EntityManager, member: Member): Promise<MemberRecords> {
+  const [row]: MemberRecords[] = await db.query(
+    `select (select count(*)::int from attendance where member_id = $1) as attendance,
+            (select count(*)::int from home_care_visit where club_id = $2 and $1 in (member_id, volunteer_id)) as visits,
+            (select count(*)::int from loan where member_id = $1) as loans,
+            (select count(*)::int from ledger_entry where club_id = $2 and member_id = $1) as "fundEntries"`,
+    [member.id, member.clubId],
+  );
+  return row;
+}
+
+function withinRemovalWindow(member: Member, now = Date.now()): boolean {
+  return member.createdAt.getTime() + REMOVAL_WINDOW_HOURS * 3600_000 > now;
+}
+
+/**
+ * Until when a member can still be taken out as entered by mistake: a day after being added, while
+ * nothing is recorded for them. Null once that is past.
+ */
+export async function removableUntil(db: EntityManager, member: Member): Promise<Date | null> {
+  if (!withinRemovalWindow(member)) return null;
+  const held = await recordsOf(db, member);
+  if (held.attendance + held.visits + held.loans + held.fundEntries > 0) return null;
+  return new Date(member.createdAt.getTime() + REMOVAL_WINDOW_HOURS * 3600_000);
+}
+
+/**
+ * Deletes a member entered by mistake. The database's policy allows it within the window or while
+ * flagged; a row it does not allow is simply not deleted, so the count is checked.
+ */
+async function deleteMember(db: EntityManager, member: Member): Promise<void> {
+  const deleted = await rowsOf<{ id: string }>(db, 'delete from member where id = $1 returning id', [member.id]);
+  if (!deleted.length) {
+    throw badInput([{ field: 'id', message: `can be taken out only within ${REMOVAL_WINDOW_HOURS} hours of being added, or while flagged as a possible duplicate` }]);
+  }
+}
+
+/**
+ * Members flagged as possible duplicates whom nobody matches any more (the person they matched was
+ * just taken out) are no longer flagged: within what the scope sees (a club's staff, their club).
+ */
+async function clearUnmatchedFlags(db: EntityManager, requestId: string): Promise<void> {
+  const cleared = await rowsOf<{ id: string }>(
+    db,
+    `update member set duplicate_status = 'NONE', version = version + 1, updated_at = now()
+      where duplicate_status = 'POSSIBLE'
+        and not exists (select 1 from ishc.member_duplicates(member.citizen_id, member.full_name, member.birth_year, member.id))
+      returning id`,
+  );
+  for (const { id } of cleared) {
+    await recordAudit(db, requestId, {
+      action: 'member.update',
+      entityType: 'member',
+      entityId: id,
+      before: { duplicateStatus: DuplicateStatus.POSSIBLE },
+      after: { duplicateStatus: DuplicateStatus.NONE, reason: 'the member it matched was taken out' },
+    });
+  }
+}
+
+/**
+ * Takes out a member entered by mistake, within a day of being added and while nothing is recorded
+ * for them. Unlike a member who left, they never count: not in the members who left, not in any
+ * month's figures (the member triggers recompute the club's figures on delete).
+ */
+export async function removeMemberEnteredInError(db: EntityManager, requestId: string, input: RemoveMemberInput): Promise<MemberRemoval> {
+  const before = await lockMember(db, input.id, input.version);
+  if (!withinRemovalWindow(before)) {
+    throw badInput([{ field: 'id', message: `can be removed only within ${REMOVAL_WINDOW_HOURS} hours of being added; record that they left instead` }]);
+  }
+  const held = await recordsOf(db, before);
+  if (held.attendance + held.visits + held.loans + held.fundEntries > 0) {
+    throw badInput([{ field: 'id', message: `already has records (${recordsText(held)}); it can no longer be removed` }]);
+  }
+  await deleteMember(db, before);
+  await recordAudit(db, requestId, {
+    action: 'member.remove',
+    entityType: 'member',
+    entityId: before.id,
+    before,
+    after: { enteredInError: true, reason: optionalText(input.reason) },
+  });
+  await clearUnmatchedFlags(db, requestId);
+  return Object.assign(new MemberRemoval(), { removedMemberId: before.id, mergedInto: null, attendanceMoved: 0, visitsMoved: 0 });
+}
+
+function recordsText(held: MemberRecords): string {
+  return (Object.entries(held) as Array<[keyof MemberRecords, number]>)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count} ${{ attendance: 'attendance', visits: 'home-care visits', loans: 'loans', fundEntries: 'fund entries' }[kind]}`)
+    .join(', ');
+}
+
+/**
+ * A member entered twice: the entry is taken out and the person already on record is kept. The
+ * person kept must be one of the entry's possible duplicates (it may be in another club of the
+ * province). What little is recorded for the entry moves with it when the person kept is in the
+ * same club: attendance (on days they were a member; a day both were marked present counts once)
+ * and home-care visits. Money is never moved: loans and fund entries (an append-only ledger, where
+ * even a reversal names the member) keep the entry on record.
+ */
+export async function mergeMemberInto(db: EntityManager, requestId: string, input: MergeMemberInput): Promise<MemberRemoval> {
+  const before = await lockMember(db, input.id, input.version);
+  if (before.duplicateStatus !== DuplicateStatus.POSSIBLE && !withinRemovalWindow(before)) {
+    throw badInput([{ field: 'id', message: `can be merged only while flagged as a possible duplicate, or within ${REMOVAL_WINDOW_HOURS} hours of being added` }]);
+  }
+  const candidates = await findDuplicateCandidates(db, { ...before, exceptMemberId: before.id });
+  const kept = candidates.find((candidate) => candidate.memberId === input.intoMemberId);
+  if (!kept) throw badInput([{ field: 'intoMemberId', message: 'is not one of the member’s possible duplicates' }]);
+  const held = await recordsOf(db, before);
+  if (held.loans + held.fundEntries > 0) {
+    throw badInput([{ field: 'id', message: `has loans or fund entries (${recordsText(held)}); money records are never moved or deleted, so the entry stays on record` }]);
+  }
+  let attendanceMoved = 0;
+  let visitsMoved = 0;
+  if (held.attendance + held.visits > 0) {
+    if (kept.clubId !== before.clubId) {
+      throw badInput([{ field: 'intoMemberId', message: `is in another club; what is recorded here (${recordsText(held)}) cannot move there` }]);
+    }
+    ({ attendanceMoved, visitsMoved } = await moveRecords(db, before, kept));
+  }
+  await deleteMember(db, before);
+  await recordAudit(db, requestId, {
+    action: 'member.merge',
+    entityType: 'member',
+    entityId: before.id,
+    before,
+    after: { mergedInto: kept.memberId, attendanceMoved, visitsMoved },
+  });
+  await clearUnmatchedFlags(db, requestId);
+  return Object.assign(new MemberRemoval(), { removedMemberId: before.id, mergedInto: kept, attendanceMoved, visitsMoved });
+}
+
+/** Moves a club's attendance and home-care visits from one member to another of the same club. */
+async function moveRecords(db: EntityManager, from: Member, into: DuplicateCandidate): Promise<{ attendanceMoved: number; visitsMoved: number }> {
+  const [keeper] = await membersWhere(db, 'id = $1', 'id', [into.memberId]);
+  const [outside]: Array<{ held_on: string } | undefined> = await db.query(
+    `select activity.held_on::text as held_on
+       from attendance join activity on activity.id = attendance.activity_id
+      where attendance.member_id = $1 and not (activity.held_on >= $2 and ($3::date is null or activity.held_on < $3))
+        and not exists (select 1 from attendance present where present.activity_id = attendance.activity_id and present.member_id = $4)
+      order by activity.held_on limit 1`,
+    [from.id, keeper.joinedOn, keeper.leftOn, keeper.id],
+  );
+  if (outside) {
+    throw badInput([{ field: 'intoMemberId', message: `was not a member of the club on ${outside.held_on}, when the entry was marked present` }]);
+  }
+  const [visitToSelf]: unknown[] = await db.query(
+    `select 1 from home_care_visit where club_id = $3 and ((member_id = $1 and volunteer_id = $2) or (member_id = $2 and volunteer_id = $1)) limit 1`,
+    [from.id, keeper.id, from.clubId],
+  );
+  if (visitToSelf) throw badInput([{ field: 'intoMemberId', message: 'a volunteer does not visit themself: a visit is between the two entries' }]);
+
+  // A day both entries were marked present is one person present once.
+  await db.query(
+    `delete from attendance where member_id = $1
+        and exists (select 1 from attendance present where present.activity_id = attendance.activity_id and present.member_id = $2)`,
+    [from.id, keeper.id],
+  );
+  const movedAttendance = await rowsOf<{ activity_id: string }>(
+    db,
+    'update attendance set member_id = $2 where member_id = $1 returning activity_id',
+    [from.id, keeper.id],
+  );
+  const movedVisits = await rowsOf<{ id: string }>(
+    db,
+    `update home_care_visit
+        set member_id = case when member_id = $1 then $2 else member_id end,
+            volunteer_id = case when volunteer_id = $1 then $2 else volunteer_id end
+      where club_id = $3 and $1 in (member_id, volunteer_id)
+      returning id`,
+    [from.id, keeper.id, from.clubId],
+  );
+  return { attendanceMoved: movedAttendance.length, visitsMoved: movedVisits.length };
 }
 
 async function membersWhere(db: EntityManager, condition: string, order: string, parameters: unknown[]): Promise<Member[]> {

@@ -49,6 +49,12 @@ registerEnumType(MemberStanding, { name: 'MemberStanding', description: 'Members
 /** Older people are 60 and over (Law on the Elderly); the age is reached in the birth year's course. */
 export const OLDER_AGE = 60;
 
+/**
+ * How long after being added a member entered by mistake can be taken out again; the database's
+ * policy on deleting members says the same (migration MembersEnteredInError).
+ */
+export const REMOVAL_WINDOW_HOURS = 24;
+
 // Plain fields read straight from the row (simple resolvers): a roster page resolves thousands.
 @ObjectType({ simpleResolvers: true, description: 'A member of a club. Names and personal details never leave the province.' })
 export class Member {
@@ -114,6 +120,8 @@ export class Member {
 
   @Field(() => Int, { description: 'Version for optimistic concurrency.' })
   version: number;
+
+  createdAt: Date;
 }
 
 @ObjectType({ description: 'Someone in a club of the province who may be the same person.' })
@@ -135,4 +143,19 @@ export class DuplicateCandidate {
 
   @Field(() => String, { description: 'What matched: CITIZEN_ID, or NAME_AND_BIRTH_YEAR.' })
   matchedBy: string;
+}
+
+@ObjectType({ description: 'A member taken out as entered by mistake: removed, or merged into the person already on record.' })
+export class MemberRemoval {
+  @Field(() => ID, { description: 'The member taken out; no longer on record.' })
+  removedMemberId: string;
+
+  @Field(() => DuplicateCandidate, { nullable: true, description: 'The person kept, when merged.' })
+  mergedInto: DuplicateCandidate | null;
+
+  @Field(() => Int, { description: 'Attendance records moved to the person kept.' })
+  attendanceMoved: number;
+
+  @Field(() => Int, { description: 'Home-care visits moved to the person kept (as visited or as volunteer).' })
+  visitsMoved: number;
 }

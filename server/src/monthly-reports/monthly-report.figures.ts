@@ -83,7 +83,7 @@ export async function figuresOf(db: EntityManager, clubId: string, month: string
     joined: members.joined,
     left: members.left,
     activities: areas.reduce((sum, row) => sum + row.activities, 0),
-    activitiesByArea: Object.values(ActivityArea).map((area) => Object.assign(new AreaCount(), { area, activities: byArea.get(area) ?? 0 })),
+    activitiesByArea: areaCountsOf(byArea, visits.visits),
     meetings: meetings.meetings,
     attendanceRate: percentOf(BigInt(meetings.attended), BigInt(meetings.expected)),
     homeCareVisits: visits.visits,
@@ -103,6 +103,15 @@ export async function figuresOf(db: EntityManager, clubId: string, month: string
   });
 }
 
+/** The eight areas; home-care visits are the work of area 3, whether or not an activity of it was held. */
+function areaCountsOf(activities: ReadonlyMap<ActivityArea, number>, homeCareVisits: number): AreaCount[] {
+  return Object.values(ActivityArea).map((area) => {
+    const held = activities.get(area) ?? 0;
+    const visits = area === ActivityArea.HOME_CARE ? homeCareVisits : 0;
+    return Object.assign(new AreaCount(), { area, activities: held, visits, covered: held + visits > 0 });
+  });
+}
+
 export function figuresToJson(figures: ReportFigures): string {
   return JSON.stringify(figures, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
 }
@@ -110,6 +119,8 @@ export function figuresToJson(figures: ReportFigures): string {
 export function figuresFromJson(json: Record<string, unknown>): ReportFigures {
   const figures = Object.assign(new ReportFigures(), json);
   for (const key of MONEY_FIGURES) figures[key] = BigInt(json[key] as string);
-  figures.activitiesByArea = (json.activitiesByArea as AreaCount[]).map((row) => Object.assign(new AreaCount(), row));
+  // Reports submitted before visits counted in their area kept only the activities of each.
+  const held = new Map((json.activitiesByArea as Array<{ area: ActivityArea; activities: number }>).map((row) => [row.area, row.activities]));
+  figures.activitiesByArea = areaCountsOf(held, Number(json.homeCareVisits ?? 0));
   return figures;
 }

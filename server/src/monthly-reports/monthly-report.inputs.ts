@@ -34,6 +34,14 @@ export class ClubMonthArgs {
   month: string;
 }
 
+@ArgsType()
+export class ClubArgs {
+  @Field(() => ID, { nullable: true, description: 'The club; club staff default to their own.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'is not a club identifier' })
+  clubId?: string | null;
+}
+
 @InputType({ description: 'The club’s report for a month: saved as a draft, or submitted.' })
 export class SaveMonthlyReportInput {
   @Field(() => ID, { nullable: true, description: 'The club; club staff default to their own.' })

@@ -3,13 +3,15 @@ import { Club } from '../clubs/club.entity.js';
 import { CLUB_ROLES, clubOf } from '../clubs/club-scope.js';
 import type { Context } from '../graphql/context.js';
 import { connectionComplexity, connectionOf } from '../graphql/pagination.js';
+import { MonthScalar } from '../graphql/scalars.js';
 import { Role } from '../users/role.js';
 import { figuresOf } from './monthly-report.figures.js';
-import { ClubMonthArgs, MonthlyReportsArgs, ProvinceSettingsInput, ReportDecisionInput, SaveMonthlyReportInput } from './monthly-report.inputs.js';
+import { ClubArgs, ClubMonthArgs, MonthlyReportsArgs, ProvinceSettingsInput, ReportDecisionInput, SaveMonthlyReportInput } from './monthly-report.inputs.js';
 import {
   approveReport,
   findReport,
   listReports,
+  overdueReportMonths,
   reopenReport,
   reportDueDay,
   reportEventsOf,
@@ -48,6 +50,15 @@ export class MonthlyReportResolver {
   @Query(() => MonthlyReport, { nullable: true, description: 'A club’s report for a month; null until the club first saves it.' })
   async monthlyReport(@Args(() => ClubMonthArgs) args: ClubMonthArgs, @Ctx() context: Context): Promise<MonthlyReport | null> {
     return findReport(await context.db(), clubOf(context, args.clubId), args.month);
+  }
+
+  @Authorized(CLUB_ROLES)
+  @Query(() => [MonthScalar], {
+    description:
+      'Months whose report is past its due day and not yet submitted (not started, or a draft), oldest first: the last twelve at most, from the club’s founding. Returned reports are listed by monthlyReports(statuses: [RETURNED]).',
+  })
+  async overdueReportMonths(@Args(() => ClubArgs) args: ClubArgs, @Ctx() context: Context): Promise<string[]> {
+    return overdueReportMonths(await context.db(), clubOf(context, args.clubId));
   }
 
   @Authorized(CLUB_ROLES)

@@ -103,6 +103,33 @@ export async function listReports(db: EntityManager, args: MonthlyReportsArgs, c
   );
 }
 
+/** How far back the reports a club still owes are looked for: the months its report page offers. */
+const OVERDUE_MONTHS_LOOKED_AT = 12;
+
+/**
+ * Months whose report is past its due day and not submitted (never started, or still a draft),
+ * oldest first: the last twelve at most, none before the club was founded. A returned report is not
+ * among them; it waits for the club's correction, with the province's comment.
+ */
+export async function overdueReportMonths(db: EntityManager, clubId: string): Promise<string[]> {
+  const { reportDueDay: dueDay } = await reportDueDay(db);
+  const today = todayInVietnam();
+  const rows: Array<{ month: string }> = await db.query(
+    `select to_char(month.month, 'YYYY-MM') as month
+       from club
+      cross join lateral generate_series(
+              greatest(date_trunc('month', coalesce(club.founded_on, club.created_at::date)), date_trunc('month', $2::date) - make_interval(months => $4)),
+              date_trunc('month', $2::date) - interval '1 month', interval '1 month') as month (month)
+       left join monthly_report report on report.club_id = club.id and report.month = month.month::date
+      where club.id = $1
+        and coalesce(report.due_on, (month.month + interval '1 month')::date + ($3::int - 1)) < $2::date
+        and (report.id is null or report.status = 'DRAFT')
+      order by month.month`,
+    [clubId, today, dueDay, OVERDUE_MONTHS_LOOKED_AT],
+  );
+  return rows.map((row) => row.month);
+}
+
 export async function reportDueDay(db: EntityManager): Promise<{ reportDueDay: number; version: number | null }> {
   const rows: Array<{ report_due_day: number; version: number }> = await db.query('select report_due_day, version from province_setting');
   return rows[0] ? { reportDueDay: rows[0].report_due_day, version: rows[0].version } : { reportDueDay: DEFAULT_DUE_DAY, version: null };

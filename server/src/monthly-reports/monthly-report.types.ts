@@ -20,13 +20,19 @@ registerEnumType(ReportStatus, {
   },
 });
 
-@ObjectType({ description: 'Activities of one area in the month.' })
+@ObjectType({ description: 'What a club did in one area in the month.' })
 export class AreaCount {
   @Field(() => ActivityArea, { description: 'The area.' })
   area: ActivityArea;
 
   @Field(() => Int, { description: 'Activities held.' })
   activities: number;
+
+  @Field(() => Int, { description: 'Home-care visits: the work of area 3 (volunteer home care), 0 in the other areas.' })
+  visits: number;
+
+  @Field(() => Boolean, { description: 'Whether the club worked in the area: an activity held, or in area 3 a home-care visit.' })
+  covered: boolean;
 }
 
 /** Figures of a monthly report. Stored as JSON when the report is submitted (money as text). */
@@ -71,7 +77,7 @@ export class ReportFigures {
   @Field(() => Int, { description: 'Activities held in the month.' })
   activities: number;
 
-  @Field(() => [AreaCount], { description: 'Activities by area, all eight areas.' })
+  @Field(() => [AreaCount], { description: 'Activities by area, all eight areas; home-care visits count in area 3.' })
   activitiesByArea: AreaCount[];
 
   @Field(() => Int, { description: 'Monthly meetings held.' })
