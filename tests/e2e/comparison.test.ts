@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent } from '../../client/src/app/format.js';
+import { addMonths, currentMonth, formatMonthNumeric, formatNumber, formatPercent } from '../../client/src/app/format.js';
 import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
 import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
 
@@ -117,6 +117,46 @@ describe('the national comparison', () => {
     await page.getByTestId('nav-provinces').click();
     await page.getByTestId('provinces-table').waitFor();
     expect(new URL(page.url()).pathname).toBe('/national/provinces');
+  });
+
+  it('keeps every filter changed in quick succession, and its picker names the phase compared', async () => {
+    const page = await open();
+    await signIn(page, 'national.viewer');
+    await page.getByTestId('comparison-table').waitFor();
+    const server = suite.server();
+    const answer = await server.gql<{ nationalPhases: Array<{ id: string; decisionNumber: string; firstYear: number; lastYear: number }>; nationalComparison: { phase: { id: string } | null } }>(
+      '{ nationalPhases { id decisionNumber firstYear lastYear } nationalComparison { phase { id } } }',
+      {},
+      await server.signIn('national.viewer'),
+    );
+    expect(answer.errors).toBeUndefined();
+    const { nationalPhases: phases, nationalComparison } = answer.data!;
+    const label = (phase: (typeof phases)[number]) => `${phase.decisionNumber} (${phase.firstYear}–${phase.lastYear})`;
+    const inForce = phases.find((phase) => phase.id === nationalComparison.phase?.id)!;
+    expect(inForce).toBeDefined();
+    // Nothing chosen yet: the picker names the phase in force, which the page compares against.
+    await expect.poll(() => page.getByTestId('comparison-phase').inputValue()).toBe(label(inForce));
+
+    const other = phases.find((phase) => phase.id !== inForce.id)!;
+    const from = addMonths(currentMonth(), -9);
+    const to = addMonths(currentMonth(), -3);
+    // A slow phone: the page redraws behind each choice while the next one is made.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    await page.getByTestId('comparison-phase').click();
+    await page.getByRole('option', { name: label(other) }).click();
+    await page.getByTestId('comparison-from').click();
+    await page.getByRole('option', { name: formatMonthNumeric(from), exact: true }).click();
+    await page.getByTestId('comparison-month').click();
+    await page.getByRole('option', { name: formatMonthNumeric(to), exact: true }).click();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    await expect.poll(() => page.getByTestId('comparison-period').textContent(), { timeout: 20_000 }).toContain(`${formatMonthNumeric(from)} – ${formatMonthNumeric(to)}`);
+    const address = new URL(page.url()).searchParams;
+    expect({ phase: address.get('phase'), from: address.get('from'), month: address.get('month') }).toEqual({ phase: other.id, from, month: to });
+    expect(await page.getByTestId('comparison-phase').inputValue()).toBe(label(other));
+    expect(await page.getByTestId('comparison-from').inputValue()).toBe(formatMonthNumeric(from));
+    expect(await page.getByTestId('comparison-month').inputValue()).toBe(formatMonthNumeric(to));
   });
 
   it('fits a phone: the wide table scrolls inside its box, not the page', async () => {

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
+import { KIEN_GIANG_SCHEME_TITLE } from '../../server/seed/demo-schemes.js';
 import { formatNumber, formatPercent } from '../../client/src/app/format.js';
 import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
 
@@ -54,6 +55,36 @@ async function dashboardOf(unitId: string | null = null) {
   );
   expect(result.errors).toBeUndefined();
   return result.data!.provinceDashboard;
+}
+
+/** How much of a table lies beyond the right edge of the box that scrolls it (0 when it fits). */
+function hiddenWidth(table: Element): number {
+  for (let box = table.parentElement; box; box = box.parentElement) {
+    if (['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) return Math.max(0, box.scrollWidth - box.clientWidth);
+  }
+  return 0;
+}
+
+function scrollToEnd(table: Element): void {
+  for (let box = table.parentElement; box; box = box.parentElement) {
+    if (['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) {
+      box.scrollLeft = box.scrollWidth;
+      return;
+    }
+  }
+}
+
+/** Whether the table's last heading lies within the box that scrolls the table. */
+function lastHeadingInSight(table: Element): boolean {
+  const headings = table.querySelectorAll('th');
+  const last = headings[headings.length - 1].getBoundingClientRect();
+  for (let box = table.parentElement; box; box = box.parentElement) {
+    if (['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) {
+      const edges = box.getBoundingClientRect();
+      return last.left >= edges.left && last.right <= edges.right + 1;
+    }
+  }
+  return false;
 }
 
 const STATUS_LABEL: Record<string, string> = { ACHIEVED: 'Đạt', ON_TRACK: 'Đúng tiến độ', BEHIND: 'Chậm tiến độ', NO_TARGET: 'Chưa đặt chỉ tiêu' };
@@ -151,6 +182,42 @@ describe('the province dashboard', () => {
     expect(file.suggestedFilename()).toMatch(/\.csv$/);
     const text = await readFile((await file.path())!, 'utf8');
     expect(text).toContain('Số hội viên câu lạc bộ');
+  });
+
+  it('names the scheme shown in its picker, and shows the units table whole beside the menu at 1366 px', async () => {
+    const page = await open({ viewport: { width: 1366, height: 900 } });
+    await openDashboard(page);
+    const api = await dashboardOf();
+    // No scheme chosen: the picker names the approved scheme in force, the one the figures are measured against.
+    await expect.poll(() => page.getByTestId('dashboard-scheme').inputValue()).toBe(api.scheme.title);
+
+    // The units table fits: nothing of it is hidden to the right of its box.
+    await page.getByTestId('units-table').waitFor();
+    expect(await page.getByTestId('units-table').evaluate(hiddenWidth)).toBe(0);
+    expect(await page.getByTestId('units-table').locator('th').last().textContent()).toBe('Đạt chuẩn');
+
+    // Another scheme chosen: the picker and the page both name it, and the address keeps it.
+    await page.getByTestId('dashboard-scheme').click();
+    await page.getByRole('option', { name: KIEN_GIANG_SCHEME_TITLE }).click();
+    await expect.poll(() => page.getByTestId('dashboard-scheme-shown').textContent(), { timeout: 20_000 }).toBe(KIEN_GIANG_SCHEME_TITLE);
+    expect(await page.getByTestId('dashboard-scheme').inputValue()).toBe(KIEN_GIANG_SCHEME_TITLE);
+    expect(new URL(page.url()).searchParams.get('scheme')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('scrolls the units table on a narrower screen with its scrollbar in sight', async () => {
+    const page = await open({ viewport: { width: 1024, height: 800 } });
+    await openDashboard(page);
+    const table = page.getByTestId('units-table');
+    await table.waitFor();
+    expect(await table.evaluate(hiddenWidth)).toBeGreaterThan(0);
+    const scrollbar = page.getByTestId('dashboard-units').locator('[data-orientation="horizontal"]');
+    await scrollbar.waitFor();
+    const box = await scrollbar.boundingBox();
+    expect(box?.width).toBeGreaterThan(100);
+    expect(box?.height).toBeGreaterThan(4);
+    // Scrolled to its end, the last column is in sight.
+    await table.evaluate(scrollToEnd);
+    await expect.poll(() => table.evaluate(lastHeadingInSight)).toBe(true);
   });
 
   it('fits a phone: wide tables scroll inside their boxes and charts shrink to the screen', async () => {

@@ -354,6 +354,26 @@ describe('a scheme’s budget', () => {
     expect(await asked).toBe('beforeunload');
   });
 
+  it('shows each budget line’s description in full, however long', async () => {
+    const long = 'Hội Người cao tuổi tỉnh vận động các tổ chức, doanh nghiệp trong tỉnh làm vốn ban đầu cho các câu lạc bộ, mỗi câu lạc bộ 20.000.000 đồng, chuyển qua Hội Người cao tuổi huyện';
+    const scheme = await createScheme('Đề án thử: diễn giải dài', { lines: [KIEN_GIANG_LINES[0], { ...KIEN_GIANG_LINES[1], description: long }] });
+    const page = await open({ viewport: { width: 1366, height: 900 } });
+    await openScheme(page, scheme, 'budget');
+    const description = page.locator('[data-testid="budget-line-row"][data-source="MOBILISED"]').getByTestId('budget-line-description');
+    await expect.poll(() => description.inputValue()).toBe(long);
+    // Nothing of it is hidden: the box is as wide and as tall as the text, over several lines.
+    const sizes = () => description.evaluate((box) => ({ hiddenRight: box.scrollWidth - box.clientWidth, hiddenBelow: box.scrollHeight - box.clientHeight, height: box.clientHeight }));
+    await expect.poll(async () => (await sizes()).hiddenBelow).toBeLessThanOrEqual(1);
+    const shown = await sizes();
+    expect(shown.hiddenRight).toBeLessThanOrEqual(0);
+    const oneLine = await page.locator('[data-testid="budget-line-row"][data-source="PROVINCE_BUDGET"]').getByTestId('budget-line-description').evaluate((box) => box.clientHeight);
+    expect(shown.height).toBeGreaterThan(oneLine * 1.5);
+    // It grows as more is typed.
+    await description.fill(`${long}. ${long}`);
+    await expect.poll(async () => (await sizes()).height).toBeGreaterThan(shown.height);
+    expect((await sizes()).hiddenBelow).toBeLessThanOrEqual(1);
+  });
+
   it('fits a phone screen', async () => {
     const page = await open(PHONE);
     await signIn(page, 'kiengiang');
@@ -364,6 +384,46 @@ describe('a scheme’s budget', () => {
     await page.getByTestId('scheme-tab-budget').click();
     await page.getByTestId('budget-lines-total').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+});
+
+describe('a scheme’s targets', () => {
+  it('shows and takes a money target grouped like the budget, 700.000.000 and not 700000000', async () => {
+    const page = await open();
+    await openSchemes(page);
+    await page.locator('[data-testid="scheme-row"]', { hasText: KIEN_GIANG_SCHEME_TITLE }).getByTestId('scheme-link').click();
+    await page.getByTestId('scheme-tab-targets').click();
+    // The seeded scheme's mobilised funds, as the decision writes them; counts stay plain.
+    await expect.poll(() => page.getByTestId('target-value').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['35', '35', '700.000.000']);
+
+    const scheme = await createScheme('Đề án thử: chỉ tiêu bằng tiền');
+    const server = suite.server();
+    const token = await server.signIn('kiengiang');
+    const { data } = await server.gql<{ indicators: Array<{ id: string; code: string }> }>('{ indicators { id code } }', {}, token);
+    const funds = data!.indicators.find((indicator) => indicator.code === 'FUNDS_MOBILISED')!;
+    await page.goto(`/province/schemes/${scheme.id}?tab=targets`);
+    await page.getByTestId('target-add').click();
+    const target = page.getByTestId('target-row').last();
+    await target.getByTestId('target-indicator').selectOption(funds.id);
+    await target.getByTestId('target-value').pressSequentially('2500000000');
+    expect(await target.getByTestId('target-value').inputValue()).toBe('2.500.000.000');
+    await target.getByTestId('target-milestone').first().fill('500000000');
+    expect(await target.getByTestId('target-milestone').first().inputValue()).toBe('500.000.000');
+    await page.getByTestId('targets-save').click();
+
+    // Saved as whole đồng, and read back grouped.
+    const saved = async () => {
+      const answer = await server.gql<{ scheme: { targets: Array<{ value: string; milestones: Array<{ year: number; value: string }> }> } }>(
+        'query($id: ID!) { scheme(id: $id) { targets { value milestones { year value } } } }',
+        { id: scheme.id },
+        token,
+      );
+      return answer.data?.scheme.targets;
+    };
+    await expect.poll(saved).toEqual([{ value: '2500000000', milestones: [{ year: 2021, value: '500000000' }] }]);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('target-value').inputValue()).toBe('2.500.000.000');
+    expect(await page.getByTestId('target-milestone').first().inputValue()).toBe('500.000.000');
   });
 });
 

@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Input, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useAddressParams } from '../../app/address-params';
 import { ExportButtons } from '../../app/exports/ExportButtons';
 import { addMonths, currentMonth, formatMonthNumeric } from '../../app/format';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
@@ -30,7 +31,7 @@ function filtersOf(params: URLSearchParams) {
 
 export function ComparisonPage() {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useAddressParams();
   const { phaseId, fromMonth, month, map } = filtersOf(searchParams);
   const phases = useQuery(ComparisonPhasesDocument);
   const { data, previousData, loading, error, refetch } = useQuery(NationalComparisonDocument, {
@@ -123,9 +124,10 @@ export function ComparisonPage() {
               value: phase.id,
               label: t('comparison.phaseOption', { decision: phase.decisionNumber, first: phase.firstYear, last: phase.lastYear }),
             }))}
-            value={phaseId}
+            // The phase compared, also when it is the one in force by default; clearing goes back to that.
+            value={phaseId ?? comparison?.phase?.id ?? null}
             onChange={(value) => change({ phase: value })}
-            clearable
+            clearable={phaseId !== null}
             comboboxProps={{ withinPortal: true }}
             data-testid="comparison-phase"
           />

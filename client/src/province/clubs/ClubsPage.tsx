@@ -3,7 +3,8 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
+import { useAddressParams } from '../../app/address-params';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
 import { LoadMoreButton } from '../../app/ui/LoadMoreButton';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
@@ -40,7 +41,7 @@ function paramsOf(filters: ClubFilterValues): Record<string, string> {
 export function ClubsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useAddressParams();
   const filters = filtersOf(searchParams);
   const [dialog, setDialog] = useState<ClubDialogState>(null);
   const filtered = Boolean(filters.districtId || filters.communeId || filters.status || filters.search);
@@ -79,7 +80,7 @@ export function ClubsPage() {
       <EmptyMessage>
         <Stack gap="xs" align="center">
           <Text inherit>{t('provinceClubs.clubs.noMatch')}</Text>
-          <Button variant="subtle" onClick={() => setSearchParams({}, { replace: true })}>
+          <Button variant="subtle" onClick={() => setSearchParams(() => ({}), { replace: true })}>
             {t('provinceClubs.clubs.clearFilters')}
           </Button>
         </Stack>

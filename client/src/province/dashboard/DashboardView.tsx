@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Breadcrumbs, Grid, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useAddressParams } from '../../app/address-params';
 import { ExportButtons } from '../../app/exports/ExportButtons';
 import { currentMonth, formatMonthNumeric } from '../../app/format';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
@@ -41,7 +41,7 @@ function selectionOf(params: URLSearchParams) {
 
 export function DashboardView({ tenantId, clubPath }: DashboardViewProps) {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useAddressParams();
   const { unitId, month, schemeId } = selectionOf(searchParams);
   const { data, previousData, loading, error, refetch } = useQuery(ProvinceDashboardDocument, {
     variables: { tenantId, unitId, month, schemeId },
@@ -81,9 +81,10 @@ export function DashboardView({ tenantId, clubPath }: DashboardViewProps) {
         label={t('dashboard.scheme')}
         placeholder={t('dashboard.schemeDefault')}
         data={schemeOptions}
-        value={schemeId}
+        // The scheme shown, also when it is the approved one in force by default; clearing goes back to that.
+        value={schemeId ?? dashboard?.scheme?.id ?? null}
         onChange={(value) => change({ scheme: value })}
-        clearable
+        clearable={schemeId !== null}
         comboboxProps={{ withinPortal: true }}
         data-testid="dashboard-scheme"
       />

@@ -17,19 +17,20 @@ export function UnitsTable({ units, onOpen }: UnitsTableProps) {
   const number = (value: number) => formatNumber(value, i18n.resolvedLanguage);
   const rows = [...units].sort((left, right) => left.unit.fullName.localeCompare(right.unit.fullName, 'vi'));
   return (
-    <Table.ScrollContainer minWidth={820}>
+    // Headings wrap so that the table fits beside the menu at 1366 px; narrower, it scrolls with its bar in sight.
+    <Table.ScrollContainer minWidth={820} scrollAreaProps={{ type: 'auto' }}>
       <Table verticalSpacing="xs" striped highlightOnHover data-testid="units-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('dashboard.units.columnUnit')}</Table.Th>
-            <Table.Th className={classes.number}>{t('dashboard.units.columnClubs')}</Table.Th>
-            <Table.Th className={classes.number}>{t('dashboard.units.columnNewClubs')}</Table.Th>
-            <Table.Th className={classes.number}>{t('dashboard.units.columnMembers')}</Table.Th>
-            <Table.Th className={classes.number}>{t('dashboard.units.columnOlder')}</Table.Th>
-            <Table.Th className={classes.number}>{t('dashboard.units.columnWomen')}</Table.Th>
-            <Table.Th className={classes.number}>{t('dashboard.units.columnPoor')}</Table.Th>
-            <Table.Th className={classes.number}>{t('dashboard.units.columnBorrowers')}</Table.Th>
-            <Table.Th className={classes.number}>{t('dashboard.units.columnStandard')}</Table.Th>
+            <Table.Th className={classes.numberHeading}>{t('dashboard.units.columnClubs')}</Table.Th>
+            <Table.Th className={classes.numberHeading}>{t('dashboard.units.columnNewClubs')}</Table.Th>
+            <Table.Th className={classes.numberHeading}>{t('dashboard.units.columnMembers')}</Table.Th>
+            <Table.Th className={classes.numberHeading}>{t('dashboard.units.columnOlder')}</Table.Th>
+            <Table.Th className={classes.numberHeading}>{t('dashboard.units.columnWomen')}</Table.Th>
+            <Table.Th className={classes.numberHeading}>{t('dashboard.units.columnPoor')}</Table.Th>
+            <Table.Th className={classes.numberHeading}>{t('dashboard.units.columnBorrowers')}</Table.Th>
+            <Table.Th className={classes.numberHeading}>{t('dashboard.units.columnStandard')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -2,7 +2,7 @@ import { Select, SimpleGrid, Stack } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useAddressParams } from '../../app/address-params';
 import { PageHeader } from '../../app/ui/PageHeader';
 import type { ReportStatus } from '../../gql/graphql';
 import { formatMonth } from '../clubs/club-format';
@@ -36,7 +36,7 @@ function monthOptions(t: TFunction): Array<{ value: string; label: string }> {
 
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useAddressParams();
   const requested = searchParams.get('status');
   const status: StatusFilter = isStatusFilter(requested) ? requested : 'SUBMITTED';
   const monthParam = searchParams.get('month');

@@ -1,4 +1,4 @@
-import { ActionIcon, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Checkbox, Group, NativeSelect, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatVnd } from '../../../app/format';
@@ -49,9 +49,13 @@ export function BudgetLineRow({ line, years, errors, onChange, onRemove }: Budge
             onChange={(event) => onChange({ purpose: event.currentTarget.value as BudgetPurpose })}
             data-testid="budget-line-purpose"
           />
-          <TextInput
+          {/* Descriptions copy the decision's sentences: the box grows to show all of one. */}
+          <Textarea
             aria-label={labels.description}
             placeholder={labels.description}
+            size="md"
+            autosize
+            minRows={1}
             value={line.description}
             error={errors.description}
             onChange={(event) => onChange({ description: event.currentTarget.value })}

@@ -6,8 +6,8 @@ import { IconAlertCircle, IconDeviceFloppy, IconPlus, IconRefresh, IconTrash } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCodeOf } from '../../../app/errors';
-import { formatVnd } from '../../../app/format';
 import { EmptyMessage } from '../../../app/ui/EmptyMessage';
+import { GroupedDigitsInput } from '../../../app/ui/MoneyInput';
 import { UnsavedChangesGuard } from '../../../app/ui/UnsavedChangesGuard';
 import { useErrorMessage } from '../../../app/ui/use-error-message';
 import { IndicatorsDocument, SaveSchemeTargetsDocument, type SchemeDetailFragment } from '../../../gql/graphql';
@@ -59,6 +59,8 @@ export function TargetsEditor({ scheme, onReload }: { scheme: SchemeDetailFragme
   const readOnly = scheme.status === 'CLOSED';
   const years = Array.from({ length: scheme.lastYear - scheme.firstYear + 1 }, (_, index) => scheme.firstYear + index);
   const unitOf = (indicatorId: string) => indicators.data?.indicators.find((indicator) => indicator.id === indicatorId)?.unit;
+  // Money targets are whole đồng, shown and typed grouped as in the budget (700.000.000), not as a bare number.
+  const isMoney = (target: TargetDraft) => unitOf(target.indicatorId) === 'VND';
   const indicatorName = (indicator: { nameVi: string; nameEn: string }) => (i18n.resolvedLanguage === 'en' ? indicator.nameEn : indicator.nameVi);
 
   function change(key: string, changes: Partial<TargetDraft>) {
@@ -193,15 +195,25 @@ export function TargetsEditor({ scheme, onReload }: { scheme: SchemeDetailFragme
                   </ActionIcon>
                 </Group>
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextInput
-                    label={t('targets.value')}
-                    inputMode="decimal"
-                    value={target.value}
-                    error={errors[target.key]?.value}
-                    onChange={(event) => change(target.key, { value: event.currentTarget.value })}
-                    description={unitOf(target.indicatorId) === 'VND' && decimalOf(target.value) ? formatVnd(decimalOf(target.value)?.split('.')[0] ?? '0') : undefined}
-                    data-testid="target-value"
-                  />
+                  {isMoney(target) ? (
+                    <GroupedDigitsInput
+                      label={t('targets.value')}
+                      rightSection="₫"
+                      value={target.value}
+                      error={errors[target.key]?.value}
+                      onChange={(digits) => change(target.key, { value: digits })}
+                      data-testid="target-value"
+                    />
+                  ) : (
+                    <TextInput
+                      label={t('targets.value')}
+                      inputMode="decimal"
+                      value={target.value}
+                      error={errors[target.key]?.value}
+                      onChange={(event) => change(target.key, { value: event.currentTarget.value })}
+                      data-testid="target-value"
+                    />
+                  )}
                   <Textarea
                     label={t('targets.note')}
                     autosize
@@ -216,17 +228,29 @@ export function TargetsEditor({ scheme, onReload }: { scheme: SchemeDetailFragme
                     {t('targets.milestones')}
                   </Text>
                   <SimpleGrid cols={{ base: 2, xs: 3, sm: 5 }} spacing="xs">
-                    {years.map((year) => (
-                      <TextInput
-                        key={year}
-                        label={year}
-                        size="sm"
-                        inputMode="decimal"
-                        value={target.milestones[year] ?? ''}
-                        onChange={(event) => change(target.key, { milestones: { ...target.milestones, [year]: event.currentTarget.value } })}
-                        data-testid="target-milestone"
-                      />
-                    ))}
+                    {years.map((year) =>
+                      isMoney(target) ? (
+                        <GroupedDigitsInput
+                          key={year}
+                          label={year}
+                          size="sm"
+                          rightSection="₫"
+                          value={target.milestones[year] ?? ''}
+                          onChange={(digits) => change(target.key, { milestones: { ...target.milestones, [year]: digits } })}
+                          data-testid="target-milestone"
+                        />
+                      ) : (
+                        <TextInput
+                          key={year}
+                          label={year}
+                          size="sm"
+                          inputMode="decimal"
+                          value={target.milestones[year] ?? ''}
+                          onChange={(event) => change(target.key, { milestones: { ...target.milestones, [year]: event.currentTarget.value } })}
+                          data-testid="target-milestone"
+                        />
+                      ),
+                    )}
                   </SimpleGrid>
                   {errors[target.key]?.milestones && (
                     <Text size="sm" c="red">
