@@ -1,5 +1,4 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import './styles/mantine-sign-in.css';
 import { languageReady } from '../i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { vi, type Messages } from './vi';
+import { vi } from './vi';
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -26,14 +26,15 @@ export function currentLanguage(): Language {
 }
 
 /** English is fetched only by those who choose it: a phone in Vietnamese never downloads it. */
-const messagesOf: Record<Language, () => Promise<Messages>> = {
-  vi: async () => vi,
-  en: async () => (await import('./en')).en,
-};
-
 async function loadMessages(language: Language): Promise<void> {
-  if (i18n.hasResourceBundle(language, 'translation')) return;
-  i18n.addResourceBundle(language, 'translation', await messagesOf[language]());
+  if (language === DEFAULT_LANGUAGE || i18n.hasResourceBundle(language, 'translation')) return;
+  i18n.addResourceBundle(language, 'translation', (await import('./en')).en);
+}
+
+/** The areas' Vietnamese messages (English has them all); the signed-in shell waits for them. */
+export async function loadAreaMessages(): Promise<void> {
+  const { areasVi } = await import('./areas.vi');
+  i18n.addResourceBundle(DEFAULT_LANGUAGE, 'translation', areasVi, true, true);
 }
 
 export async function changeLanguage(language: Language): Promise<void> {
