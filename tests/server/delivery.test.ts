@@ -116,18 +116,37 @@ describe('caching', () => {
 describe('compression', () => {
   it('sends a script brotli-compressed to a browser that takes br, gzip to one that takes gzip', async () => {
     const original = readFileSync(new URL(`assets/${script}`, dist));
-    const brotli = await request(`/assets/${script}`, { 'accept-encoding': 'gzip, deflate, br' });
+    const brotli = await request(`/assets/${script}`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
     expect(brotli.headers['content-encoding']).toBe('br');
     expect(brotli.body.length).toBeLessThan(original.length / 2);
     expect(zlib.brotliDecompressSync(brotli.body).equals(original)).toBe(true);
+    // The build's file, compressed at the highest level, not one compressed for this answer.
+    expect(brotli.body.equals(readFileSync(new URL(`assets/${script}.br`, dist)))).toBe(true);
+    expect(brotli.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
 
     const gzip = await request(`/assets/${script}`, { 'accept-encoding': 'gzip' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(zlib.gunzipSync(gzip.body).equals(original)).toBe(true);
+    expect(gzip.body.equals(readFileSync(new URL(`assets/${script}.gz`, dist)))).toBe(true);
 
     const plain = await request(`/assets/${script}`, { 'accept-encoding': 'identity' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.equals(original)).toBe(true);
+  });
+
+  it('sends a stylesheet from the build’s brotli file too, and compresses the page as it goes', async () => {
+    const stylesheet = readdirSync(new URL('assets/', dist)).find((name) => name.endsWith('.css') && readFileSync(new URL(`assets/${name}`, dist)).length > 10_000);
+    expect(stylesheet).toBeDefined();
+    const answer = await request(`/assets/${stylesheet}`, { 'accept-encoding': 'br' });
+    expect(answer.headers['content-encoding']).toBe('br');
+    expect(answer.headers['content-type']).toMatch(/^text\/css/);
+    expect(answer.body.equals(readFileSync(new URL(`assets/${stylesheet}.br`, dist)))).toBe(true);
+
+    const page = await request('/sign-in', { 'accept-encoding': 'gzip' });
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(page.body).toString('utf8')).toBe(readFileSync(new URL('index.html', dist), 'utf8'));
   });
 
   it('compresses the API’s answers too', async () => {

@@ -1,16 +1,27 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { SignInPage } from '../auth/sign-in/SignInPage';
+import { loadAreaMessages } from '../i18n';
 import { RedirectToOwnArea, RequireArea, RequireSession } from './guards';
-import { NotFoundPage } from './NotFoundPage';
-import { AppLayout } from './shell/AppLayout';
+
+/**
+ * What only signed-in pages use: the styles of the components the sign-in page does not draw, and
+ * the areas' messages. The styles are asked for first: their stylesheet then precedes the page's own
+ * in the document, and a page's rules still come after Mantine's.
+ */
+const signedInParts = () => Promise.all([import('./styles/signed-in'), loadAreaMessages()]);
 
 /**
  * A page's code is fetched when its route is first opened: a club treasurer's phone loads the club
- * pages, never the province's or the national office's.
+ * pages, never the province's or the national office's, and the sign-in page not even the shell.
  */
 function page<Module extends Record<Name, ComponentType>, Name extends string>(load: () => Promise<Module>, name: Name) {
-  return async () => ({ Component: (await load())[name] });
+  return async () => {
+    const parts = signedInParts();
+    const module = await load();
+    await parts;
+    return { Component: module[name] };
+  };
 }
 
 export const router = createBrowserRouter([
@@ -20,7 +31,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <RedirectToOwnArea /> },
       {
-        element: <AppLayout />,
+        lazy: page(() => import('./shell/AppLayout'), 'AppLayout'),
         children: [
           {
             path: 'national',
@@ -77,7 +88,7 @@ export const router = createBrowserRouter([
             ],
           },
           { path: 'account/password', lazy: page(() => import('../auth/change-password/ChangePasswordPage'), 'ChangePasswordPage') },
-          { path: '*', element: <NotFoundPage /> },
+          { path: '*', lazy: page(() => import('./NotFoundPage'), 'NotFoundPage') },
         ],
       },
     ],

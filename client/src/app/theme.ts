@@ -1,4 +1,25 @@
-import { Button, createTheme, Menu, NavLink, PasswordInput, Radio, SegmentedControl, TextInput } from '@mantine/core';
+import {
+  createTheme,
+  type ButtonFactory,
+  type ExtendComponent,
+  type FactoryPayload,
+  type MantineThemeComponent,
+  type MenuFactory,
+  type NavLinkFactory,
+  type PasswordInputFactory,
+  type RadioFactory,
+  type SegmentedControlFactory,
+  type TextInputFactory,
+} from '@mantine/core';
+
+/**
+ * What `Component.extend` does (it returns its input), without importing the component: the theme
+ * is loaded by the sign-in page, and `Menu.extend` brought the menu and the floating layer it
+ * is built on along with it.
+ */
+function extend<Payload extends FactoryPayload>(input: ExtendComponent<Payload>): MantineThemeComponent {
+  return input as MantineThemeComponent;
+}
 
 /** Sizes favour older readers on phones: 16px text, 44px+ touch targets. */
 export const theme = createTheme({
@@ -9,12 +30,12 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "Apple Color Emoji", "Segoe UI Emoji", sans-serif',
   headings: { fontWeight: '700' },
   components: {
-    Button: Button.extend({ defaultProps: { size: 'md' } }),
-    TextInput: TextInput.extend({ defaultProps: { size: 'md' } }),
-    PasswordInput: PasswordInput.extend({ defaultProps: { size: 'md' } }),
-    Radio: Radio.extend({ defaultProps: { size: 'md' } }),
-    SegmentedControl: SegmentedControl.extend({ styles: { label: { minHeight: 36, display: 'flex', alignItems: 'center' } } }),
-    NavLink: NavLink.extend({ styles: { root: { minHeight: 48, borderRadius: 8 }, label: { fontSize: 16 } } }),
-    Menu: Menu.extend({ styles: { item: { minHeight: 44, fontSize: 16 } } }),
+    Button: extend<ButtonFactory>({ defaultProps: { size: 'md' } }),
+    TextInput: extend<TextInputFactory>({ defaultProps: { size: 'md' } }),
+    PasswordInput: extend<PasswordInputFactory>({ defaultProps: { size: 'md' } }),
+    Radio: extend<RadioFactory>({ defaultProps: { size: 'md' } }),
+    SegmentedControl: extend<SegmentedControlFactory>({ styles: { label: { minHeight: 36, display: 'flex', alignItems: 'center' } } }),
+    NavLink: extend<NavLinkFactory>({ styles: { root: { minHeight: 48, borderRadius: 8 }, label: { fontSize: 16 } } }),
+    Menu: extend<MenuFactory>({ styles: { item: { minHeight: 44, fontSize: 16 } } }),
   },
 });

@@ -33,7 +33,7 @@ function encoded(response: Response, encoding: string, body: Buffer): Buffer {
   return body;
 }
 
-/** Files of the client, compressed as they stream (each is fetched once a release: hashed names are kept a year). */
+/** Files of the client the build left uncompressed (index.html, files under a kilobyte), compressed as they stream. */
 export function compressedFiles(): RequestHandler {
   return compression({ filter: (request: Request, response) => !request.path.startsWith('/graphql') && compression.filter(request, response) });
 }

@@ -1,5 +1,6 @@
 import { AppShell, Burger, Group, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Notifications } from '@mantine/notifications';
 import { IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
@@ -57,6 +58,10 @@ export function AppLayout() {
         <Navigation onNavigate={closeNavbar} />
       </AppShell.Navbar>
       <AppShell.Main>
+        {/* Toasts come only from signed-in pages, so the sign-in page loads none of their code. In the
+            bottom corner they leave the header, its menu and every page's back link clear (at the top
+            one covered the back link after a report's return). */}
+        <Notifications position="bottom-right" limit={3} />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -9,7 +9,8 @@ export function LanguageSwitch() {
   return (
     <SegmentedControl<Language>
       value={value}
-      onChange={(language) => void changeLanguage(language)}
+      // Offline, English may not be fetched: the switch then stays on Tiếng Việt.
+      onChange={(language) => void changeLanguage(language).catch(() => undefined)}
       data={languages.map((language) => ({
         value: language,
         label: (
