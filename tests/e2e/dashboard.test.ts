@@ -144,7 +144,7 @@ describe('the province dashboard', () => {
     await clubRow.waitFor();
     expect(await page.getByTestId('unit-club-row').count()).toBe(2);
     expect(await clubRow.getByTestId('unit-club-members').textContent()).toBe('61');
-    expect(await clubRow.getByTestId('health-level').textContent()).toBe('Có nguy cơ');
+    expect(await clubRow.getByTestId('health-level').textContent()).toBe('Cần theo dõi');
     expect(await page.getByTestId('units-table').count()).toBe(0);
     expect(await page.getByTestId('dashboard-clubs').textContent()).toContain('không có đơn vị cấp dưới có câu lạc bộ');
 
