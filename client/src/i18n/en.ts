@@ -1,6 +1,7 @@
 import { clubAreaEn } from './club-area.en';
 import { comparisonEn } from './comparison.en';
 import { dashboardEn } from './dashboard.en';
+import { printEn } from './print.en';
 import { provinceClubsEn } from './province-clubs.en';
 import { provincesEn } from './provinces.en';
 import type { Messages } from './vi';
@@ -783,4 +784,5 @@ export const en: Messages = {
   dashboard: dashboardEn,
   comparison: comparisonEn,
   provinces: provincesEn,
+  print: printEn,
 };

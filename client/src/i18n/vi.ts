@@ -1,6 +1,7 @@
 import { clubAreaVi } from './club-area.vi';
 import { comparisonVi } from './comparison.vi';
 import { dashboardVi } from './dashboard.vi';
+import { printVi } from './print.vi';
 import { provinceClubsVi } from './province-clubs.vi';
 import { provincesVi } from './provinces.vi';
 
@@ -782,6 +783,7 @@ export const vi = {
   dashboard: dashboardVi,
   comparison: comparisonVi,
   provinces: provincesVi,
+  print: printVi,
 };
 
 export type Messages = typeof vi;
