@@ -2,6 +2,7 @@ import { clubAreaVi } from './club-area.vi';
 import { comparisonVi } from './comparison.vi';
 import { dashboardVi } from './dashboard.vi';
 import { importsVi } from './imports.vi';
+import { printVi } from './print.vi';
 import { provinceClubsVi } from './province-clubs.vi';
 import { provincesVi } from './provinces.vi';
 
@@ -13,4 +14,5 @@ export const areasVi = {
   comparison: comparisonVi,
   provinces: provincesVi,
   imports: importsVi,
+  print: printVi,
 };

@@ -2,6 +2,7 @@ import { clubAreaEn } from './club-area.en';
 import { comparisonEn } from './comparison.en';
 import { dashboardEn } from './dashboard.en';
 import { importsEn } from './imports.en';
+import { printEn } from './print.en';
 import { provinceClubsEn } from './province-clubs.en';
 import { provincesEn } from './provinces.en';
 import type { Messages } from './vi';
@@ -794,4 +795,5 @@ export const en: Messages = {
   comparison: comparisonEn,
   provinces: provincesEn,
   imports: importsEn,
+  print: printEn,
 };

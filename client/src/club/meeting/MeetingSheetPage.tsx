@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Group, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconDeviceFloppy, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorCodeOf } from '../../app/errors';
 import { formatDate, formatVnd } from '../../app/format';
 import { parseDisplayDate } from '../../app/local-date';
+import { PRINT_ON_OPEN } from '../../app/print/print-on-open';
 import { useSignedInUser } from '../../app/session/SessionProvider';
 import { parseMoney } from '../../app/money';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
@@ -207,7 +208,22 @@ export function MeetingSheetPage() {
 
   return (
     <>
-      <PageHeader title={t('clubArea.meeting.title')} description={t('clubArea.meeting.intro')} />
+      <PageHeader
+        title={t('clubArea.meeting.title')}
+        description={t('clubArea.meeting.intro')}
+        actions={
+          <Button
+            component={Link}
+            to={`/club/meeting/print?day=${draft.heldOn}`}
+            state={PRINT_ON_OPEN}
+            variant="default"
+            leftSection={<IconPrinter size={20} />}
+            data-testid="meeting-print"
+          >
+            {t('print.meeting.open')}
+          </Button>
+        }
+      />
       {result ? (
         <SavedSheet
           result={result}

@@ -1,8 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { IconFileImport, IconUserPlus } from '@tabler/icons-react';
+import { IconFileImport, IconPrinter, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { PRINT_ON_OPEN } from '../../app/print/print-on-open';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
 import { LoadMoreButton } from '../../app/ui/LoadMoreButton';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
@@ -95,6 +96,9 @@ export function MembersPage() {
         title={t('clubArea.members.title')}
         actions={
           <Group gap="sm">
+            <Button component={Link} to="/club/members/print" state={PRINT_ON_OPEN} variant="default" leftSection={<IconPrinter size={20} />} data-testid="members-print">
+              {t('print.members.open')}
+            </Button>
             <Button component={Link} to="/club/members/new" leftSection={<IconUserPlus size={20} />} data-testid="member-add">
               {t('clubArea.members.add')}
             </Button>

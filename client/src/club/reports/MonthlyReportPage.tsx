@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, Group, Modal, NativeSelect, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconDeviceFloppy, IconSend } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy, IconPrinter, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { hasErrorCode } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
+import { PRINT_ON_OPEN } from '../../app/print/print-on-open';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { QueryError } from '../../app/ui/QueryError';
@@ -127,7 +128,21 @@ export function MonthlyReportPage() {
 
   return (
     <>
-      <PageHeader title={t('clubArea.reportPage.title', { month: monthNumber(month) })} />
+      <PageHeader
+        title={t('clubArea.reportPage.title', { month: monthNumber(month) })}
+        actions={
+          <Button
+            component={Link}
+            to={`/club/reports/print?month=${month}`}
+            state={PRINT_ON_OPEN}
+            variant="default"
+            leftSection={<IconPrinter size={20} />}
+            data-testid="report-print"
+          >
+            {t('print.report.open')}
+          </Button>
+        }
+      />
       <Stack gap="md" maw={820}>
         <NativeSelect
           label={t('clubArea.reportPage.month')}
