@@ -184,7 +184,12 @@ describe('importing members', () => {
     const [other] = await database.owner.query(
       `select member.full_name, member.birth_year, member.citizen_id, club.name as club_name from member join club on club.id = member.club_id
         where member.club_id <> $1 and club.tenant_id = (select tenant_id from club where id = $1) and member.left_on is null
-          and member.citizen_id is not null order by member.id limit 1`,
+          and member.citizen_id is not null
+          -- a name and birth year no one else in the province has, so the one possible duplicate is this member
+          and not exists (select 1 from member namesake join club namesake_club on namesake_club.id = namesake.club_id
+                where namesake_club.tenant_id = club.tenant_id and namesake.id <> member.id
+                  and namesake.full_name = member.full_name and namesake.birth_year = member.birth_year)
+        order by member.id limit 1`,
       [ids.kienLuongClub],
     );
     const [head] = await database.owner.query(
