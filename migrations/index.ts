@@ -14,6 +14,7 @@ import { OpeningBalances1764800000000 } from './1764800000000-opening-balances.j
 import { OpeningLoans1764810000000 } from './1764810000000-opening-loans.js';
 import { MembersEnteredInError1764820000000 } from './1764820000000-members-entered-in-error.js';
 import { HomeCareVisitsAsActivity1764830000000 } from './1764830000000-home-care-visits-as-activity.js';
+import { AnswerRevisions1764910000000 } from './1764910000000-answer-revisions.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   OpeningLoans1764810000000,
   MembersEnteredInError1764820000000,
   HomeCareVisitsAsActivity1764830000000,
+  AnswerRevisions1764910000000,
 ];

@@ -18,6 +18,7 @@ import { compressedAnswers, compressedFiles } from './compressed-answers.js';
 import { ErrorCode, formatError } from '../graphql/errors.js';
 import { aliasLimit, depthLimit, LIMITS } from '../graphql/limits.js';
 import { createLoaders } from '../graphql/loaders.js';
+import { keptAnswersPlugin } from '../graphql/kept-answers.js';
 import { complexityPlugin, loggingPlugin, transactionPlugin } from '../graphql/plugins.js';
 import { buildApiSchema } from '../graphql/schema.js';
 import type { Services } from '../graphql/services.js';
@@ -78,6 +79,7 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
       ApolloServerPluginCacheControlDisabled(),
       loggingPlugin(),
       complexityPlugin(schema),
+      keptAnswersPlugin(),
       transactionPlugin(),
     ],
   });

@@ -100,6 +100,9 @@ export async function mergeProvinces(db: EntityManager, requestId: string, input
   if (problems.length) throw badInput(problems);
 
   const before = rows.map((row) => ({ id: row.id, code: row.code, name: row.name, status: row.status }));
+  // The revisions of kept answers move statement by statement here, not at commit: the re-keying
+  // holds tables' triggers off, which PostgreSQL refuses while a table has trigger events pending.
+  await db.query('set constraints revise_answers immediate');
   const dayBefore = addDays(input.effectiveOn, -1);
   await db.query(
     `update tenant set status = 'RETIRED', valid_to = $2, updated_at = now(), version = version + 1 where id = any ($1)`,

@@ -1,0 +1,96 @@
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
+import { Kind, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
+import { todayInVietnam } from '../calendar.js';
+import type { Context } from './context.js';
+
+/** The fields whose answers are kept: the costly reads many people ask for in the same form. */
+const KEPT_FIELDS = new Set(['provinceDashboard', 'nationalComparison']);
+/** Answers kept at most (a dashboard is tens of kilobytes): the oldest asked goes first. */
+const KEPT_ANSWERS = 256;
+
+/** Kept answers of this process, by the key they were computed under; exported for the tests. */
+export interface KeptAnswers {
+  hits: number;
+  misses: number;
+  clear(): void;
+}
+
+/**
+ * Keeps the answers of the dashboards and the national comparison, and hands a kept answer to the
+ * next viewer who asks the same thing, until a write changes what it was computed from.
+ *
+ * The key holds the question (the query text, its operation and variables), who may see what
+ * (role, province, club), the day (answers count days: what is overdue, a month not yet over),
+ * and the revision of the viewer's data (ishc.answer_revision(), moved by every committed write to
+ * the province's rows or to national tables: migrations/1764910000000-answer-revisions.ts). The
+ * revision is read in the request's own transaction before anything else: an answer computed after
+ * it holds every write up to it, so a kept answer is never older than its key, and a write is seen
+ * by the next request after it commits. Asked again while it is being computed, an answer is
+ * computed once: the later requests wait for the first.
+ */
+export function keptAnswersPlugin(): ApolloServerPlugin<Context> & { kept: KeptAnswers } {
+  const answers = new Map<string, FormattedExecutionResult>();
+  const computing = new Map<string, Promise<FormattedExecutionResult | null>>();
+  const kept: KeptAnswers = {
+    hits: 0,
+    misses: 0,
+    clear() {
+      answers.clear();
+      kept.hits = 0;
+      kept.misses = 0;
+    },
+  };
+  return {
+    kept,
+    async requestDidStart() {
+      let computed: { key: string; done: (answer: FormattedExecutionResult | null) => void } | undefined;
+      return {
+        async responseForOperation(requestContext: GraphQLRequestContext<Context>) {
+          const key = await keyOf(requestContext);
+          if (key === null) return null;
+          const answer = answers.get(key) ?? (await computing.get(key));
+          if (answer) {
+            kept.hits += 1;
+            // Most recently asked last: the first in the map is the one to let go.
+            answers.delete(key);
+            answers.set(key, answer);
+            // Said in a header, for whoever looks into a slow or a fast answer.
+            return { http: { status: undefined, headers: new HeaderMap([['x-kept-answer', 'yes']]) }, body: { kind: 'single', singleResult: answer } };
+          }
+          kept.misses += 1;
+          let done!: (answer: FormattedExecutionResult | null) => void;
+          computing.set(key, new Promise((resolve) => (done = resolve)));
+          computed = { key, done };
+          return null;
+        },
+        async willSendResponse({ response }) {
+          if (!computed) return;
+          const { key, done } = computed;
+          computing.delete(key);
+          const body = response.body;
+          const answer = body.kind === 'single' && !body.singleResult.errors?.length && body.singleResult.data ? body.singleResult : null;
+          if (answer) {
+            answers.set(key, answer);
+            if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value as string);
+          }
+          done(answer);
+        },
+      };
+    },
+  };
+}
+
+async function keyOf({ operation, contextValue, request, source }: GraphQLRequestContext<Context>): Promise<string | null> {
+  const viewer = contextValue.viewer;
+  if (!viewer || !operation || !isKept(operation) || !source) return null;
+  const db = await contextValue.scope.db();
+  const [{ revision }] = (await db.query('select ishc.answer_revision() as revision')) as Array<{ revision: string }>;
+  return JSON.stringify([revision, todayInVietnam(), viewer.role, viewer.tenantId, viewer.clubId, source, operation.name?.value ?? null, request.variables ?? {}]);
+}
+
+/** A query whose every root selection is a kept field (no fragments, directives or other fields). */
+function isKept(operation: OperationDefinitionNode): boolean {
+  if (operation.operation !== 'query') return false;
+  const selections = operation.selectionSet.selections;
+  return selections.length > 0 && selections.every((selection) => selection.kind === Kind.FIELD && KEPT_FIELDS.has(selection.name.value) && !selection.directives?.length);
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInVietnam } from '../../server/src/calendar.js';
+import { startTestServer, type TestServer } from '../support/api.js';
+import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
+
+let database: TestDatabase;
+let server: TestServer;
+let ids: DemoIds;
+let sequence = 0;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  server = await startTestServer(database);
+  ids = await demoIds(database);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await database?.close();
+});
+
+const month = todayInVietnam().slice(0, 7);
+const DASHBOARD = `query Dashboard($month: Month) { provinceDashboard(month: $month) { month tenant { name } figures { members clubs } } }`;
+const COMPARISON = `query Comparison($month: Month) { nationalComparison(month: $month) { provinces { tenant { code } figures { members } } national { figures { members } } } }`;
+const CREATE = `mutation ($input: CreateMemberInput!) { createMember(input: $input) { id } }`;
+
+/** An answer with whether it was a kept one (the x-kept-answer header). */
+async function ask(query: string, token: string): Promise<{ kept: boolean; data: any }> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables: { month } }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return { kept: response.headers.get('x-kept-answer') === 'yes', data: body.data };
+}
+
+async function addMember(token: string, clubId: string): Promise<void> {
+  sequence += 1;
+  const added = await server.gql(CREATE, { input: { clubId, fullName: `Người Giữ Số ${sequence}`, sex: 'FEMALE', birthYear: 1950 + sequence, joinedOn: `${month}-01` } }, token);
+  expect(added.errors).toBeUndefined();
+}
+
+describe('kept answers', () => {
+  it('hands the same dashboard to the next asker, and a committed write is seen by the very next request', async () => {
+    const province = await server.signIn('kiengiang');
+    const staff = await server.signIn('kienluong.club');
+    const first = await ask(DASHBOARD, province);
+    const again = await ask(DASHBOARD, province);
+    expect(again).toEqual({ kept: true, data: first.data });
+
+    await addMember(staff, ids.kienLuongClub);
+    const afterWrite = await ask(DASHBOARD, province);
+    expect(afterWrite.kept).toBe(false);
+    expect(afterWrite.data.provinceDashboard.figures.members).toBe(first.data.provinceDashboard.figures.members + 1);
+    expect(await ask(DASHBOARD, province)).toEqual({ kept: true, data: afterWrite.data });
+  });
+
+  it('keeps each province’s answer apart: the same question from another province is its own, and another province’s write leaves it kept', async () => {
+    const kienGiang = await server.signIn('kiengiang');
+    const thaiNguyen = await server.signIn('thainguyen');
+    const staff = await server.signIn('kienluong.club');
+    const ours = await ask(DASHBOARD, kienGiang);
+    const theirs = await ask(DASHBOARD, thaiNguyen);
+    expect(theirs.data.provinceDashboard.tenant.name).not.toBe(ours.data.provinceDashboard.tenant.name);
+    expect((await ask(DASHBOARD, thaiNguyen)).kept).toBe(true);
+
+    await addMember(staff, ids.kienLuongClub);
+    expect(await ask(DASHBOARD, thaiNguyen)).toEqual({ kept: true, data: theirs.data });
+    expect((await ask(DASHBOARD, kienGiang)).kept).toBe(false);
+  });
+
+  it('gives the national comparison a province’s write at once', async () => {
+    const national = await server.signIn('national');
+    const staff = await server.signIn('kienluong.club');
+    const before = await ask(COMPARISON, national);
+    expect((await ask(COMPARISON, national)).kept).toBe(true);
+    await addMember(staff, ids.kienLuongClub);
+    const after = await ask(COMPARISON, national);
+    expect(after.kept).toBe(false);
+    expect(after.data.nationalComparison.national.figures.members).toBe(before.data.nationalComparison.national.figures.members + 1);
+  });
+
+  it('moves the revision when the owner writes outside any request (a fix in the database), and on a change to a national table', async () => {
+    const province = await server.signIn('kiengiang');
+    const first = await ask(DASHBOARD, province);
+    expect((await ask(DASHBOARD, province)).kept).toBe(true);
+    await database.owner.query(`update club set name = name where id = $1`, [ids.kienLuongClub]);
+    expect((await ask(DASHBOARD, province)).kept).toBe(false);
+    expect((await ask(DASHBOARD, province)).kept).toBe(true);
+    await database.owner.query(`update indicator set code = code where code = (select min(code) from indicator)`);
+    const afterNational = await ask(DASHBOARD, province);
+    expect(afterNational).toEqual({ kept: false, data: first.data });
+  });
+
+  it('computes an answer asked by many at once one time, and every one of them gets it', async () => {
+    const province = await server.signIn('kiengiang');
+    const staff = await server.signIn('kienluong.club');
+    await addMember(staff, ids.kienLuongClub);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => ask(DASHBOARD, province)));
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.data))).size).toBe(1);
+    expect(answers.filter((answer) => !answer.kept).length).toBe(1);
+  });
+
+  it('lets no request role read the revisions themselves', async () => {
+    const rows: Array<{ role: string; readable: boolean }> = await database.owner.query(
+      `select role, has_table_privilege(role, 'ishc.tenant_revision', 'select') as readable
+         from unnest(array['ishc_club', 'ishc_province', 'ishc_national', 'ishc_national_admin', 'ishc_anonymous']) as role`,
+    );
+    expect(rows.filter((row) => row.readable)).toEqual([]);
+  });
+});
