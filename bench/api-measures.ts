@@ -97,8 +97,8 @@ export async function runApiMeasures(
   };
 
   const month = { month: currentMonth() };
-  await auto('national comparison (34 provinces)', 'nationalComparison', 'NationalComparison', fixtures.national, month, 150);
-  await auto('province dashboard', 'provinceDashboard', 'ProvinceDashboard', fixtures.province, month, 100);
+  await auto('national comparison (34 provinces)', 'nationalComparison', 'NationalComparison', fixtures.national, month, 40);
+  await auto('province dashboard', 'provinceDashboard', 'ProvinceDashboard', fixtures.province, month, 25);
   await auto('commune drill-down (provinceDashboard of a commune)', 'provinceDashboard', 'ProvinceDashboard', fixtures.province, { ...month, unitId: fixtures.communeId }, 100);
   measures.at(-1)!.budgetP95Ms = null;
 

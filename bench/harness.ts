@@ -88,7 +88,8 @@ export interface GraphQLBody {
 export const BENCH_TOKEN_SECRET = 'bench-jwt-secret-used-only-in-this-process-0123456789';
 
 /** The real HTTP app (Express, Apollo, type-graphql, request scope), in this process, on the bench database. */
-export async function startBenchServer(dataSource: DataSource): Promise<BenchServer> {
+export async function startBenchServer(dataSource: DataSource, options: { production?: boolean } = {}): Promise<BenchServer> {
+  const production = options.production ?? false;
   const tokens = new TokenService(BENCH_TOKEN_SECRET, 600);
   const app = await createHttpApp({
     dataSource,
@@ -97,8 +98,8 @@ export async function startBenchServer(dataSource: DataSource): Promise<BenchSer
     statementTimeoutMs: 30_000,
     serveClient: false,
     trustProxy: false,
-    introspection: true,
-    production: false,
+    introspection: !production,
+    production,
   });
   let lastServerMs = Number.NaN;
   app.server.prependListener('request', (_request, response) => {

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Measure } from './api-measures.js';
 import { round, type ThroughputResult } from './harness.js';
-import type { LayerComparison } from './layer-comparison.js';
+import { LAYER_RATIO_BUDGET, type LayerComparison } from './layer-comparison.js';
 import type { DatasetMarker } from './dataset/load.js';
 import type { LiveVersusRaw, RlsCase } from './sql-comparisons.js';
 import type { MergeMeasure } from './province-merge.js';
 import { IMPORT_BUDGETS, type ImportMeasure } from './data-import.js';
+import { LOAD_BUDGETS, type LoadMeasure } from './load.js';
 
 export type PeerComparison =
   | { query: string; rows: number; ours: ThroughputResult; postgraphile: ThroughputResult; ratio: number; pass: boolean }
@@ -28,6 +29,77 @@ export interface BenchResults {
   liveVersusRaw: LiveVersusRaw;
   provinceMerge?: MergeMeasure;
   dataImport?: ImportMeasure;
+  load?: LoadMeasure;
+  /** Every budget of the run, checked: written by writeResults. */
+  budgets?: Budget[];
+}
+
+export interface Budget {
+  name: string;
+  budget: string;
+  value: number | string | null;
+  result: 'pass' | 'fail';
+}
+
+/** The roster must serve at least this many times PostGraphile 5's requests per second. */
+export const PEER_RATIO_BUDGET = 1.5;
+
+/**
+ * Every budget of a run as one list, so a run can be checked without reading its tables: what was
+ * not measured fails, with its reason as the value.
+ */
+export function budgetsOf(results: BenchResults): Budget[] {
+  const budgets: Budget[] = [];
+  const check = (name: string, budget: string, value: number | string | null | undefined, pass: boolean) =>
+    budgets.push({ name, budget, value: value ?? null, result: pass ? 'pass' : 'fail' });
+  for (const measure of results.measures) {
+    const result = measure.result;
+    if (measure.budgetP95Ms !== null) check(`${measure.name}: p95 ms`, `≤ ${measure.budgetP95Ms}`, result?.p95 ?? measure.unavailable, !!result && result.p95 <= measure.budgetP95Ms);
+    check(`${measure.name}: statements per request`, `≤ ${measure.budgetStatements}`, result?.statementsMedian ?? measure.unavailable, !!result && result.statementsMedian <= measure.budgetStatements);
+  }
+  for (const layer of results.layers) {
+    const name = `GraphQL layer, ${layer.name}: type-graphql / hand-written graphql-js`;
+    if ('error' in layer) check(name, `≥ ${LAYER_RATIO_BUDGET}`, layer.error, false);
+    else check(name, `≥ ${LAYER_RATIO_BUDGET}`, layer.ratio, layer.ratio >= LAYER_RATIO_BUDGET);
+  }
+  for (const rls of results.rls) check(`RLS / owner with explicit tenant, ${rls.name}`, '≤ 1.25', rls.ratio, rls.ratio <= 1.25);
+  if ('error' in results.peer) check('roster / PostGraphile 5 (req/s)', `≥ ${PEER_RATIO_BUDGET}`, results.peer.error, false);
+  else check('roster / PostGraphile 5 (req/s)', `≥ ${PEER_RATIO_BUDGET}`, results.peer.ratio, results.peer.ratio >= PEER_RATIO_BUDGET);
+  check('national totals: live figures vs raw rows (speed-up)', '≥ 5', results.liveVersusRaw.speedup, results.liveVersusRaw.pass);
+  const imported = results.dataImport;
+  if (imported && 'error' in imported) check('province-sized import', 'measured', imported.error, false);
+  else if (imported) {
+    for (const step of [imported.clubs, imported.members]) {
+      check(`import ${step.file}: preview s`, `≤ ${IMPORT_BUDGETS.previewSeconds}`, step.previewSeconds, step.previewSeconds <= IMPORT_BUDGETS.previewSeconds);
+      check(`import ${step.file}: commit s`, `≤ ${IMPORT_BUDGETS.commitSeconds}`, step.commitSeconds, (step.commitSeconds ?? Infinity) <= IMPORT_BUDGETS.commitSeconds);
+    }
+    check('import: server peak memory MiB', `< ${IMPORT_BUDGETS.serverMemoryMiB}`, imported.serverPeakMiB, imported.serverPeakMiB !== null && imported.serverPeakMiB < IMPORT_BUDGETS.serverMemoryMiB);
+  }
+  const load = results.load;
+  if (load && 'error' in load) check('under load', 'measured', load.error, false);
+  else if (load) budgets.push(...loadBudgets(load.steps));
+  return budgets;
+}
+
+function loadBudgets(steps: Extract<LoadMeasure, { steps: unknown }>['steps']): Budget[] {
+  const budgets: Budget[] = [];
+  const check = (name: string, budget: string, value: number, pass: boolean) => budgets.push({ name, budget, value, result: pass ? 'pass' : 'fail' });
+  for (const step of steps) {
+    check(`${step.name}: errors`, '0', step.errors, step.errors === 0);
+    check(`${step.name}: /readyz p99 ms`, `≤ ${LOAD_BUDGETS.readyzP99Ms}`, step.readyz.p99, step.readyz.p99 <= LOAD_BUDGETS.readyzP99Ms && step.readyz.failed === 0);
+    if (step.users === 200 && step.name.startsWith('month-end')) {
+      for (const operation of step.operations) {
+        const limit = operation.kind === 'read' ? LOAD_BUDGETS.readP99MsAt200 : LOAD_BUDGETS.writeP99MsAt200;
+        check(`${step.name}, ${operation.name}: p99 ms`, `≤ ${limit}`, operation.p99, operation.p99 <= limit);
+      }
+    }
+  }
+  const alone = (prefix: string) => steps.find((step) => step.name.startsWith(prefix));
+  const dashboard = alone('province dashboard alone');
+  if (dashboard) check('province dashboard alone, 50 users: req/s', `≥ ${LOAD_BUDGETS.dashboardPerSecondAt50}`, dashboard.perSecond, dashboard.perSecond >= LOAD_BUDGETS.dashboardPerSecondAt50);
+  const comparison = alone('national comparison alone');
+  if (comparison) check('national comparison alone, 50 users: req/s', `≥ ${LOAD_BUDGETS.comparisonPerSecondAt50}`, comparison.perSecond, comparison.perSecond >= LOAD_BUDGETS.comparisonPerSecondAt50);
+  return budgets;
 }
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -82,10 +154,10 @@ export function resultsMarkdown(results: BenchResults): string {
   lines.push('|---|---:|---:|---:|---|---|');
   for (const layers of results.layers) {
     if ('error' in layers) {
-      lines.push(`| (1) GraphQL layer, ${layers.name}: type-graphql vs hand-written graphql-js | — | — | — | ≥ 0.90 | not measured: ${layers.error} |`);
+      lines.push(`| (1) GraphQL layer, ${layers.name}: type-graphql vs hand-written graphql-js | — | — | — | ≥ ${LAYER_RATIO_BUDGET} | not measured: ${layers.error} |`);
       continue;
     }
-    lines.push(`| (1) GraphQL layer, ${layers.name}: type-graphql vs hand-written graphql-js (req/s, concurrency ${layers.typeGraphql.concurrency}) | ${layers.typeGraphql.perSecond} | ${layers.handwritten.perSecond} | ${layers.ratio} | ≥ 0.90 | ${verdict(layers.pass)} |`);
+    lines.push(`| (1) GraphQL layer, ${layers.name}: type-graphql vs hand-written graphql-js (req/s, concurrency ${layers.typeGraphql.concurrency}) | ${layers.typeGraphql.perSecond} | ${layers.handwritten.perSecond} | ${layers.ratio} | ≥ ${LAYER_RATIO_BUDGET} | ${verdict(layers.pass)} |`);
     if (layers.executionOnlyMicroseconds) {
       const cost = layers.executionOnlyMicroseconds;
       lines.push(`| (1) same, execution alone without the database (µs per request; ratio = hand-written time / type-graphql time) | ${cost.typeGraphql} | ${cost.handwritten} | ${cost.ratio} | — | — |`);
@@ -96,9 +168,9 @@ export function resultsMarkdown(results: BenchResults): string {
     lines.push(`| (2) RLS vs owner + WHERE tenant_id, ${rls.name} (p50 ms) | ${rls.rlsP50Ms} | ${rls.ownerP50Ms} | ${rls.ratio} | ≤ 1.25 | ${verdict(rls.pass)} |`);
   }
   if ('error' in results.peer) {
-    lines.push(`| (3) roster vs PostGraphile 5 (req/s) | — | — | — | ≥ 1 | not measured: ${results.peer.error} |`);
+    lines.push(`| (3) roster vs PostGraphile 5 (req/s) | — | — | — | ≥ ${PEER_RATIO_BUDGET} | not measured: ${results.peer.error} |`);
   } else {
-    lines.push(`| (3) roster vs PostGraphile 5, same RLS scope (req/s, concurrency ${results.peer.ours.concurrency}) | ${results.peer.ours.perSecond} | ${results.peer.postgraphile.perSecond} | ${results.peer.ratio} | ≥ 1 | ${verdict(results.peer.pass)} |`);
+    lines.push(`| (3) roster vs PostGraphile 5, same RLS scope (req/s, concurrency ${results.peer.ours.concurrency}) | ${results.peer.ours.perSecond} | ${results.peer.postgraphile.perSecond} | ${results.peer.ratio} | ≥ ${PEER_RATIO_BUDGET} | ${verdict(results.peer.pass)} |`);
   }
   const live = results.liveVersusRaw;
   lines.push(`| (4) national totals ${live.month}: live figures vs aggregating raw rows (p50 ms) | ${live.liveP50Ms} | ${live.rawP50Ms} | ${live.speedup}× faster | ≥ 5× | ${verdict(live.pass)}${live.sameAnswers ? ', same totals' : ', **totals differ**'} |`);
@@ -127,6 +199,36 @@ export function resultsMarkdown(results: BenchResults): string {
       lines.push(`Server peak memory (VmHWM, heap bounded at ${imported.serverHeapMiB} MiB as deployed) ${imported.serverPeakMiB ?? '—'} MiB; members in the province after the commit: ${imported.membersInProvince}. Result: ${verdict(imported.pass)}.`);
     }
   }
+  const load = results.load;
+  if (load) {
+    lines.push('');
+    if ('error' in load) {
+      lines.push(`Under load: not measured: ${load.error}`);
+    } else {
+      lines.push(`Under load over HTTP (the server in a process of its own in production mode, heap bounded at ${load.serverHeapMiB} MiB, pool of ${load.poolSize}; autocannon in a third process; ${load.accounts.clubStaff} club staff accounts, ${load.accounts.provinceAdmins} province admins, the national office). Budgets: 0 errors; at 200 users p99 ≤ ${LOAD_BUDGETS.readP99MsAt200} ms for reads and ≤ ${LOAD_BUDGETS.writeP99MsAt200} ms for writes; /readyz p99 ≤ ${LOAD_BUDGETS.readyzP99Ms} ms; dashboard ≥ ${LOAD_BUDGETS.dashboardPerSecondAt50} and comparison ≥ ${LOAD_BUDGETS.comparisonPerSecondAt50} req/s at 50 users.`);
+      lines.push('');
+      lines.push('| step | operation | users | req/s | p50 ms | p95 ms | p99 ms | errors |');
+      lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
+      for (const step of load.steps) {
+        for (const operation of step.operations) lines.push(`| ${step.name} | ${operation.name} | ${operation.connections} | ${operation.perSecond} | ${operation.p50} | ${operation.p95} | ${operation.p99} | ${operation.errors}${operation.firstError ? ` (${operation.firstError.slice(0, 80).replace(/\|/g, '/')})` : ''} |`);
+      }
+      lines.push('');
+      lines.push('| step | req/s | /readyz p50 / p99 ms | pool wait p99 ms (most waiting) | cores: server / PostgreSQL / generator | server RSS MiB | PostgreSQL PSS MiB |');
+      lines.push('|---|---:|---|---|---|---:|---:|');
+      for (const step of load.steps) {
+        const wait = step.poolWait;
+        lines.push(`| ${step.name} | ${step.perSecond} | ${step.readyz.p50} / ${step.readyz.p99}${step.readyz.failed ? ` (${step.readyz.failed} failed)` : ''} | ${wait ? `${wait.p99Ms} (${wait.maxWaiting})` : '—'} | ${step.cpu.server} / ${step.cpu.postgres} / ${step.cpu.generator ?? '—'} | ${step.memoryMiB.serverRss ?? '—'} | ${step.memoryMiB.postgresPss ?? '—'} |`);
+      }
+      lines.push('');
+      lines.push('What limits each step:');
+      lines.push('');
+      for (const limit of load.limits) lines.push(`- ${limit}`);
+    }
+  }
+  const budgets = results.budgets ?? budgetsOf(results);
+  const failed = budgets.filter((budget) => budget.result === 'fail');
+  lines.push('');
+  lines.push(`Budgets: ${budgets.length - failed.length} of ${budgets.length} pass${failed.length ? `; failing: ${failed.map((budget) => `${budget.name} (${budget.value} against ${budget.budget})`).join('; ')}` : ''}.`);
   lines.push('');
   lines.push('Plans under RLS (`EXPLAIN (ANALYZE, VERBOSE)`, full text in the results file):');
   lines.push('');
@@ -145,6 +247,7 @@ export async function writeResults(results: BenchResults): Promise<string[]> {
   const directory = path.join(benchDir, 'results');
   await mkdir(directory, { recursive: true });
   const stamp = results.startedAt.replace(/[:.]/g, '-');
+  results.budgets = budgetsOf(results);
   const json = `${JSON.stringify(results, null, 2)}\n`;
   const file = path.join(directory, `${stamp}.json`);
   await writeFile(file, json);

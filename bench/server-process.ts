@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 
 export interface ServerProcess {
   url: string;
+  /** Where the bench's API server tells its pool's waits, when it does. */
+  statsUrl?: string;
   /** The process, for its memory. */
   pid: number | undefined;
   stop(): Promise<void>;
@@ -16,14 +18,14 @@ export interface ServerProcess {
 export async function startServerProcess(node: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<ServerProcess> {
   const child = spawn(node, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let url: string;
+  let started: { url: string; statsUrl?: string };
   try {
-    url = await new Promise<string>((resolve, reject) => {
+    started = await new Promise<{ url: string; statsUrl?: string }>((resolve, reject) => {
       const lines = createInterface({ input: child.stdout! });
       lines.once('line', (line) => {
         lines.close();
         try {
-          resolve((JSON.parse(line) as { url: string }).url);
+          resolve(JSON.parse(line) as { url: string; statsUrl?: string });
         } catch {
           reject(new Error(`${args.at(-1)} printed ${line.slice(0, 200)}`));
         }
@@ -36,7 +38,7 @@ export async function startServerProcess(node: string, args: string[], options: 
     throw error;
   }
   return {
-    url,
+    ...started,
     pid: child.pid,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
