@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -20,6 +21,10 @@ const environmentSchema = z.object({
   SERVE_CLIENT: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // HTTP server processes on one port (Node's cluster): "auto" is one a core. Each has its own pool
+  // of DB_POOL_SIZE connections; what they must agree on (sign-in throttling, accounts, kept
+  // answers' revisions) is in PostgreSQL.
+  WEB_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(15_000),
   // How many proxies stand in front: the client is the address the nearest of them saw, never one
@@ -50,6 +55,8 @@ export interface Config {
   serveClient: boolean;
   logLevel: Environment['LOG_LEVEL'];
   poolSize: number;
+  /** HTTP server processes (1: the server is one process). */
+  workers: number;
   statementTimeoutMs: number;
   shutdownGraceMs: number;
   /** Proxies in front of the server (0: none; X-Forwarded-For is ignored). */
@@ -84,6 +91,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     serveClient: values.SERVE_CLIENT,
     logLevel: values.LOG_LEVEL,
     poolSize: values.DB_POOL_SIZE,
+    workers: values.WEB_WORKERS === 'auto' ? availableParallelism() : values.WEB_WORKERS,
     statementTimeoutMs: values.STATEMENT_TIMEOUT_MS,
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     trustProxy: values.TRUST_PROXY,
