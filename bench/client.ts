@@ -150,7 +150,7 @@ async function main(): Promise<void> {
     log(`Lighthouse ${lighthouseVersion()} on /sign-in, mobile, default (simulated) throttling: ${rounds} rounds`);
     const lighthouseRounds: LighthouseRound[] = [];
     for (let index = 0; index < rounds; index += 1) {
-      const result = await lighthouseRound(`${baseUrl}/sign-in`);
+      const result = await withRetries(() => lighthouseRound(`${baseUrl}/sign-in`), 3);
       lighthouseRounds.push(result);
       log(`  round ${index + 1}: score ${result.performanceScore}, TTI ${result.interactiveMs} ms, FCP ${result.firstContentfulPaintMs} ms, LCP ${result.largestContentfulPaintMs} ms, TBT ${result.totalBlockingTimeMs} ms (benchmark index ${result.benchmarkIndex})`);
     }
@@ -281,6 +281,21 @@ async function lighthouseRound(url: string): Promise<LighthouseRound> {
     };
   } finally {
     chrome.kill();
+  }
+}
+
+/**
+ * Lighthouse sometimes loses the trace of a load on a busy machine (NO_NAVSTART, "run Lighthouse
+ * again"): such a round is run again, a few times at most.
+ */
+async function withRetries<T>(attempt: () => Promise<T>, times: number): Promise<T> {
+  for (let tried = 1; ; tried += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tried >= times) throw error;
+      log(`  ${(error as Error).message}; running the round again`);
+    }
   }
 }
 
