@@ -1,21 +1,16 @@
-import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
 import { RouterProvider } from 'react-router';
-import { createApolloClient } from './apollo';
 import { router } from './router';
 import { SessionProvider } from './session/SessionProvider';
 import { theme } from './theme';
 
-const apolloClient = createApolloClient();
-
+/** Apollo Client is not here: it comes with the signed-in shell (SignedInLayout), not with the sign-in page. */
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <ApolloProvider client={apolloClient}>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </ApolloProvider>
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
     </MantineProvider>
   );
 }

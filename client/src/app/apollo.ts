@@ -19,7 +19,7 @@ const sessionExpiryLink = new ErrorLink(({ error, operation }) => {
 });
 
 export function createApolloClient(): ApolloClient {
-  return new ApolloClient({
+  const client = new ApolloClient({
     link: ApolloLink.from([sessionExpiryLink, authLink, new HttpLink({ uri: '/graphql' })]),
     cache: new InMemoryCache({
       typePolicies: {
@@ -40,4 +40,9 @@ export function createApolloClient(): ApolloClient {
       },
     }),
   });
+  // What one account read must not be shown to the next one to sign in on this phone.
+  sessionStore.subscribe(() => {
+    if (!sessionStore.token()) void client.clearStore();
+  });
+  return client;
 }

@@ -1,19 +1,8 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { errorCodeOfStatus, isErrorCode, type ErrorCode } from './error-codes.js';
+import { RequestError } from './graphql-request.js';
 
-export const errorCodes = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'CONFLICT',
-  'TOO_MANY_REQUESTS',
-  'SERVICE_UNAVAILABLE',
-  'INTERNAL_SERVER_ERROR',
-  'NETWORK',
-  'UNKNOWN',
-] as const;
-
-export type ErrorCode = (typeof errorCodes)[number];
+export { errorCodes, type ErrorCode } from './error-codes.js';
 
 export interface FieldError {
   field: string;
@@ -22,19 +11,6 @@ export interface FieldError {
 
 interface ErrorEntry {
   extensions?: Record<string, unknown> | null;
-}
-
-const statusCodes: Record<number, ErrorCode> = {
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  429: 'TOO_MANY_REQUESTS',
-  503: 'SERVICE_UNAVAILABLE',
-};
-
-function isErrorCode(value: unknown): value is ErrorCode {
-  return errorCodes.includes(value as ErrorCode);
 }
 
 function bodyErrors(error: ServerError): readonly ErrorEntry[] {
@@ -55,11 +31,12 @@ function errorEntries(error: unknown): readonly ErrorEntry[] {
 
 export function errorCodeOf(error: unknown): ErrorCode | null {
   if (!error) return null;
+  if (error instanceof RequestError) return error.code;
   const codes = errorEntries(error).map((entry) => entry.extensions?.code);
   const known = codes.find(isErrorCode);
   if (known) return known;
   if (codes.some((code) => code !== undefined)) return 'UNKNOWN';
-  if (ServerError.is(error)) return statusCodes[error.statusCode] ?? 'INTERNAL_SERVER_ERROR';
+  if (ServerError.is(error)) return errorCodeOfStatus(error.statusCode);
   if (CombinedGraphQLErrors.is(error)) return 'UNKNOWN';
   return 'NETWORK';
 }
@@ -74,6 +51,7 @@ function isFieldError(value: unknown): value is FieldError {
 }
 
 export function retryAfterSecondsOf(error: unknown): number | null {
+  if (error instanceof RequestError) return error.retryAfterSeconds;
   for (const entry of errorEntries(error)) {
     const seconds = entry.extensions?.retryAfterSeconds;
     if (typeof seconds === 'number' && seconds > 0) return seconds;

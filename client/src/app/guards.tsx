@@ -1,10 +1,11 @@
-import { Button, Center, Stack } from '@mantine/core';
+import { Alert, Button, Center, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { areaHome, areaOfRole, homeOfRole, type Area } from './areas';
+import { RequestError } from './graphql-request';
 import { useSession, useSignedInUser } from './session/SessionProvider';
 import { LoadingBlock } from './ui/LoadingBlock';
-import { QueryError } from './ui/QueryError';
 
 export function RequireSession() {
   const { t } = useTranslation();
@@ -25,7 +26,11 @@ export function RequireSession() {
     return (
       <Center mih="100dvh" p="md">
         <Stack maw={480} w="100%">
-          <QueryError error={session.error} onRetry={session.retry} title={t('session.loadFailed')} />
+          {/* Not QueryError: it reads Apollo's errors, and this guard is loaded with the sign-in page, before Apollo. */}
+          <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('session.loadFailed')} role="alert" data-testid="query-error">
+            <Text size="md">{t(`errors.${session.error instanceof RequestError ? session.error.code : 'UNKNOWN'}`)}</Text>
+          </Alert>
+          <Button onClick={session.retry}>{t('common.retry')}</Button>
           <Button variant="default" onClick={() => session.signOut()}>
             {t('nav.signOut')}
           </Button>

@@ -31,7 +31,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <RedirectToOwnArea /> },
       {
-        lazy: page(() => import('./shell/AppLayout'), 'AppLayout'),
+        lazy: page(() => import('./shell/SignedInLayout'), 'SignedInLayout'),
         children: [
           {
             path: 'national',

@@ -1,6 +1,8 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
-import { createContext, use, useCallback, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { MeDocument, type SessionUserFragment, type SignInMutation } from '../../gql/graphql';
+import { createContext, use, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { MeQuery, SessionUserFragment, SignInMutation } from '../../gql/graphql';
+import { RequestError, requestGraphQL } from '../graphql-request';
+import meOperation from './Me.graphql?raw';
+import sessionUserFragment from './SessionUser.graphql?raw';
 import { sessionStore, type SessionEndReason } from './session-store';
 
 export type SessionStatus = 'anonymous' | 'loading' | 'failed' | 'ready';
@@ -16,38 +18,57 @@ export interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+/** Who is signed in, read with a plain request: the session is known before Apollo Client is loaded. */
+const ME = `${meOperation}\n${sessionUserFragment}`;
+
+/** The user of one token, or why it could not be read. */
+type Loaded = { token: string; user: SessionUserFragment; error?: undefined } | { token: string; user?: undefined; error: unknown };
+
 function useStoredToken(): string | null {
   return useSyncExternalStore(sessionStore.subscribe, sessionStore.token);
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const client = useApolloClient();
   const token = useStoredToken();
-  const me = useQuery(MeDocument, { skip: !token });
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const current = loaded?.token === token ? loaded : null;
 
   useEffect(() => {
-    if (!token) void client.clearStore();
-  }, [client, token]);
+    if (!token || current?.user) return;
+    let active = true;
+    requestGraphQL<MeQuery>(ME, {}, token).then(
+      ({ me }) => {
+        if (active) setLoaded({ token, user: me });
+      },
+      (error: unknown) => {
+        if (!active) return;
+        // A token the server no longer takes (expired, revoked) ends the session, as any other request would.
+        if (error instanceof RequestError && error.code === 'UNAUTHENTICATED') sessionStore.end('expired');
+        else setLoaded({ token, error });
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [token, attempt, current?.user]);
 
-  const signIn = useCallback(
-    (payload: SignInMutation['signIn']) => {
-      client.writeQuery({ query: MeDocument, data: { me: payload.user } });
-      sessionStore.start({ token: payload.token, expiresAt: payload.expiresAt });
-    },
-    [client],
-  );
+  const signIn = useCallback((payload: SignInMutation['signIn']) => {
+    setLoaded({ token: payload.token, user: payload.user });
+    sessionStore.start({ token: payload.token, expiresAt: payload.expiresAt });
+  }, []);
 
   const signOut = useCallback((reason: Exclude<SessionEndReason, 'expired'> = 'signed-out') => sessionStore.end(reason), []);
-  const { refetch } = me;
-  const retry = useCallback(() => void refetch().catch(() => undefined), [refetch]);
+  const retry = useCallback(() => {
+    setLoaded(null);
+    setAttempt((count) => count + 1);
+  }, []);
 
-  const user = token ? (me.data?.me ?? null) : null;
-  const status: SessionStatus = !token ? 'anonymous' : user ? 'ready' : me.error ? 'failed' : 'loading';
+  const user = token ? (current?.user ?? null) : null;
+  const error = current?.error ?? null;
+  const status: SessionStatus = !token ? 'anonymous' : user ? 'ready' : error ? 'failed' : 'loading';
 
-  const value = useMemo<SessionContextValue>(
-    () => ({ status, user, error: me.error, retry, signIn, signOut }),
-    [status, user, me.error, retry, signIn, signOut],
-  );
+  const value = useMemo<SessionContextValue>(() => ({ status, user, error, retry, signIn, signOut }), [status, user, error, retry, signIn, signOut]);
 
   return <SessionContext value={value}>{children}</SessionContext>;
 }

@@ -1,14 +1,18 @@
-import { useMutation } from '@apollo/client/react';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconInfoCircle, IconLogin } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCodeOf, retryAfterSecondsOf } from '../../app/errors';
+import { RequestError, requestGraphQL } from '../../app/graphql-request';
+import sessionUserFragment from '../../app/session/SessionUser.graphql?raw';
 import { useSession } from '../../app/session/SessionProvider';
 import { sessionStore, type SessionEndReason } from '../../app/session/session-store';
-import { SignInDocument } from '../../gql/graphql';
+import type { SignInMutation, SignInMutationVariables } from '../../gql/graphql';
+import signInOperation from './SignIn.graphql?raw';
 import { signInErrorKey, type SignInErrorKey } from './sign-in-errors';
+
+/** Sent with a plain request: Apollo Client is loaded with the signed-in shell, not with this page. */
+const SIGN_IN = `${signInOperation}\n${sessionUserFragment}`;
 
 interface SignInFailure {
   key: SignInErrorKey;
@@ -33,7 +37,7 @@ function initialNotice() {
 export function SignInForm() {
   const { t } = useTranslation();
   const { signIn } = useSession();
-  const [mutate, { loading }] = useMutation(SignInDocument);
+  const [loading, setLoading] = useState(false);
   const [notice, setNotice] = useState(initialNotice);
   const [failure, setFailure] = useState<SignInFailure | null>(null);
   const form = useForm<SignInValues>({
@@ -48,14 +52,15 @@ export function SignInForm() {
   async function submit(values: SignInValues) {
     setNotice(null);
     setFailure(null);
+    setLoading(true);
     try {
-      const { data } = await mutate({
-        variables: { login: values.login.trim().normalize('NFC'), password: values.password },
-      });
-      if (data) signIn(data.signIn);
+      const variables: SignInMutationVariables = { login: values.login.trim().normalize('NFC'), password: values.password };
+      const data = await requestGraphQL<SignInMutation, SignInMutationVariables>(SIGN_IN, variables);
+      signIn(data.signIn);
     } catch (error) {
-      const retryAfterSeconds = retryAfterSecondsOf(error);
-      setFailure({ key: signInErrorKey(errorCodeOf(error)), minutes: retryAfterSeconds ? Math.ceil(retryAfterSeconds / 60) : null });
+      const failed = error instanceof RequestError ? error : new RequestError('UNKNOWN');
+      setFailure({ key: signInErrorKey(failed.code), minutes: failed.retryAfterSeconds ? Math.ceil(failed.retryAfterSeconds / 60) : null });
+      setLoading(false);
     }
   }
 

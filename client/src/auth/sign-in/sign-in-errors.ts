@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../app/errors';
+import type { ErrorCode } from '../../app/error-codes';
 
 export type SignInErrorKey =
   | 'signIn.invalidCredentials'
