@@ -16,6 +16,7 @@ const NOT_DISTRIBUTED: Record<string, { placement: 'reference' | 'coordinator'; 
   indicator: { placement: 'reference', reason: 'the national catalogue of indicators that provinces’ targets and reference figures name' },
   national_phase: { placement: 'reference', reason: 'the national program’s phases, which provinces’ schemes belong to' },
   national_phase_target: { placement: 'reference', reason: 'the national targets of a phase, compared with every province’s' },
+  national_revision: { placement: 'reference', reason: 'the revision of the national tables, which every kept answer is keyed by with its province’s' },
   national_audit_event: { placement: 'coordinator', reason: 'the national office’s own events: no province to distribute them by, and no join with province rows' },
   sign_in_throttle: { placement: 'coordinator', reason: 'sign-in attempts, counted before any province is known' },
   schema_migration: { placement: 'coordinator', reason: 'TypeORM’s record of the migrations that ran' },
