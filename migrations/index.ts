@@ -15,6 +15,7 @@ import { OpeningLoans1764810000000 } from './1764810000000-opening-loans.js';
 import { MembersEnteredInError1764820000000 } from './1764820000000-members-entered-in-error.js';
 import { HomeCareVisitsAsActivity1764830000000 } from './1764830000000-home-care-visits-as-activity.js';
 import { AnswerRevisions1764910000000 } from './1764910000000-answer-revisions.js';
+import { AuditByProvince1764920000000 } from './1764920000000-audit-by-province.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   MembersEnteredInError1764820000000,
   HomeCareVisitsAsActivity1764830000000,
   AnswerRevisions1764910000000,
+  AuditByProvince1764920000000,
 ];

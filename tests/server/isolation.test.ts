@@ -184,11 +184,11 @@ describe('the database catalogue', () => {
   });
 
   it('keys every province-owned table by (tenant_id, …), so composite foreign keys can hold', async () => {
-    // Accounts and the audit trail are global (national rows have no tenant); every other table is the province's.
+    // Accounts are global (national accounts have no tenant); every other table is the province's.
     const unkeyed: Array<{ table: string }> = await database.owner.query(`
       select c.relname as table
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
-       where c.relkind = 'r' and n.nspname = 'public' and c.relname not in ('app_user', 'audit_event')
+       where c.relkind = 'r' and n.nspname = 'public' and c.relname <> 'app_user'
          and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')
          and not exists (
            select 1 from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]

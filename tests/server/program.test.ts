@@ -59,8 +59,11 @@ async function indicatorIdOf(code: string): Promise<string> {
 async function auditOf(entityId: string): Promise<Array<{ action: string; tenant_id: string | null; actor: string | null; before: unknown; after: unknown }>> {
   return database.owner.query(
     `select event.action, event.tenant_id, account.login as actor, event.before, event.after
-       from audit_event event left join app_user account on account.id = event.actor_user_id
-      where event.entity_id = $1 order by event.id`,
+       from (select id, action, tenant_id, actor_user_id, before, after from audit_event where entity_id = $1
+             union all
+             select id, action, null, actor_user_id, before, after from national_audit_event where entity_id = $1) event
+       left join app_user account on account.id = event.actor_user_id
+      order by event.id`,
     [entityId],
   );
 }

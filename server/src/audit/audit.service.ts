@@ -20,32 +20,22 @@ function auditJson(value: unknown): string | null {
 }
 
 export async function recordAudit(db: EntityManager, requestId: string, record: AuditRecord): Promise<void> {
-  const values = [
+  // A province's event goes to its trail, a national one (no tenant given, none in the scope) to the national trail.
+  await db.query('select ishc.record_audit_event($1, $2, $3, $4, $5, $6, $7)', [
     requestId,
     record.action,
     record.entityType,
     record.entityId,
     auditJson(record.before),
     auditJson(record.after),
-  ];
-  if (record.tenantId) {
-    await db.query(
-      `insert into audit_event (request_id, action, entity_type, entity_id, before, after, tenant_id)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
-      [...values, record.tenantId],
-    );
-    return;
-  }
-  await db.query(
-    `insert into audit_event (request_id, action, entity_type, entity_id, before, after)
-     values ($1, $2, $3, $4, $5, $6)`,
-    values,
-  );
+    record.tenantId ?? null,
+  ]);
 }
 
 /**
  * Appends many audit events in one statement (an import of thousands of units records one event
- * per unit without thousands of round trips), in the request's transaction like recordAudit.
+ * per unit without thousands of round trips), in the request's transaction like recordAudit, to
+ * the trail of the request's province: batches are province work.
  */
 export async function recordAuditBatch(db: EntityManager, requestId: string, records: AuditRecord[]): Promise<void> {
   if (!records.length) return;
