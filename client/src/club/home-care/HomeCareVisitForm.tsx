@@ -12,6 +12,7 @@ import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { MemberSelect } from '../ui/MemberSelect';
 import { useActionKey } from '../ui/use-action-key';
+import { isNoAnswer, keepForLater } from '../offline/outbox';
 
 export const homeCareKinds: HomeCareKind[] = ['HEALTH_CHECK', 'PERSONAL_CARE', 'HOUSEWORK', 'EMOTIONAL_SUPPORT', 'OTHER'];
 const formFields = new Set(['volunteerId', 'memberId', 'visitedOn', 'kinds', 'notes']);
@@ -42,22 +43,24 @@ export function HomeCareVisitForm({ onDone, onCancel }: { onDone: () => void; on
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length || !visitedOn) return;
+    const input = {
+      volunteerId: values.volunteerId,
+      memberId: values.memberId,
+      visitedOn,
+      kinds: values.kinds,
+      notes: values.notes.trim().normalize('NFC') || null,
+      idempotencyKey: actionKey,
+    };
     try {
-      await record({
-        variables: {
-          input: {
-            volunteerId: values.volunteerId,
-            memberId: values.memberId,
-            visitedOn,
-            kinds: values.kinds,
-            notes: values.notes.trim().normalize('NFC') || null,
-            idempotencyKey: actionKey,
-          },
-        },
-      });
+      await record({ variables: { input } });
       notifications.show({ color: 'teal', message: t('clubArea.homeCare.saved') });
       onDone();
     } catch (error) {
+      if (isNoAnswer(error)) {
+        await keepForLater({ kind: 'homeCareVisit', variables: { input }, title: t('offline.kinds.homeCareVisit', { date: values.visitedOn }), amount: null, draft: null });
+        onDone();
+        return;
+      }
       const split = splitProblems(clubProblems(error), formFields, () => errorMessage(error));
       setErrors(split.fieldErrors);
       setFormError(split.formError);

@@ -24,6 +24,7 @@ import { splitProblems, useClubProblems } from '../club-messages';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { useActionKey } from '../ui/use-action-key';
+import { isNoAnswer, keepForLater } from '../offline/outbox';
 
 export type LoanAction = 'approve' | 'reject' | 'disburse' | 'repay' | 'reschedule' | 'writeOff' | 'reverseRepayment';
 
@@ -143,6 +144,13 @@ export function LoanActionForm({ action, loan, repaymentId, onDone, onCancel }: 
       notifications.show({ color: 'teal', message: t(`clubArea.loanActions.done.${action}`, { name: loan.member.fullName }) });
       onDone();
     } catch (error) {
+      if (action === 'repay' && isNoAnswer(error)) {
+        const input = { loanId: loan.id, paidOn: day!, principal: moneyForApi(principal) ?? 0, interest: moneyForApi(interest) ?? 0, idempotencyKey: actionKey };
+        const title = `${t('offline.kinds.repayment')} · ${loan.member.fullName} · ${values.day}`;
+        await keepForLater({ kind: 'repayment', variables: { input }, title, amount: (principal + interest).toString(), draft: null });
+        onDone();
+        return;
+      }
       if (hasErrorCode(error, 'CONFLICT')) return setFormError(t('clubArea.common.conflict'));
       const problems = clubProblems(error).map((problem) => ({ ...problem, field: problem.field.replace(/^.*\./, '') }));
       const split = splitProblems(problems, new Set(Object.keys(values)), () => errorMessage(error), aliases);
