@@ -193,6 +193,11 @@ export function ClubOutboxButton() {
     void outbox.load();
   }, []);
 
+  // Everything sent or discarded: the list closes with the count.
+  useEffect(() => {
+    if (items.length === 0) setOpened(false);
+  }, [items.length]);
+
   if (items.length === 0 && online) return null;
   return (
     <>
@@ -204,6 +209,7 @@ export function ClubOutboxButton() {
         onClick={() => setOpened(true)}
         aria-label={t('offline.openOutbox')}
         data-testid="outbox-count"
+        data-refused={refused > 0 || undefined}
       >
         {items.length ? t('offline.waitingCount', { count: items.length }) : t('offline.offline')}
       </Button>
