@@ -10,11 +10,11 @@ import { useErrorMessage } from '../../app/ui/use-error-message';
 import { RecordFundEntryDocument, type Fund, type LedgerKind } from '../../gql/graphql';
 import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
+import { isNoAnswer, keepForLater } from '../offline/outbox';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { MemberSelect } from '../ui/MemberSelect';
 import { useActionKey } from '../ui/use-action-key';
-import { isNoAnswer, keepForLater } from '../offline/outbox';
 
 type DirectKind = Extract<LedgerKind, 'SEED_CAPITAL' | 'CONTRIBUTION' | 'EXPENSE'>;
 

@@ -8,11 +8,11 @@ import { useErrorMessage } from '../../app/ui/use-error-message';
 import { RecordHomeCareVisitDocument, type HomeCareKind } from '../../gql/graphql';
 import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
+import { isNoAnswer, keepForLater } from '../offline/outbox';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { MemberSelect } from '../ui/MemberSelect';
 import { useActionKey } from '../ui/use-action-key';
-import { isNoAnswer, keepForLater } from '../offline/outbox';
 
 export const homeCareKinds: HomeCareKind[] = ['HEALTH_CHECK', 'PERSONAL_CARE', 'HOUSEWORK', 'EMOTIONAL_SUPPORT', 'OTHER'];
 const formFields = new Set(['volunteerId', 'memberId', 'visitedOn', 'kinds', 'notes']);

@@ -21,10 +21,10 @@ import {
 } from '../../gql/graphql';
 import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
+import { isNoAnswer, keepForLater } from '../offline/outbox';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { useActionKey } from '../ui/use-action-key';
-import { isNoAnswer, keepForLater } from '../offline/outbox';
 
 export type LoanAction = 'approve' | 'reject' | 'disburse' | 'repay' | 'reschedule' | 'writeOff' | 'reverseRepayment';
 

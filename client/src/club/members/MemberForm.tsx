@@ -19,11 +19,11 @@ import {
 } from '../../gql/graphql';
 import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
+import { isNoAnswer, keepForLater } from '../offline/outbox';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
-import { DuplicateWarning } from './DuplicateWarning';
-import { isNoAnswer, keepForLater } from '../offline/outbox';
 import { useActionKey } from '../ui/use-action-key';
+import { DuplicateWarning } from './DuplicateWarning';
 
 type Household = 'NONE' | 'POOR' | 'NEAR_POOR';
 
