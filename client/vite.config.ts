@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Rolldown } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT || 4000}`;
 
@@ -22,6 +23,41 @@ const vendorGroups: Rolldown.CodeSplittingGroup[] = [
   { name: 'charts', test: /node_modules[\\/](recharts|@mantine[\\/]charts|d3-[^\\/]+|victory-vendor|internmap|decimal\.js-light|es-toolkit|eventemitter3|immer|redux|redux-thunk|reselect|react-redux|@reduxjs|tiny-invariant|use-sync-external-store)[\\/]/ },
 ];
 
+/** Pages of the province and the national office, and the English messages: never opened on a club's phone. */
+const notForClubPhones = /[\\/]client[\\/]src[\\/](province|national)[\\/]|[\\/]i18n[\\/]en\.ts$/;
+
+/**
+ * The files a club's phone keeps for offline use: what the first page and the club area can load,
+ * following imports from the entry but not into the province's or national pages nor English (nor so
+ * into charts, which only those pages draw). Found from the bundle, not from file names.
+ */
+function clubPhoneFiles(): { plugin: Plugin; keeps: (url: string) => boolean } {
+  let reachable: Set<string> | null = null;
+  const plugin: Plugin = {
+    name: 'club-phone-files',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((output): output is Rolldown.OutputChunk => output.type === 'chunk');
+      const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const seen = new Set<string>();
+      const visit = (fileName: string) => {
+        const chunk = byFile.get(fileName);
+        if (!chunk || seen.has(fileName)) return;
+        seen.add(fileName);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) seen.add(css);
+        chunk.imports.forEach(visit);
+        for (const next of chunk.dynamicImports) if (!notForClubPhones.test(byFile.get(next)?.facadeModuleId ?? '')) visit(next);
+      };
+      chunks.filter((chunk) => chunk.isEntry).forEach((chunk) => visit(chunk.fileName));
+      reachable = seen;
+    },
+  };
+  const keeps = (url: string) => !/^assets\//.test(url) || reachable === null || reachable.has(url);
+  return { plugin, keeps };
+}
+
+const clubPhone = clubPhoneFiles();
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [
@@ -33,6 +69,39 @@ export default defineConfig({
       threshold: 1024,
       algorithms: [defineAlgorithm('brotliCompress', { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY } }), defineAlgorithm('gzip', { level: 9 })],
       logLevel: 'silent',
+    }),
+    clubPhone.plugin,
+    // An installable app whose service worker (/sw.js) keeps the club area's files: after one visit its
+    // pages open without a connection. Data is not cached here: the club area keeps its own (IndexedDB).
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon-180.png'],
+      manifest: {
+        name: 'Câu lạc bộ Liên thế hệ tự giúp nhau',
+        short_name: 'CLB LTHTGN',
+        description: 'Nền tảng quản lý Câu lạc bộ Liên thế hệ tự giúp nhau',
+        lang: 'vi',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0c8599',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        manifestTransforms: [(entries) => ({ manifest: entries.filter((entry) => clubPhone.keeps(entry.url)), warnings: [] })],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/(graphql|exports|imports|healthz|readyz)/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
     }),
   ],
   build: {

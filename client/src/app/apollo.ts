@@ -2,7 +2,9 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { from, mergeMap } from 'rxjs';
 import { hasErrorCode } from './errors';
+import { keepsOfflineCopies } from './offline-flag';
 import { sessionStore } from './session/session-store';
 
 /** A failed sign-in is UNAUTHENTICATED too; it must stay on the form with what was typed. */
@@ -18,9 +20,20 @@ const sessionExpiryLink = new ErrorLink(({ error, operation }) => {
   if (hasErrorCode(error, 'UNAUTHENTICATED')) sessionStore.end('expired');
 });
 
+/**
+ * Club staff read their roster and loans without a connection: their queries go through the offline
+ * copies, whose code (IndexedDB) is fetched only on a phone the club area has marked, never on the
+ * sign-in page nor in the other areas. `Me` goes through it too, so a reload offline still knows who
+ * is signed in.
+ */
+const offlineCopiesLink = new ApolloLink((operation, forward) => {
+  if (operation.operationType !== 'query' || !keepsOfflineCopies()) return forward(operation);
+  return from(import('../club/offline/offline-copies')).pipe(mergeMap((copies) => copies.answerWithCopies(operation, forward)));
+});
+
 export function createApolloClient(): ApolloClient {
   const client = new ApolloClient({
-    link: ApolloLink.from([sessionExpiryLink, authLink, new HttpLink({ uri: '/graphql' })]),
+    link: ApolloLink.from([sessionExpiryLink, offlineCopiesLink, authLink, new HttpLink({ uri: '/graphql' })]),
     cache: new InMemoryCache({
       typePolicies: {
         Query: {

@@ -2,6 +2,7 @@ import { clubAreaVi } from './club-area.vi';
 import { comparisonVi } from './comparison.vi';
 import { dashboardVi } from './dashboard.vi';
 import { importsVi } from './imports.vi';
+import { offlineVi } from './offline.vi';
 import { printVi } from './print.vi';
 import { provinceClubsVi } from './province-clubs.vi';
 import { provincesVi } from './provinces.vi';
@@ -15,4 +16,5 @@ export const areasVi = {
   provinces: provincesVi,
   imports: importsVi,
   print: printVi,
+  offline: offlineVi,
 };

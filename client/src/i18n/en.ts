@@ -2,6 +2,7 @@ import { clubAreaEn } from './club-area.en';
 import { comparisonEn } from './comparison.en';
 import { dashboardEn } from './dashboard.en';
 import { importsEn } from './imports.en';
+import { offlineEn } from './offline.en';
 import { printEn } from './print.en';
 import { provinceClubsEn } from './province-clubs.en';
 import { provincesEn } from './provinces.en';
@@ -796,4 +797,5 @@ export const en: Messages = {
   provinces: provincesEn,
   imports: importsEn,
   print: printEn,
+  offline: offlineEn,
 };

@@ -149,7 +149,8 @@ export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
       }),
     );
     // index.html (and the few unhashed files) names the current assets: always asked for again,
-    // so a new release is seen on the next load.
+    // so a new release is seen on the next load. So is the service worker, /sw.js: a browser checks
+    // it for a new release on every visit rather than keeping the old one.
     const revalidated = (response: Response) => response.setHeader('cache-control', 'no-cache');
     app.use(express.static(clientDist, { index: false, cacheControl: false, setHeaders: revalidated }));
     app.get(/^\/(?!graphql|healthz|readyz|exports|assets\/).*/, (_request, response) => {

@@ -141,6 +141,13 @@ export class CreateMemberInput extends MemberFieldsInput {
   @IsOptional()
   @IsUUID('all', { message: 'is not a club identifier' })
   clubId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A key the client makes once per new member; a retry with it returns the member already added and adds no other.',
+  })
+  @IsOptional()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'New values for a member.' })

@@ -6,6 +6,7 @@ import { requireClub } from '../clubs/club-scope.js';
 import { rowsOf } from '../database/sql.js';
 import { badInput, conflict, notFound, type FieldProblem } from '../graphql/errors.js';
 import { countOf, decodeCursor, pageOf, type Page } from '../graphql/pagination.js';
+import { once } from '../idempotency/client-request.js';
 import { likeTerm, normalizeText, optionalText } from '../text.js';
 import type {
   CreateMemberInput,
@@ -271,6 +272,16 @@ async function lockMember(db: EntityManager, id: string, version: number): Promi
 
 export async function createMember(db: EntityManager, requestId: string, clubId: string, input: CreateMemberInput): Promise<Member> {
   await requireClub(db, clubId);
+  const { idempotencyKey, clubId: _club, ...fields } = input;
+  if (!idempotencyKey) return reload(db, await addMember(db, requestId, clubId, fields));
+  // A phone sending again what it kept while offline gets the member it added the first time.
+  const receipt = await once(db, { clubId, key: idempotencyKey, operation: 'member.create', input: fields }, async () => ({
+    memberId: await addMember(db, requestId, clubId, fields),
+  }));
+  return reload(db, receipt.memberId as string);
+}
+
+async function addMember(db: EntityManager, requestId: string, clubId: string, input: MemberFieldsInput): Promise<string> {
   const member = await cleanMember(db, input);
   await checkBoardSeat(db, clubId, member.boardRole, null);
   // Not blocked: a possible duplicate is saved and flagged for the staff to check, unless they
@@ -293,7 +304,7 @@ export async function createMember(db: EntityManager, requestId: string, clubId:
     entityId: row.id,
     after: { clubId, ...member, duplicateStatus, possibleDuplicates: candidates.map((candidate) => candidate.memberId) },
   });
-  return reload(db, row.id);
+  return row.id;
 }
 
 /** How many imported members go to the database in one statement. */

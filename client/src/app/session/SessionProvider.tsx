@@ -1,6 +1,7 @@
 import { createContext, use, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { MeQuery, SessionUserFragment, SignInMutation } from '../../gql/graphql';
 import { RequestError, requestGraphQL } from '../graphql-request';
+import { keepUser, keptUser } from '../offline-flag';
 import meOperation from './Me.graphql?raw';
 import sessionUserFragment from './SessionUser.graphql?raw';
 import { sessionStore, type SessionEndReason } from './session-store';
@@ -39,13 +40,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let active = true;
     requestGraphQL<MeQuery>(ME, {}, token).then(
       ({ me }) => {
+        keepUser(token, me);
         if (active) setLoaded({ token, user: me });
       },
       (error: unknown) => {
         if (!active) return;
         // A token the server no longer takes (expired, revoked) ends the session, as any other request would.
-        if (error instanceof RequestError && error.code === 'UNAUTHENTICATED') sessionStore.end('expired');
-        else setLoaded({ token, error });
+        if (error instanceof RequestError && error.code === 'UNAUTHENTICATED') {
+          sessionStore.end('expired');
+          return;
+        }
+        const kept = error instanceof RequestError && error.code === 'NETWORK' ? keptUser(token) : null;
+        setLoaded(kept ? { token, user: kept } : { token, error });
       },
     );
     return () => {

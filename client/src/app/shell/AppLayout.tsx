@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Text, ThemeIcon, UnstyledButton } from '@manti
 import { useDisclosure } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { IconUsersGroup } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { areaOfRole, homeOfRole } from '../areas';
@@ -9,6 +10,10 @@ import { useSignedInUser } from '../session/SessionProvider';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
+
+// Offline capture (IndexedDB, the outbox) is the club area's alone: fetched only there.
+const ClubOutboxButton = lazy(() => import('../../club/offline/ClubOffline').then((module) => ({ default: module.ClubOutboxButton })));
+const OfflineCopiesNote = lazy(() => import('../../club/offline/ClubOffline').then((module) => ({ default: module.OfflineCopiesNote })));
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -49,6 +54,11 @@ export function AppLayout() {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {area === 'club' && (
+              <Suspense>
+                <ClubOutboxButton />
+              </Suspense>
+            )}
             <LanguageSwitch />
             <UserMenu />
           </Group>
@@ -62,6 +72,11 @@ export function AppLayout() {
             bottom corner they leave the header, its menu and every page's back link clear (at the top
             one covered the back link after a report's return). */}
         <Notifications position="bottom-right" limit={3} />
+        {area === 'club' && (
+          <Suspense>
+            <OfflineCopiesNote />
+          </Suspense>
+        )}
         <Outlet />
       </AppShell.Main>
     </AppShell>

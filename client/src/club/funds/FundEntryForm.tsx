@@ -10,6 +10,7 @@ import { useErrorMessage } from '../../app/ui/use-error-message';
 import { RecordFundEntryDocument, type Fund, type LedgerKind } from '../../gql/graphql';
 import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
+import { isNoAnswer, keepForLater } from '../offline/outbox';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { MemberSelect } from '../ui/MemberSelect';
@@ -55,23 +56,26 @@ export function FundEntryForm({ fund, onDone, onCancel }: { fund: Fund; onDone: 
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length || !amount || !entryOn) return;
+    const input = {
+      fund,
+      kind: values.kind,
+      amount: moneyForApi(amount)!,
+      entryOn,
+      memberId: values.kind === 'CONTRIBUTION' ? values.memberId || null : null,
+      description: description || null,
+      idempotencyKey: actionKey,
+    };
     try {
-      await record({
-        variables: {
-          input: {
-            fund,
-            kind: values.kind,
-            amount: moneyForApi(amount)!,
-            entryOn,
-            memberId: values.kind === 'CONTRIBUTION' ? values.memberId || null : null,
-            description: description || null,
-            idempotencyKey: actionKey,
-          },
-        },
-      });
+      await record({ variables: { input } });
       notifications.show({ color: 'teal', message: t('clubArea.fundEntry.saved') });
       onDone();
     } catch (error) {
+      if (isNoAnswer(error)) {
+        const title = `${t('offline.kinds.fundEntry')} · ${t(`clubArea.funds.${fund}`)} · ${values.entryOn}`;
+        await keepForLater({ kind: 'fundEntry', variables: { input }, title, amount: amount.toString(), draft: null });
+        onDone();
+        return;
+      }
       const split = splitProblems(clubProblems(error), formFields, () => errorMessage(error));
       setErrors(split.fieldErrors);
       setFormError(split.formError);

@@ -8,6 +8,7 @@ import { useErrorMessage } from '../../app/ui/use-error-message';
 import { RecordHomeCareVisitDocument, type HomeCareKind } from '../../gql/graphql';
 import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
+import { isNoAnswer, keepForLater } from '../offline/outbox';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { MemberSelect } from '../ui/MemberSelect';
@@ -42,22 +43,24 @@ export function HomeCareVisitForm({ onDone, onCancel }: { onDone: () => void; on
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length || !visitedOn) return;
+    const input = {
+      volunteerId: values.volunteerId,
+      memberId: values.memberId,
+      visitedOn,
+      kinds: values.kinds,
+      notes: values.notes.trim().normalize('NFC') || null,
+      idempotencyKey: actionKey,
+    };
     try {
-      await record({
-        variables: {
-          input: {
-            volunteerId: values.volunteerId,
-            memberId: values.memberId,
-            visitedOn,
-            kinds: values.kinds,
-            notes: values.notes.trim().normalize('NFC') || null,
-            idempotencyKey: actionKey,
-          },
-        },
-      });
+      await record({ variables: { input } });
       notifications.show({ color: 'teal', message: t('clubArea.homeCare.saved') });
       onDone();
     } catch (error) {
+      if (isNoAnswer(error)) {
+        await keepForLater({ kind: 'homeCareVisit', variables: { input }, title: t('offline.kinds.homeCareVisit', { date: values.visitedOn }), amount: null, draft: null });
+        onDone();
+        return;
+      }
       const split = splitProblems(clubProblems(error), formFields, () => errorMessage(error));
       setErrors(split.fieldErrors);
       setFormError(split.formError);

@@ -21,6 +21,7 @@ import {
 } from '../../gql/graphql';
 import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
+import { isNoAnswer, keepForLater } from '../offline/outbox';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { useActionKey } from '../ui/use-action-key';
@@ -143,6 +144,13 @@ export function LoanActionForm({ action, loan, repaymentId, onDone, onCancel }: 
       notifications.show({ color: 'teal', message: t(`clubArea.loanActions.done.${action}`, { name: loan.member.fullName }) });
       onDone();
     } catch (error) {
+      if (action === 'repay' && isNoAnswer(error)) {
+        const input = { loanId: loan.id, paidOn: day!, principal: moneyForApi(principal) ?? 0, interest: moneyForApi(interest) ?? 0, idempotencyKey: actionKey };
+        const title = `${t('offline.kinds.repayment')} · ${loan.member.fullName} · ${values.day}`;
+        await keepForLater({ kind: 'repayment', variables: { input }, title, amount: (principal + interest).toString(), draft: null });
+        onDone();
+        return;
+      }
       if (hasErrorCode(error, 'CONFLICT')) return setFormError(t('clubArea.common.conflict'));
       const problems = clubProblems(error).map((problem) => ({ ...problem, field: problem.field.replace(/^.*\./, '') }));
       const split = splitProblems(problems, new Set(Object.keys(values)), () => errorMessage(error), aliases);

@@ -17,6 +17,7 @@ import { QueryError } from '../../app/ui/QueryError';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { ClubMeetingSheetDocument, SubmitMeetingSheetDocument, type SubmitMeetingSheetMutation } from '../../gql/graphql';
 import { displayDay, todayInVietnam } from '../club-format';
+import { isNoAnswer, keepForLater } from '../offline/outbox';
 import { useClubProblems } from '../club-messages';
 import { AttendanceChecklist } from '../ui/AttendanceChecklist';
 import { DayInput } from '../ui/DayInput';
@@ -174,7 +175,22 @@ export function MeetingSheetPage() {
       window.scrollTo({ top: 0 });
     } catch (error) {
       const code = errorCodeOf(error);
-      if (code === 'NETWORK' || code === 'SERVICE_UNAVAILABLE' || code === 'INTERNAL_SERVER_ERROR') {
+      if (isNoAnswer(error)) {
+        // No connection: the sheet goes to the outbox as it would have been sent, with its key, and the
+        // next sheet starts empty; the outbox sends it when the connection returns.
+        await keepForLater({
+          kind: 'meetingSheet',
+          variables: { input },
+          title: `${t('offline.kinds.meetingSheet', { date: formatDate(draft.heldOn) })} · ${t('clubArea.common.people', { count: input.attendeeIds.length })}`,
+          amount: null,
+          draft,
+        });
+        setProblems(emptyProblems());
+        reset(draft.heldOn);
+        setSection('attendance');
+        return;
+      }
+      if (code === 'INTERNAL_SERVER_ERROR') {
         setFormError(`${errorMessage(error)} ${t('clubArea.meeting.keptForRetry')}`);
         return;
       }

@@ -35,6 +35,15 @@ function readStored(userId: string): MeetingDraft | null {
   }
 }
 
+/** A sheet refused on arrival from the outbox, opened again as it was written to be corrected. */
+export function keepDraftForCorrection(userId: string, draft: MeetingDraft): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ userId, draft } satisfies StoredDraft));
+  } catch {
+    // Storage refused: the sheet opens empty.
+  }
+}
+
 function hasContent(draft: MeetingDraft): boolean {
   return draft.present.length > 0 || Object.keys(draft.repayments).length > 0 || Object.keys(draft.contributions).length > 0 || Object.keys(draft.payouts).length > 0 || Boolean(draft.notes.trim());
 }

@@ -19,8 +19,10 @@ import {
 } from '../../gql/graphql';
 import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
+import { isNoAnswer, keepForLater } from '../offline/outbox';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
+import { useActionKey } from '../ui/use-action-key';
 import { DuplicateWarning } from './DuplicateWarning';
 
 type Household = 'NONE' | 'POOR' | 'NEAR_POOR';
@@ -81,6 +83,7 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const options = useQuery(ClubMemberFormOptionsDocument);
   const [create, creating] = useMutation(CreateMemberDocument);
+  const [actionKey] = useActionKey();
   const [update, updating] = useMutation(UpdateMemberDocument);
   const thisYear = Number(todayInVietnam().slice(0, 4));
   const form = useForm<MemberValues>({
@@ -142,7 +145,7 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
     try {
       const saved = member
         ? (await update({ variables: { input: { ...fields, id: member.id, version: member.version } } })).data?.updateMember
-        : (await create({ variables: { input: fields } })).data?.createMember;
+        : (await create({ variables: { input: { ...fields, idempotencyKey: actionKey } } })).data?.createMember;
       if (!saved) return;
       notifications.show({
         color: saved.duplicateStatus === 'POSSIBLE' ? 'orange' : 'teal',
@@ -150,6 +153,11 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
       });
       onSaved(saved);
     } catch (error) {
+      if (!member && isNoAnswer(error)) {
+        await keepForLater({ kind: 'member', variables: { input: { ...fields, idempotencyKey: actionKey } }, title: `${t('offline.kinds.member')} · ${fields.fullName}`, amount: null, draft: null });
+        onCancel();
+        return;
+      }
       if (hasErrorCode(error, 'CONFLICT')) {
         setFormError(t('clubArea.common.conflict'));
         return;

@@ -1,0 +1,230 @@
+/// <reference lib="dom" />
+// Page callbacks below run inside the browser, hence the DOM types.
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
+
+const suite = useBrowserSuite();
+
+function todayInVietnam(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+async function staffToken(): Promise<string> {
+  return suite.server().signIn('kienluong.club');
+}
+
+async function call<T>(token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const result = await suite.server().gql<T>(query, variables, token);
+  expect(result.errors, result.raw).toBeUndefined();
+  return result.data!;
+}
+
+async function count(sql: string, parameters: unknown[] = []): Promise<number> {
+  const [row] = await suite.database().owner.query(sql, parameters);
+  return Number(row.count);
+}
+
+/** A loan of 1.200.000 ₫ paid out today to a new member of the Kiên Lương club, set up over the API. */
+async function runningLoan(): Promise<{ loanId: string; memberName: string }> {
+  const token = await staffToken();
+  const today = todayInVietnam();
+  const memberName = `Đỗ Thị Ngoại Tuyến ${randomUUID().slice(0, 6).toUpperCase()}`;
+  const { createMember } = await call<{ createMember: { id: string } }>(token, 'mutation ($input: CreateMemberInput!) { createMember(input: $input) { id } }', {
+    input: { fullName: memberName, sex: 'FEMALE', birthYear: 1957, joinedOn: today },
+  });
+  await call(token, 'mutation ($input: RecordFundEntryInput!) { recordFundEntry(input: $input) { id } }', {
+    input: { fund: 'INCOME_GENERATION', kind: 'SEED_CAPITAL', amount: 1_200_000, entryOn: today, description: 'Vốn cho bài kiểm thử ngoại tuyến', idempotencyKey: randomUUID() },
+  });
+  const { requestLoan } = await call<{ requestLoan: { id: string; version: number } }>(token, 'mutation ($input: RequestLoanInput!) { requestLoan(input: $input) { id version } }', {
+    input: { memberId: createMember.id, principal: 1_200_000, termMonths: 12, monthlyRate: '0', purpose: 'LIVESTOCK', requestedOn: today },
+  });
+  const { approveLoan } = await call<{ approveLoan: { id: string; version: number } }>(token, 'mutation ($input: LoanDecisionInput!) { approveLoan(input: $input) { id version } }', {
+    input: { id: requestLoan.id, version: requestLoan.version, decidedOn: today },
+  });
+  await call(token, 'mutation ($input: DisburseLoanInput!) { disburseLoan(input: $input) { id } }', {
+    input: { loanId: approveLoan.id, disbursedOn: today, idempotencyKey: randomUUID() },
+  });
+  return { loanId: requestLoan.id, memberName };
+}
+
+async function loanStanding(loanId: string): Promise<{ outstanding: number; repayments: number }> {
+  const { loan } = await call<{ loan: { standing: { outstandingPrincipal: number }; repayments: unknown[] } }>(
+    await staffToken(),
+    'query ($id: ID!) { loan(id: $id) { standing { outstandingPrincipal } repayments { id } } }',
+    { id: loanId },
+  );
+  return { outstanding: loan.standing.outstandingPrincipal, repayments: loan.repayments.length };
+}
+
+/** Signed in as the club's staff, with the service worker in control: the pages now open offline. */
+async function clubPhone(): Promise<Page> {
+  const page = await suite.open(PHONE);
+  await signIn(page, 'kienluong.club');
+  await page.getByTestId('club-card').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  return page;
+}
+
+async function pickFirstOption(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option').first().click();
+}
+
+function outboxCount(page: Page) {
+  return page.getByTestId('outbox-count');
+}
+
+describe('the installable app', () => {
+  it('links a manifest with icons, and serves /sw.js at the root to be checked on every visit', async () => {
+    const page = await suite.open();
+    const answer = await page.request.get('/sw.js');
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()['cache-control']).toBe('no-cache');
+    await page.goto('/sign-in');
+    const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const manifest = await (await page.request.get(manifestHref!)).json();
+    expect(manifest.lang).toBe('vi');
+    expect(manifest.icons.map((icon: { sizes: string; purpose?: string }) => `${icon.sizes}${icon.purpose ? ` ${icon.purpose}` : ''}`)).toEqual([
+      '192x192',
+      '512x512',
+      '512x512 maskable',
+    ]);
+    for (const icon of manifest.icons) expect((await page.request.get(icon.src)).headers()['content-type']).toBe('image/png');
+  });
+});
+
+describe('offline capture in the club area', () => {
+  it('records a meeting sheet and a home-care visit offline, keeps them through a reload, and sends each once when the connection returns', async () => {
+    const today = todayInVietnam();
+    const meetingsBefore = await count(`select count(*) from activity where monthly_meeting and held_on = $1`, [today]);
+    const visitsBefore = await count('select count(*) from home_care_visit');
+    const page = await clubPhone();
+
+    // Seen once with a connection: the sheet of today and the home-care form's lists.
+    await page.goto('/club/meeting');
+    await page.getByTestId('attendance-member').first().waitFor({ timeout: 30_000 });
+    await page.goto('/club/home-care');
+    await page.getByTestId('home-care-open').click();
+    await page.getByTestId('home-care-volunteer').click();
+    await page.getByRole('option').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('home-care-member').click();
+    await page.getByRole('option').first().waitFor({ timeout: 30_000 });
+
+    await page.context().setOffline(true);
+
+    await page.goto('/club/meeting');
+    await page.getByTestId('attendance-member').first().click({ timeout: 30_000 });
+    expect(await page.getByTestId('attendance-count').textContent()).toMatch(/^Có mặt: 1\//);
+    await page.getByTestId('meeting-submit').click();
+    await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('1 chờ gửi');
+
+    await page.goto('/club/home-care');
+    await page.getByTestId('home-care-open').click();
+    await pickFirstOption(page, 'home-care-volunteer');
+    await pickFirstOption(page, 'home-care-member');
+    await page.getByTestId('home-care-kind-HEALTH_CHECK').click();
+    await page.getByTestId('home-care-submit').click();
+    await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('2 chờ gửi');
+
+    // Reloaded without a connection: the page opens, and shows what it shows from the phone as of when.
+    await page.reload();
+    await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('2 chờ gửi');
+    expect(await page.getByTestId('offline-copies').textContent()).toMatch(/Cập nhật lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    await outboxCount(page).click();
+    expect(await page.getByTestId('outbox-item').evaluateAll((items) => items.map((item) => [item.getAttribute('data-kind'), item.getAttribute('data-state')]))).toEqual([
+      ['meetingSheet', 'waiting'],
+      ['homeCareVisit', 'waiting'],
+    ]);
+    await page.keyboard.press('Escape');
+    // Nothing reached the server while offline.
+    expect(await count(`select count(*) from activity where monthly_meeting and held_on = $1`, [today])).toBe(meetingsBefore);
+
+    await page.context().setOffline(false);
+    await outboxCount(page).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await count(`select count(*) from activity where monthly_meeting and held_on = $1`, [today])).toBe(meetingsBefore + 1);
+    expect(await count('select count(*) from home_care_visit')).toBe(visitsBefore + 1);
+
+    // Opened again online, nothing is sent twice.
+    await page.reload();
+    await page.getByTestId('home-care-open').waitFor({ timeout: 30_000 });
+    expect(await outboxCount(page).count()).toBe(0);
+    expect(await page.getByTestId('offline-copies').count()).toBe(0);
+    expect(await count(`select count(*) from activity where monthly_meeting and held_on = $1`, [today])).toBe(meetingsBefore + 1);
+    expect(await count('select count(*) from home_care_visit')).toBe(visitsBefore + 1);
+  });
+
+  it('keeps a repayment refused on arrival with the server’s message, to correct and send again, or to discard on purpose', async () => {
+    const { loanId } = await runningLoan();
+    const page = await clubPhone();
+    await page.goto(`/club/loans/${loanId}`);
+    await page.getByTestId('loan-action-repay').waitFor({ timeout: 30_000 });
+
+    const repayOffline = async (principal: string) => {
+      await page.context().setOffline(true);
+      await page.getByTestId('loan-action-repay').click();
+      await page.getByTestId('loan-action-principal').fill(principal);
+      await page.getByTestId('loan-action-submit').click();
+      await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('1 chờ gửi');
+      await page.context().setOffline(false);
+      await expect.poll(() => outboxCount(page).getAttribute('data-refused'), { timeout: 30_000 }).toBe('true');
+    };
+
+    // More than is owed: refused on arrival, and kept with why.
+    await repayOffline('5000000');
+    await outboxCount(page).click();
+    const item = page.getByTestId('outbox-item');
+    await expect.poll(() => item.getAttribute('data-state')).toBe('refused');
+    expect(await item.getByTestId('outbox-message').textContent()).toBe('Vượt quá số còn nợ (1.200.000 ₫); số tiền ghi trả là 5.000.000 ₫.');
+    expect(await loanStanding(loanId)).toEqual({ outstanding: 1_200_000, repayments: 0 });
+
+    // Corrected in the outbox and sent again: recorded once.
+    await item.getByTestId('outbox-correct').click();
+    await item.getByTestId('outbox-principal').fill('100000');
+    await item.getByTestId('outbox-resend').click();
+    await outboxCount(page).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await loanStanding(loanId)).toEqual({ outstanding: 1_100_000, repayments: 1 });
+
+    // Refused again, then discarded after saying so: nothing more is recorded.
+    await repayOffline('9000000');
+    await outboxCount(page).click();
+    await item.getByTestId('outbox-discard').click();
+    expect(await page.getByRole('dialog', { name: 'Bỏ mục này?' }).textContent()).toContain('không được gửi đi');
+    await page.getByTestId('outbox-discard-confirm').click();
+    await outboxCount(page).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await loanStanding(loanId)).toEqual({ outstanding: 1_100_000, repayments: 1 });
+  });
+
+  it('warns on signing out with items waiting, then clears what the phone keeps', async () => {
+    const description = `Góp quỹ ngoại tuyến ${randomUUID().slice(0, 6)}`;
+    const page = await clubPhone();
+    await page.goto('/club/funds?fund=ACTIVITY');
+    await page.getByTestId('fund-entry-open').waitFor({ timeout: 30_000 });
+
+    await page.context().setOffline(true);
+    await page.getByTestId('fund-entry-open').click();
+    await page.getByTestId('fund-entry-amount').fill('20000');
+    await page.getByTestId('fund-entry-description').fill(description);
+    await page.getByTestId('fund-entry-submit').click();
+    await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('1 chờ gửi');
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name))).toContain('ishc-offline');
+
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    expect(await page.getByRole('dialog').textContent()).toContain('Còn 1 mục chờ gửi');
+    await page.getByTestId('sign-out-confirm').click();
+    await page.getByTestId('sign-in-login').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name))).not.toContain('ishc-offline');
+    expect(await page.evaluate(() => localStorage.getItem('ishc.offlineCopies'))).toBeNull();
+
+    // Back online and signed in again: nothing waits, and the contribution was never recorded.
+    await page.context().setOffline(false);
+    await signIn(page, 'kienluong.club');
+    // Back where it was signed out from, the funds page.
+    await page.getByTestId('fund-entry-open').waitFor({ timeout: 30_000 });
+    expect(await outboxCount(page).count()).toBe(0);
+    expect(await count('select count(*) from ledger_entry where description = $1', [description])).toBe(0);
+  });
+});
