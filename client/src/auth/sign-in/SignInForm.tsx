@@ -9,6 +9,7 @@ import { useSession } from '../../app/session/SessionProvider';
 import { sessionStore, type SessionEndReason } from '../../app/session/session-store';
 import { SignInDocument } from '../../gql/graphql';
 import { signInErrorKey, type SignInErrorKey } from './sign-in-errors';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 interface SignInFailure {
   key: SignInErrorKey;
@@ -60,7 +61,7 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={submitShowingFirstError(form, submit)} noValidate>
       <Stack gap="md">
         {notice && (
           <Alert color={notice === 'password.changed' ? 'teal' : 'yellow'} icon={<IconInfoCircle />} role="status" data-testid="sign-in-notice">

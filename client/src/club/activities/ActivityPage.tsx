@@ -28,6 +28,7 @@ import { FormError } from '../ui/FormError';
 import { useActionKey } from '../ui/use-action-key';
 import { activityAreas } from './activity-areas';
 import { BackLink } from '../../app/ui/BackLink';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 type Activity = NonNullable<ClubActivityQuery['activity']>;
 
@@ -126,10 +127,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
     >
       <Stack gap="md" maw={900}>
         <FormError message={formError} testId="activity-error" />

@@ -22,6 +22,7 @@ import { splitProblems, useClubProblems } from '../club-messages';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { DuplicateWarning } from './DuplicateWarning';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 type Household = 'NONE' | 'POOR' | 'NEAR_POOR';
 
@@ -161,7 +162,7 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
   }
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={submitShowingFirstError(form, submit)} noValidate>
       <Stack gap="md" maw={640}>
         <FormError message={formError} testId="member-form-error" />
         <TextInput label={t('clubArea.memberForm.fullName')} required autoComplete="off" data-testid="member-full-name" {...form.getInputProps('fullName')} />
