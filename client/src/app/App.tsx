@@ -4,13 +4,13 @@ import { RouterProvider } from 'react-router';
 import { createApolloClient } from './apollo';
 import { router } from './router';
 import { SessionProvider } from './session/SessionProvider';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const apolloClient = createApolloClient();
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <ApolloProvider client={apolloClient}>
         <SessionProvider>
           <RouterProvider router={router} />
