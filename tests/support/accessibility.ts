@@ -63,7 +63,7 @@ export async function smallTapTargets(page: Page, minimum = 44): Promise<SmallTa
       const parent = element.parentElement;
       return element.tagName === 'A' && parent !== null && getComputedStyle(element).display === 'inline' && (parent.textContent ?? '').trim() !== (element.textContent ?? '').trim();
     };
-    return [...document.querySelectorAll(selector)]
+    return Array.from(document.querySelectorAll(selector))
       .filter((element) => {
         const box = element.getBoundingClientRect();
         const style = getComputedStyle(element);
