@@ -2,12 +2,12 @@ import { MantineProvider } from '@mantine/core';
 import { RouterProvider } from 'react-router';
 import { router } from './router';
 import { SessionProvider } from './session/SessionProvider';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 /** Apollo Client is not here: it comes with the signed-in shell (SignedInLayout), not with the sign-in page. */
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <SessionProvider>
         <RouterProvider router={router} />
       </SessionProvider>

@@ -1,4 +1,5 @@
 import './styles/mantine-sign-in.css';
+import './styles/touch-targets.css';
 import { languageReady } from '../i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

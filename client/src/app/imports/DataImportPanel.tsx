@@ -177,6 +177,8 @@ export function DataImportPanel({ kind, clubId, surveyId, notReady, pickers, col
         <Stack gap="md">
           {pickers}
           <FileInput
+            size="md"
+            styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
             label={t('imports.file.file')}
             description={t('imports.file.fileHint')}
             placeholder={t('imports.file.filePlaceholder')}

@@ -59,7 +59,7 @@ export function PrintView({ title, back, ready, wide = false, controls, children
           </Button>
         </Group>
       </div>
-      <div className={classes.paper}>
+      <div className={classes.paper} tabIndex={0} role="region" aria-label={title}>
         <article className={classes.document} data-testid={testId} aria-busy={!ready}>
           {children}
         </article>

@@ -37,7 +37,9 @@ export function AppLayout() {
               onClick={toggleNavbar}
               hiddenFrom="sm"
               size="md"
-              p={8}
+              p={10}
+              miw={44}
+              mih={44}
               aria-label={navbarOpened ? t('nav.closeMenu') : t('nav.openMenu')}
               aria-expanded={navbarOpened}
               data-testid="nav-burger"

@@ -10,6 +10,7 @@ import { useSession } from '../../app/session/SessionProvider';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { useFieldErrors } from '../../app/ui/use-field-errors';
 import { ChangePasswordDocument } from '../../gql/graphql';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 interface ChangePasswordValues {
   currentPassword: string;
@@ -55,7 +56,7 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={submitShowingFirstError(form, submit)} noValidate>
       <Stack gap="md">
         {formError && (
           <Alert color="red" icon={<IconAlertCircle />} title={t('common.saveFailed')} role="alert" data-testid="change-password-error">

@@ -10,6 +10,7 @@ import { sessionStore, type SessionEndReason } from '../../app/session/session-s
 import type { SignInMutation, SignInMutationVariables } from '../../gql/graphql';
 import signInOperation from './SignIn.graphql?raw';
 import { signInErrorKey, type SignInErrorKey } from './sign-in-errors';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 /** Sent with a plain request: Apollo Client is loaded with the signed-in shell, not with this page. */
 const SIGN_IN = `${signInOperation}\n${sessionUserFragment}`;
@@ -65,7 +66,7 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={submitShowingFirstError(form, submit)} noValidate>
       <Stack gap="md">
         {notice && (
           <Alert color={notice === 'password.changed' ? 'teal' : 'yellow'} icon={<IconInfoCircle />} role="status" data-testid="sign-in-notice">

@@ -28,6 +28,8 @@ import { FormError } from '../ui/FormError';
 import { useActionKey } from '../ui/use-action-key';
 import { activityAreas } from './activity-areas';
 import { BackLink } from '../../app/ui/BackLink';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
+import { isMissingRecord, isRecordId } from '../../app/record-id';
 
 type Activity = NonNullable<ClubActivityQuery['activity']>;
 
@@ -126,10 +128,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
     >
       <Stack gap="md" maw={900}>
         <FormError message={formError} testId="activity-error" />
@@ -191,10 +190,11 @@ export function ActivityNewPage() {
 export function ActivityPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, error, refetch } = useQuery(ClubActivityDocument, { variables: { id }, fetchPolicy: 'network-only' });
-  if (error && !data) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
-  if (!data) return <LoadingBlock />;
-  if (!data.activity) {
+  const { data, error, refetch } = useQuery(ClubActivityDocument, { variables: { id }, fetchPolicy: 'network-only', skip: !isRecordId(id) });
+  if (error && !data && !isMissingRecord(error)) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
+  if (!data && !error && isRecordId(id)) return <LoadingBlock />;
+  const activity = data?.activity;
+  if (!activity) {
     return (
       <Stack>
         <BackToActivities />
@@ -205,8 +205,8 @@ export function ActivityPage() {
   return (
     <>
       <BackToActivities />
-      <PageHeader title={data.activity.title} />
-      <ActivityForm key={`${data.activity.id}-${data.activity.version}`} activity={data.activity} />
+      <PageHeader title={activity.title} />
+      <ActivityForm key={`${activity.id}-${activity.version}`} activity={activity} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { MemberSelect } from '../ui/MemberSelect';
 import { useActionKey } from '../ui/use-action-key';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 type DirectKind = Extract<LedgerKind, 'SEED_CAPITAL' | 'CONTRIBUTION' | 'EXPENSE'>;
 
@@ -85,10 +86,7 @@ export function FundEntryForm({ fund, onDone, onCancel }: { fund: Fund; onDone: 
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
     >
       <Stack gap="md">
         <Text>{t('clubArea.fundEntry.intro', { fund: t(`clubArea.funds.${fund}`) })}</Text>

@@ -43,7 +43,7 @@ function LedgerRow({ entry, onReverse }: { entry: ClubLedgerEntryFragment; onRev
             {formatDate(entry.entryOn)}
             {detail && ' · '}
             {detail && entry.loanId ? (
-              <Anchor component={Link} to={`/club/loans/${entry.loanId}`} inherit>
+              <Anchor component={Link} to={`/club/loans/${entry.loanId}`} inherit underline="always" className={classes.tapLink}>
                 {detail}
               </Anchor>
             ) : (

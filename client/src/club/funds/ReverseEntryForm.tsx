@@ -9,6 +9,7 @@ import { ReverseLedgerEntryDocument, type ClubLedgerEntryFragment } from '../../
 import { splitProblems, useClubProblems } from '../club-messages';
 import { FormError } from '../ui/FormError';
 import { useActionKey } from '../ui/use-action-key';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 /** A mistaken entry is cancelled by an opposite one; the ledger itself is never edited. */
 export function ReverseEntryForm({ entry, onDone, onCancel }: { entry: ClubLedgerEntryFragment; onDone: () => void; onCancel: () => void }) {
@@ -39,10 +40,7 @@ export function ReverseEntryForm({ entry, onDone, onCancel }: { entry: ClubLedge
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
     >
       <Stack gap="md">
         <Text>

@@ -13,6 +13,7 @@ import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { MemberSelect } from '../ui/MemberSelect';
 import { useActionKey } from '../ui/use-action-key';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 export const homeCareKinds: HomeCareKind[] = ['HEALTH_CHECK', 'PERSONAL_CARE', 'HOUSEWORK', 'EMOTIONAL_SUPPORT', 'OTHER'];
 const formFields = new Set(['volunteerId', 'memberId', 'visitedOn', 'kinds', 'notes']);
@@ -70,10 +71,7 @@ export function HomeCareVisitForm({ onDone, onCancel }: { onDone: () => void; on
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
     >
       <Stack gap="md">
         <FormError message={formError} testId="home-care-error" />

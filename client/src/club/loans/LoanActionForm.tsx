@@ -25,6 +25,7 @@ import { isNoAnswer, keepForLater } from '../offline/outbox';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { useActionKey } from '../ui/use-action-key';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 export type LoanAction = 'approve' | 'reject' | 'disburse' | 'repay' | 'reschedule' | 'writeOff' | 'reverseRepayment';
 
@@ -162,10 +163,7 @@ export function LoanActionForm({ action, loan, repaymentId, onDone, onCancel }: 
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
       data-testid={`loan-action-form-${action}`}
     >
       <Stack gap="md">

@@ -15,10 +15,12 @@ import { ClubLoanDocument, type ClubLoanDetailFragment } from '../../gql/graphql
 import { todayInVietnam } from '../club-format';
 import { InfoRows } from '../ui/InfoRows';
 import { Money } from '../ui/Money';
+import classes from '../ui/club-ui.module.css';
 import { LoanActionForm, type LoanAction } from './LoanActionForm';
 import { loanTermsText } from './loan-text';
 import { LoanStatusBadge } from './LoanStatusBadge';
 import { BackLink } from '../../app/ui/BackLink';
+import { isMissingRecord, isRecordId } from '../../app/record-id';
 
 const knownEvents = ['REQUESTED', 'APPROVED', 'REJECTED', 'DISBURSED', 'RESCHEDULED', 'WRITTEN_OFF', 'CLOSED', 'REOPENED', 'OPENING_BALANCE'] as const;
 type KnownEvent = (typeof knownEvents)[number];
@@ -97,14 +99,14 @@ export function LoanPage() {
   const { id = '' } = useParams();
   const isPhone = useMediaQuery('(max-width: 48em)');
   const [action, setAction] = useState<{ kind: LoanAction; repaymentId?: string } | null>(null);
-  const { data, error, refetch } = useQuery(ClubLoanDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(ClubLoanDocument, { variables: { id }, fetchPolicy: 'cache-and-network', skip: !isRecordId(id) });
   const loan = data?.loan;
   const back = (
     <BackLink to="/club/loans" testId="loan-back" large>{t('clubArea.loan.back')}</BackLink>
   );
 
-  if (error && !data) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
-  if (!data) return <LoadingBlock />;
+  if (error && !data && !isMissingRecord(error)) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
+  if (!data && !error && isRecordId(id)) return <LoadingBlock />;
   if (!loan) {
     return (
       <Stack>
@@ -158,7 +160,7 @@ export function LoanPage() {
           <InfoRows
             testId="loan-details"
             rows={[
-              { key: 'member', label: t('clubArea.loanForm.member'), value: <Anchor component={Link} to={`/club/members/${loan.member.id}`}>{loan.member.fullName}</Anchor> },
+              { key: 'member', label: t('clubArea.loanForm.member'), value: <Anchor component={Link} to={`/club/members/${loan.member.id}`} className={classes.tapLink}>{loan.member.fullName}</Anchor> },
               { key: 'principal', label: t('clubArea.loanForm.principal'), value: <Money amount={loan.principal} /> },
               { key: 'terms', label: t('clubArea.loan.terms'), value: loanTermsText(t, loan, i18n.resolvedLanguage) },
               { key: 'purpose', label: t('clubArea.loanForm.purpose'), value: [t(`clubArea.loanPurpose.${loan.purpose}`), loan.purposeNote].filter(Boolean).join(': ') },
@@ -227,7 +229,6 @@ export function LoanPage() {
                     </Stack>
                     {canReverse && !repayment.reversesId && !repayment.opening && !reversedIds.has(repayment.id) && (
                       <Button
-                        size="sm"
                         variant="subtle"
                         color="red"
                         leftSection={<IconArrowBackUp size={16} />}

@@ -16,6 +16,7 @@ import { splitProblems, useClubProblems } from '../club-messages';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { MemberSelect } from '../ui/MemberSelect';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 const purposes: LoanPurpose[] = ['LIVESTOCK', 'CROPS', 'AQUACULTURE', 'SMALL_TRADE', 'HANDICRAFT', 'SERVICES', 'OTHER'];
 const formFields = new Set(['memberId', 'principal', 'termMonths', 'monthlyRate', 'flatFee', 'purpose', 'purposeNote', 'requestedOn']);
@@ -132,10 +133,7 @@ export function LoanRequestPage() {
       <PageHeader title={t('clubArea.loanForm.title')} description={t('clubArea.loanForm.intro')} />
       <form
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
+        onSubmit={submitShowingFirstErrorOf(submit)}
       >
         <Stack gap="md" maw={640}>
           <FormError message={formError} testId="loan-request-error" />

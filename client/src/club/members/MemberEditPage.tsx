@@ -7,6 +7,7 @@ import { PageHeader } from '../../app/ui/PageHeader';
 import { QueryError } from '../../app/ui/QueryError';
 import { ClubMemberDocument } from '../../gql/graphql';
 import { MemberForm } from './MemberForm';
+import { isMissingRecord, isRecordId } from '../../app/record-id';
 
 export function MemberNewPage() {
   const { t } = useTranslation();
@@ -23,16 +24,17 @@ export function MemberEditPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { id = '' } = useParams();
-  const { data, error, refetch } = useQuery(ClubMemberDocument, { variables: { id }, fetchPolicy: 'network-only' });
+  const { data, error, refetch } = useQuery(ClubMemberDocument, { variables: { id }, fetchPolicy: 'network-only', skip: !isRecordId(id) });
 
-  if (error && !data) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
-  if (!data) return <LoadingBlock />;
-  if (!data.member) return <EmptyMessage>{t('clubArea.members.notFound')}</EmptyMessage>;
+  if (error && !data && !isMissingRecord(error)) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
+  if (!data && !error && isRecordId(id)) return <LoadingBlock />;
+  const member = data?.member;
+  if (!member) return <EmptyMessage>{t('clubArea.members.notFound')}</EmptyMessage>;
   return (
     <>
-      <PageHeader title={t('clubArea.memberForm.editTitle', { name: data.member.fullName })} />
+      <PageHeader title={t('clubArea.memberForm.editTitle', { name: member.fullName })} />
       <MemberForm
-        member={data.member}
+        member={member}
         onCancel={() => void navigate(`/club/members/${id}`)}
         onSaved={() => void navigate(`/club/members/${id}`, { replace: true })}
       />

@@ -1,15 +1,17 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Checkbox, Group, Input, NativeSelect, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Input, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasErrorCode } from '../../app/errors';
 import { parseDisplayDate } from '../../app/local-date';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import {
   ClubMemberFormOptionsDocument,
+  ConfirmMemberDistinctDocument,
   CreateMemberDocument,
   MemberDuplicateCandidatesDocument,
   UpdateMemberDocument,
@@ -24,6 +26,7 @@ import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { useActionKey } from '../ui/use-action-key';
 import { DuplicateWarning } from './DuplicateWarning';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 type Household = 'NONE' | 'POOR' | 'NEAR_POOR';
 
@@ -85,6 +88,9 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
   const [create, creating] = useMutation(CreateMemberDocument);
   const [actionKey] = useActionKey();
   const [update, updating] = useMutation(UpdateMemberDocument);
+  const [confirmDistinct, confirming] = useMutation(ConfirmMemberDistinctDocument);
+  // Set by the button that answers "same person?" with no: the member is saved, then confirmed distinct.
+  const savingAsDifferent = useRef(false);
   const thisYear = Number(todayInVietnam().slice(0, 4));
   const form = useForm<MemberValues>({
     initialValues: valuesOf(member),
@@ -93,7 +99,8 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
       sex: (value) => (value ? null : t('clubArea.memberForm.sexRequired')),
       birthYear: (value) => {
         const year = Number(value);
-        return /^\d{4}$/.test(value.trim()) && year >= thisYear - 120 && year <= thisYear ? null : t('clubArea.memberForm.birthYearInvalid');
+        if (/^\d{4}$/.test(value.trim()) && year > thisYear) return t('clubArea.memberForm.birthYearFuture', { year: thisYear });
+        return /^\d{4}$/.test(value.trim()) && year >= thisYear - 120 ? null : t('clubArea.memberForm.birthYearInvalid');
       },
       citizenId: (value) => (!value.trim() || /^\d{12}$/.test(value.trim()) ? null : t('clubArea.messages.citizenId')),
       joinedOn: (value) => (parseDisplayDate(value) ? null : t('clubArea.common.dayInvalid')),
@@ -124,6 +131,8 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
   const hamlets = (options.data?.myClub?.commune.children ?? []).filter((hamlet) => !hamlet.retired || hamlet.id === form.values.hamletId);
 
   async function submit(values: MemberValues) {
+    const asDifferent = savingAsDifferent.current;
+    savingAsDifferent.current = false;
     setFormError(null);
     const fields = {
       fullName: values.fullName.trim().normalize('NFC'),
@@ -143,9 +152,17 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
       boardRole: values.boardRole || null,
     };
     try {
-      const saved = member
+      let saved = member
         ? (await update({ variables: { input: { ...fields, id: member.id, version: member.version } } })).data?.updateMember
         : (await create({ variables: { input: { ...fields, idempotencyKey: actionKey } } })).data?.createMember;
+      if (saved && asDifferent && saved.duplicateStatus === 'POSSIBLE') {
+        // Saved already: should the confirmation fail, the member stays flagged for the board to check.
+        const flagged = saved;
+        saved = await confirmDistinct({ variables: { input: { id: flagged.id, version: flagged.version } } }).then(
+          (result) => result.data?.confirmMemberDistinct ?? flagged,
+          () => flagged,
+        );
+      }
       if (!saved) return;
       notifications.show({
         color: saved.duplicateStatus === 'POSSIBLE' ? 'orange' : 'teal',
@@ -169,7 +186,7 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
   }
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={submitShowingFirstError(form, submit)} noValidate>
       <Stack gap="md" maw={640}>
         <FormError message={formError} testId="member-form-error" />
         <TextInput label={t('clubArea.memberForm.fullName')} required autoComplete="off" data-testid="member-full-name" {...form.getInputProps('fullName')} />
@@ -205,7 +222,30 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
           data-testid="member-citizen-id"
           {...form.getInputProps('citizenId')}
         />
-        <DuplicateWarning candidates={candidates} />
+        <DuplicateWarning
+          candidates={candidates}
+          candidateAction={(candidate) =>
+            candidate.clubId === options.data?.myClub?.id ? (
+              <Button component={Link} to={`/club/members/${candidate.memberId}`} variant="light" color="orange" data-testid="duplicate-open">
+                {t('clubArea.duplicates.openExisting')}
+              </Button>
+            ) : (
+              <Text size="sm">{t('clubArea.duplicates.inOtherClub')}</Text>
+            )
+          }
+        >
+          <Group>
+            <Button
+              type="submit"
+              variant="default"
+              loading={creating.loading || updating.loading || confirming.loading}
+              onClick={() => (savingAsDifferent.current = true)}
+              data-testid="duplicate-save-as-different"
+            >
+              {t('clubArea.duplicates.saveAsDifferent')}
+            </Button>
+          </Group>
+        </DuplicateWarning>
         <TextInput label={t('clubArea.memberForm.phone')} inputMode="tel" autoComplete="off" data-testid="member-phone" {...form.getInputProps('phone')} />
         <DayInput
           label={t('clubArea.memberForm.joinedOn')}
@@ -261,7 +301,7 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={creating.loading || updating.loading} data-testid="member-save">
+          <Button type="submit" loading={creating.loading || updating.loading || confirming.loading} onClick={() => (savingAsDifferent.current = false)} data-testid="member-save">
             {member ? t('clubArea.memberForm.save') : t('clubArea.memberForm.create')}
           </Button>
         </Group>

@@ -11,6 +11,7 @@ import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 const formFields = new Set(['leftOn', 'reason']);
 
@@ -46,10 +47,7 @@ export function MemberLeftForm({ member, onDone, onCancel }: { member: ClubMembe
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
     >
       <Stack gap="md">
         <Text>{t('clubArea.memberLeft.intro', { name: member.fullName })}</Text>

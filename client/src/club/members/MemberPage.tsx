@@ -22,7 +22,9 @@ import classes from '../ui/club-ui.module.css';
 import { DuplicateWarning } from './DuplicateWarning';
 import { MemberBadges } from './MemberBadges';
 import { MemberLeftForm } from './MemberLeftForm';
+import { MergeIntoButton, RemoveMemberButton } from './MemberRemoval';
 import { BackLink } from '../../app/ui/BackLink';
+import { isMissingRecord, isRecordId } from '../../app/record-id';
 
 function yesNo(t: (key: 'clubArea.common.yes' | 'clubArea.common.no') => string, value: boolean): string {
   return value ? t('clubArea.common.yes') : t('clubArea.common.no');
@@ -36,7 +38,7 @@ function ConfirmDistinct({ member }: { member: ClubMemberDetailFragment }) {
   const [failure, setFailure] = useState<string | null>(null);
   return (
     <Stack gap="xs">
-      <DuplicateWarning candidates={member.possibleDuplicates} saved />
+      <DuplicateWarning candidates={member.possibleDuplicates} saved candidateAction={(candidate) => <MergeIntoButton member={member} into={candidate} />} />
       {failure && (
         <Text c="red.8" role="alert">
           {failure}
@@ -72,14 +74,14 @@ export function MemberPage() {
   const { id = '' } = useParams();
   const isPhone = useMediaQuery('(max-width: 48em)');
   const [leaving, setLeaving] = useState(false);
-  const { data, error, refetch } = useQuery(ClubMemberDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(ClubMemberDocument, { variables: { id }, fetchPolicy: 'cache-and-network', skip: !isRecordId(id) });
   const member = data?.member;
   const back = (
     <BackLink to="/club/members" testId="member-back" large>{t('clubArea.members.back')}</BackLink>
   );
 
-  if (error && !data) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
-  if (!data) return <LoadingBlock />;
+  if (error && !data && !isMissingRecord(error)) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
+  if (!data && !error && isRecordId(id)) return <LoadingBlock />;
   if (!member) {
     return (
       <Stack>
@@ -102,6 +104,7 @@ export function MemberPage() {
             <Button component={Link} to={`/club/members/${member.id}/edit`} leftSection={<IconPencil size={18} />} variant="light" data-testid="member-edit">
               {t('clubArea.members.edit')}
             </Button>
+            <RemoveMemberButton member={member} />
             {!member.leftOn && (
               <Button leftSection={<IconDoorExit size={18} />} variant="subtle" color="red" onClick={() => setLeaving(true)} data-testid="member-leave">
                 {t('clubArea.memberLeft.open')}

@@ -58,7 +58,7 @@ export function ClubShortcuts() {
                 <ReportStatusBadge status={report.status} />{' '}
                 {report.late && (
                   <Badge color="red" variant="light" tt="none">
-                    {t('clubArea.report.late')}
+                    {report.status === 'DRAFT' || report.status === 'RETURNED' ? t('clubArea.report.overdue') : t('clubArea.report.late')}
                   </Badge>
                 )}
                 <Text span size="sm" c="dimmed" fw={400} ml={4}>

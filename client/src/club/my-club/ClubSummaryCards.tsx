@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { BoardRole } from '../../gql/graphql';
 import { formatDecimal } from '../club-format';
 import { Money } from '../ui/Money';
+import classes from '../ui/club-ui.module.css';
 import type { MyClub } from './ClubCard';
 
 const boardOrder: BoardRole[] = ['HEAD', 'DEPUTY', 'TREASURER', 'SECRETARY'];
@@ -57,7 +58,7 @@ export function QualityCard({ club }: { club: MyClub }) {
         <Title order={2} fz="lg">
           {t('clubArea.quality.title')}
         </Title>
-        <Text fw={700} c={checklist.meetsStandard ? 'teal.8' : 'orange.8'} data-testid="quality-score">
+        <Text fw={700} c={checklist.meetsStandard ? 'teal.9' : 'orange.9'} data-testid="quality-score">
           {t('clubArea.quality.score', { met: checklist.metCount, total: checklist.items.length })}
         </Text>
       </Group>
@@ -74,7 +75,7 @@ export function QualityCard({ club }: { club: MyClub }) {
               data-code={item.code}
               data-met={item.met}
               icon={
-                <ThemeIcon color={item.met ? 'teal' : 'red'} variant="light" radius="xl" size={30} aria-label={item.met ? t('clubArea.quality.met') : t('clubArea.quality.notMet')}>
+                <ThemeIcon color={item.met ? 'teal' : 'red'} variant="light" radius="xl" size={30} role="img" aria-label={item.met ? t('clubArea.quality.met') : t('clubArea.quality.notMet')}>
                   {item.met ? <IconCheck size={18} /> : <IconX size={18} />}
                 </ThemeIcon>
               }
@@ -108,7 +109,7 @@ export function BoardCard({ club }: { club: MyClub }) {
               {board.map((member) => (
                 <Group key={member.id} justify="space-between" gap="xs" wrap="wrap">
                   <Text c="dimmed">{member.boardRole ? t(`clubArea.boardRole.${member.boardRole}`) : ''}</Text>
-                  <Anchor component={Link} to={`/club/members/${member.id}`} fw={500}>
+                  <Anchor component={Link} to={`/club/members/${member.id}`} fw={500} className={classes.tapLink}>
                     {member.fullName}
                   </Anchor>
                 </Group>

@@ -9,6 +9,7 @@ import { QueryError } from '../../app/ui/QueryError';
 import { MyClubDocument } from '../../gql/graphql';
 import { ClubCard } from './ClubCard';
 import { ClubShortcuts } from './ClubShortcuts';
+import { ClubToDo } from './ClubToDo';
 import { BoardCard, FundsCard, QualityCard } from './ClubSummaryCards';
 
 export function MyClubPage() {
@@ -24,6 +25,7 @@ export function MyClubPage() {
       {data && !club && <EmptyMessage icon={<IconBuildingCommunity />}>{t('club.noClub')}</EmptyMessage>}
       {club && (
         <Stack gap="md" maw={1100}>
+          <ClubToDo />
           <ClubShortcuts />
           <ClubCard club={club} />
           <FundsCard club={club} />

@@ -175,7 +175,7 @@ export function MonthlyReportPage() {
                 )}
                 {report?.late && (
                   <Badge color="red" variant="filled" tt="none" size="lg" data-testid="report-late">
-                    {t('clubArea.report.late')}
+                    {report.status === 'DRAFT' || report.status === 'RETURNED' ? t('clubArea.report.overdue') : t('clubArea.report.late')}
                   </Badge>
                 )}
               </Group>

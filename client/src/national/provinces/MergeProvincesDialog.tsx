@@ -12,6 +12,7 @@ import { useErrorMessage } from '../../app/ui/use-error-message';
 import { MergeProvincesDocument, TenantsDocument, type PredecessorAdmins, type ProvinceListItemFragment } from '../../gql/graphql';
 import { useMergeProblems, type MergeProblem } from './merge-messages';
 import { slugOf } from './province-slug';
+import { focusFirstInvalidField } from '../../app/ui/focus-first-error';
 
 interface MergeValues {
   provinceIds: string[];
@@ -229,7 +230,7 @@ export function MergeProvincesDialog({ tenants, onClose }: MergeProvincesDialogP
         onSubmit={form.onSubmit(() => {
           setFormError(null);
           setStep('confirm');
-        })}
+        }, focusFirstInvalidField)}
       >
         <Stack gap="md" data-testid="merge-form">
           <Text size="sm">{t('provinces.merge.intro')}</Text>

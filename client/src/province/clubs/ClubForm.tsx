@@ -23,6 +23,7 @@ import { formProblemsOf } from '../schemes/scheme-messages';
 import { communeWithDistrict } from './club-format';
 import { ClubConflictAlert } from './club-conflict';
 import { useClubProblems } from './club-messages';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 const COMMUNE_LEVEL = 3;
 const HAMLET_LEVEL = 4;
@@ -173,7 +174,7 @@ export function ClubForm({ club, onSaved, onCancel }: ClubFormProps) {
   }
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={submitShowingFirstError(form, submit)} noValidate>
       <Stack gap="md">
         {formError && (
           <Alert color="red" icon={<IconAlertCircle />} title={t('common.saveFailed')} role="alert" data-testid="club-form-error">

@@ -17,6 +17,7 @@ import { ClubStatusBadge } from './ClubStatusBadge';
 import { qualityItemExpected, qualityItemName, qualityItemValue } from './quality-text';
 import { QualityScore } from './QualityScore';
 import { BackLink } from '../../app/ui/BackLink';
+import { isMissingRecord, isRecordId } from '../../app/record-id';
 
 type Club = NonNullable<ProvinceClubDetailQuery['club']>;
 
@@ -125,7 +126,7 @@ function LoanPortfolio({ club }: { club: Club }) {
 export function ClubPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, error, refetch } = useQuery(ProvinceClubDetailDocument, { variables: { id } });
+  const { data, error, refetch } = useQuery(ProvinceClubDetailDocument, { variables: { id }, skip: !isRecordId(id) });
   const [dialog, setDialog] = useState<ClubDialogState>(null);
   const club = data?.club;
 
@@ -133,7 +134,7 @@ export function ClubPage() {
     <BackLink to="/province/clubs" testId="club-back">{t('provinceClubs.detail.back')}</BackLink>
   );
 
-  if (error && !data) {
+  if (error && !data && !isMissingRecord(error)) {
     return (
       <Stack>
         {back}
@@ -141,7 +142,7 @@ export function ClubPage() {
       </Stack>
     );
   }
-  if (!data) return <LoadingBlock />;
+  if (!data && !error && isRecordId(id)) return <LoadingBlock />;
   if (!club) {
     return (
       <Stack>

@@ -13,6 +13,7 @@ import { ChangeClubStatusDocument, type ClubStatus, type ProvinceClubListItemFra
 import { formProblemsOf } from '../schemes/scheme-messages';
 import { ClubConflictAlert } from './club-conflict';
 import { useClubProblems } from './club-messages';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 type Move = 'FOUND' | 'SUSPEND' | 'RESUME' | 'DISSOLVE';
 
@@ -107,7 +108,7 @@ export function ClubStatusForm({ club, onSaved, onCancel }: { club: ProvinceClub
   }
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={submitShowingFirstError(form, submit)} noValidate>
       <Stack gap="md">
         <Text fw={600}>{club.name}</Text>
         <Text size="sm" c="dimmed">

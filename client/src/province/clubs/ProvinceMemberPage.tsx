@@ -10,6 +10,7 @@ import { LoadingBlock } from '../../app/ui/LoadingBlock';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { QueryError } from '../../app/ui/QueryError';
 import { ProvinceMemberDocument } from '../../gql/graphql';
+import { isMissingRecord, isRecordId } from '../../app/record-id';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -29,10 +30,10 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function ProvinceMemberPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, error, refetch } = useQuery(ProvinceMemberDocument, { variables: { id } });
-  if (error && !data) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
-  if (!data) return <LoadingBlock />;
-  const member = data.member;
+  const { data, error, refetch } = useQuery(ProvinceMemberDocument, { variables: { id }, skip: !isRecordId(id) });
+  if (error && !data && !isMissingRecord(error)) return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
+  if (!data && !error && isRecordId(id)) return <LoadingBlock />;
+  const member = data?.member;
   if (!member) return <EmptyMessage>{t('provinceClubs.member.notFound')}</EmptyMessage>;
   const household = member.poorHousehold ? t('provinceClubs.member.poor') : member.nearPoorHousehold ? t('provinceClubs.member.nearPoor') : t('provinceClubs.member.none');
   return (

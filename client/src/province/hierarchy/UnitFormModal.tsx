@@ -10,6 +10,7 @@ import { CreateAdminUnitDocument, UpdateAdminUnitDocument, type AdminUnitKind, t
 import { useHierarchyFieldErrors } from './hierarchy-messages';
 import { kindsUnder } from './unit-kinds';
 import { type PickedUnit, UnitPicker } from './UnitPicker';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 interface UnitFormValues {
   name: string;
@@ -101,7 +102,7 @@ export function UnitFormModal({ target, onClose }: { target: UnitFormTarget; onC
   const title = target.mode === 'create' ? t('hierarchy.form.createTitle', { parent: target.parent.fullName }) : t('hierarchy.form.editTitle', { name: target.unit.fullName });
   return (
     <Modal opened onClose={onClose} title={title} fullScreen={false} size="lg">
-      <form onSubmit={form.onSubmit(submit)} noValidate data-testid="unit-form">
+      <form onSubmit={submitShowingFirstError(form, submit)} noValidate data-testid="unit-form">
         <Stack gap="sm">
           {formError && (
             <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert">

@@ -16,6 +16,7 @@ import {
   type ReferenceFigureKind,
 } from '../../gql/graphql';
 import { referenceFigureKinds } from './reference-figure-kinds';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 export type FigureFormTarget =
   | { mode: 'edit'; figure: ReferenceFigureItemFragment }
@@ -116,10 +117,7 @@ export function ReferenceFigureForm({ target, figures, onReload, onSaved, onCanc
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
     >
       <Stack gap="md" data-testid="figure-form">
         {conflict && (

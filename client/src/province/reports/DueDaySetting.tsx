@@ -8,6 +8,7 @@ import { errorCodeOf } from '../../app/errors';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { ProvinceReportSettingsDocument, SaveProvinceReportSettingsDocument } from '../../gql/graphql';
 import { useClubProblems } from '../clubs/club-messages';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 /** The province's day of the next month by which clubs send their monthly report. */
 export function DueDaySetting() {
@@ -48,10 +49,7 @@ export function DueDaySetting() {
       {editing ? (
         <form
           noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
+          onSubmit={submitShowingFirstErrorOf(submit)}
         >
           <Group align="flex-end" gap="sm">
             <NumberInput

@@ -14,6 +14,7 @@ import {
 } from '../../gql/graphql';
 import { formatMonth } from '../clubs/club-format';
 import { useClubProblems } from '../clubs/club-messages';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 const MIN_COMMENT_LENGTH = 3;
 type Mode = 'idle' | 'return' | 'reopen';
@@ -160,10 +161,7 @@ export function ReportDecision({ report, onReload }: ReportDecisionProps) {
         {report.status === 'SUBMITTED' && mode === 'return' && (
           <form
             noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              submitText('return');
-            }}
+            onSubmit={submitShowingFirstErrorOf(() => submitText('return'))}
           >
             <Stack gap="sm">
               <Text fw={600}>{t('provinceClubs.report.returnTitle')}</Text>
@@ -212,10 +210,7 @@ export function ReportDecision({ report, onReload }: ReportDecisionProps) {
         {report.status === 'APPROVED' && mode === 'reopen' && (
           <form
             noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              submitText('reopen');
-            }}
+            onSubmit={submitShowingFirstErrorOf(() => submitText('reopen'))}
           >
             <Stack gap="sm">
               <Text fw={600}>{t('provinceClubs.report.reopenTitle')}</Text>

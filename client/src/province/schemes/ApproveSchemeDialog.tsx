@@ -12,6 +12,7 @@ import { parseDisplayDate } from '../../app/local-date';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { ApproveSchemeDocument, type SchemeDetailFragment } from '../../gql/graphql';
 import { useSchemeProblems } from './scheme-messages';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 interface ApproveValues {
   decisionNumber: string;
@@ -83,7 +84,7 @@ export function ApproveSchemeDialog({ scheme, onClose, onReload }: ApproveScheme
 
   return (
     <Modal opened onClose={onClose} title={t('schemes.approve.title')} fullScreen={isPhone} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={form.onSubmit(submit)} noValidate>
+      <form onSubmit={submitShowingFirstError(form, submit)} noValidate>
         <Stack gap="md">
           <Text size="sm">{t('schemes.approve.intro')}</Text>
           {conflict && (

@@ -9,6 +9,7 @@ import { parseDisplayDate } from '../../app/local-date';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { CreateSchemeDocument, NationalPhasesDocument, SchemesDocument } from '../../gql/graphql';
 import { formProblemsOf, problemsByField, useSchemeProblems } from './scheme-messages';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 interface CreateSchemeValues {
   title: string;
@@ -93,7 +94,7 @@ export function CreateSchemeForm({ onCreated, onCancel }: { onCreated: (id: stri
   }
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={submitShowingFirstError(form, submit)} noValidate>
       <Stack gap="md">
         {formError && (
           <Alert color="red" icon={<IconAlertCircle />} title={t('common.saveFailed')} role="alert" data-testid="scheme-create-error">

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 const MIN_REASON_LENGTH = 3;
 
@@ -24,12 +25,11 @@ export function RevisionReasonModal({ opened, loading, serverError, testIdPrefix
     <Modal opened={opened} onClose={onClose} title={t('schemes.reasonTitle')} closeButtonProps={{ 'aria-label': t('common.close') }} centered>
       <form
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={submitShowingFirstErrorOf(() => {
           const text = reason.trim().normalize('NFC');
           if (text.length < MIN_REASON_LENGTH) setError(t('schemes.messages.needsReason'));
           else onSubmit(text);
-        }}
+        })}
       >
         <Stack gap="md">
           <Text size="sm">{t('schemes.reasonIntro')}</Text>

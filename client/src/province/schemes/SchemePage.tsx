@@ -16,6 +16,7 @@ import { SchemeStatusBadge } from './SchemeStatusBadge';
 import { SpendingPanel } from './spending/SpendingPanel';
 import { TargetsEditor } from './targets/TargetsEditor';
 import { BackLink } from '../../app/ui/BackLink';
+import { isMissingRecord, isRecordId } from '../../app/record-id';
 
 const tabs = ['overview', 'budget', 'targets', 'spending', 'club-plan', 'history'] as const;
 type SchemeTab = (typeof tabs)[number];
@@ -40,7 +41,7 @@ export function SchemePage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('tab');
   const tab: SchemeTab = isTab(requested) ? requested : 'overview';
-  const { data, error, refetch } = useQuery(SchemeDocument, { variables: { id } });
+  const { data, error, refetch } = useQuery(SchemeDocument, { variables: { id }, skip: !isRecordId(id) });
   const reload = () => refetch();
   const scheme = data?.scheme;
 
@@ -48,8 +49,8 @@ export function SchemePage() {
     <BackLink to="/province/schemes" testId="scheme-back">{t('schemes.overview.back')}</BackLink>
   );
 
-  if (error && !data) return <Stack>{back}<QueryError error={error} onRetry={() => void reload().catch(() => undefined)} /></Stack>;
-  if (!data) return <LoadingBlock />;
+  if (error && !data && !isMissingRecord(error)) return <Stack>{back}<QueryError error={error} onRetry={() => void reload().catch(() => undefined)} /></Stack>;
+  if (!data && !error && isRecordId(id)) return <LoadingBlock />;
   if (!scheme) {
     return (
       <Stack>

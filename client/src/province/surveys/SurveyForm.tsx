@@ -10,6 +10,7 @@ import { parseDisplayDate } from '../../app/local-date';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { SaveSurveyDocument, SchemesDocument, SurveysDocument, type SurveyListItemFragment } from '../../gql/graphql';
 import { formProblemsOf, problemsByField, useSchemeProblems } from '../schemes/scheme-messages';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 interface SurveyValues {
   title: string;
@@ -83,7 +84,7 @@ export function SurveyForm({ survey, onSaved, onCancel }: SurveyFormProps) {
   }
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={submitShowingFirstError(form, submit)} noValidate>
       <Stack gap="md">
         {formError && (
           <Alert color="red" title={t('common.saveFailed')} role="alert" data-testid="survey-form-error">

@@ -15,12 +15,13 @@ import { SurveyDocument, type SurveyVisitDetailFragment } from '../../gql/graphq
 import { SurveyForm } from './SurveyForm';
 import { SurveyVisitForm } from './SurveyVisitForm';
 import { BackLink } from '../../app/ui/BackLink';
+import { isMissingRecord, isRecordId } from '../../app/record-id';
 
 export function SurveyPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const isPhone = useMediaQuery('(max-width: 48em)');
-  const { data, error, refetch } = useQuery(SurveyDocument, { variables: { id } });
+  const { data, error, refetch } = useQuery(SurveyDocument, { variables: { id }, skip: !isRecordId(id) });
   const [editing, setEditing] = useState(false);
   const [visitForm, setVisitForm] = useState<{ visit?: SurveyVisitDetailFragment } | null>(null);
   const survey = data?.survey;
@@ -46,8 +47,8 @@ export function SurveyPage() {
     <BackLink to="/province/surveys">{t('surveys.back')}</BackLink>
   );
 
-  if (error && !data) return <Stack>{back}<QueryError error={error} onRetry={reload} /></Stack>;
-  if (!data) return <LoadingBlock />;
+  if (error && !data && !isMissingRecord(error)) return <Stack>{back}<QueryError error={error} onRetry={reload} /></Stack>;
+  if (!data && !error && isRecordId(id)) return <LoadingBlock />;
   if (!survey) {
     return (
       <Stack>

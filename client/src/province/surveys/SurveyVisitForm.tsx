@@ -10,6 +10,7 @@ import { parseDisplayDate } from '../../app/local-date';
 import { useErrorMessage } from '../../app/ui/use-error-message';
 import { SaveSurveyVisitDocument, SurveyUnitSearchDocument, type SurveyVisitDetailFragment } from '../../gql/graphql';
 import { formProblemsOf, problemsByField, useSchemeProblems } from '../schemes/scheme-messages';
+import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 
 const formFields = new Set(['unitId', 'visitedOn', 'clubsFound', 'readyForClub', 'participants', 'clubActivity', 'difficulties', 'proposals']);
 
@@ -92,10 +93,7 @@ export function SurveyVisitForm({ surveyId, visit, onSaved, onCancel }: SurveyVi
 
   return (
     <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
       noValidate
     >
       <Stack gap="md">

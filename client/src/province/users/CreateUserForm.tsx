@@ -11,6 +11,7 @@ import { useErrorMessage } from '../../app/ui/use-error-message';
 import { useFieldErrors } from '../../app/ui/use-field-errors';
 import { CreateUserDocument, UsersDocument, type Role } from '../../gql/graphql';
 import { useClubIdHint } from './use-club-id-hint';
+import { submitShowingFirstError } from '../../app/ui/focus-first-error';
 
 type CreatableRole = Extract<Role, 'CLUB_STAFF' | 'PROVINCE_ADMIN'>;
 
@@ -81,7 +82,7 @@ export function CreateUserForm({ onCreated, onCancel }: CreateUserFormProps) {
   }
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={submitShowingFirstError(form, submit)} noValidate>
       <Stack gap="md">
         {formError && (
           <Alert color="red" icon={<IconAlertCircle />} title={t('common.saveFailed')} role="alert" data-testid="create-user-error">

@@ -9,6 +9,7 @@ import { errorCodeOf } from '../../../app/errors';
 import { useErrorMessage } from '../../../app/ui/use-error-message';
 import { CommuneHamletsDocument, CommuneSearchDocument, SaveClubPlanEntryDocument, type SchemeDetailFragment } from '../../../gql/graphql';
 import { formProblemsOf, problemsByField, useSchemeProblems } from '../scheme-messages';
+import { submitShowingFirstErrorOf } from '../../../app/ui/focus-first-error';
 
 type Entry = SchemeDetailFragment['clubPlan'][number];
 
@@ -116,10 +117,7 @@ export function ClubPlanEntryForm({ scheme, entry, onSaved, onCancel, onReload }
 
   return (
     <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
       noValidate
     >
       <Stack gap="md" data-testid="club-plan-form">

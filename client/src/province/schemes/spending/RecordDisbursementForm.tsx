@@ -13,6 +13,7 @@ import { RecordDisbursementDocument, type SchemeDetailFragment } from '../../../
 import { type PickedUnit, UnitPicker } from '../../hierarchy/UnitPicker';
 import { formProblemsOf, problemsByField, useSchemeProblems } from '../scheme-messages';
 import { ClubPicker, type PickedClub } from './ClubPicker';
+import { submitShowingFirstErrorOf } from '../../../app/ui/focus-first-error';
 
 type Line = SchemeDetailFragment['budgetLines'][number];
 
@@ -94,10 +95,7 @@ export function RecordDisbursementForm({ lines, lineLabel, onRecorded, onCancel 
 
   return (
     <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
       noValidate
     >
       <Stack gap="md">

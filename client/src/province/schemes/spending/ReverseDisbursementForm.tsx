@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../app/ui/use-error-message';
 import { ReverseDisbursementDocument } from '../../../gql/graphql';
 import { useSchemeProblems } from '../scheme-messages';
+import { submitShowingFirstErrorOf } from '../../../app/ui/focus-first-error';
 
 export function ReverseDisbursementForm({ disbursementId, onDone, onCancel }: { disbursementId: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -41,10 +42,7 @@ export function ReverseDisbursementForm({ disbursementId, onDone, onCancel }: { 
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitShowingFirstErrorOf(submit)}
     >
       <Stack gap="md">
         <Text size="sm">{t('spending.reverseBody')}</Text>
