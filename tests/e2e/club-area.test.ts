@@ -397,12 +397,13 @@ describe('the monthly report', () => {
     await page.getByTestId('report-narrative-input').fill(narrative);
     await page.getByTestId('report-save').click();
     await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 30_000 }).toBe('Nháp');
-    // Long past its due day in the next month: late.
-    expect(await page.getByTestId('report-late').textContent()).toBe('Nộp muộn');
+    // Long past its due day in the next month: a draft is overdue; submitted, it is late.
+    expect(await page.getByTestId('report-late').textContent()).toBe('Quá hạn');
 
     await page.getByTestId('report-submit').click();
     await page.getByTestId('report-submit-confirm').click();
     await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 30_000 }).toBe('Đã nộp');
+    expect(await page.getByTestId('report-late').textContent()).toBe('Nộp muộn');
     expect(await page.getByTestId('report-narrative').textContent()).toBe(narrative);
     expect(await page.getByTestId('report-figures-note').textContent()).toBe('Số liệu đã chốt lúc nộp báo cáo.');
     expect(await page.getByTestId('figure-incomeGenerationFund-value').textContent()).toMatch(/^[\d.]+ ₫$/);

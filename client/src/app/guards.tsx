@@ -44,7 +44,8 @@ export function RequireSession() {
 export function RequireArea({ area }: { area: Area }) {
   const user = useSignedInUser();
   const ownArea = areaOfRole(user.role);
-  if (ownArea !== area) return <Navigate to={areaHome(ownArea)} replace />;
+  // The home says why: a link shared by someone of another role should not just silently land elsewhere.
+  if (ownArea !== area) return <Navigate to={areaHome(ownArea)} replace state={{ sentHomeFrom: area }} />;
   return <Outlet />;
 }
 

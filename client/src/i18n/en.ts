@@ -27,6 +27,12 @@ export const en: Messages = {
     CLUB_STAFF: 'Club management board',
   },
   nav: {
+    sentHome: 'The page you opened is in the {{area}}, which is not for a {{role}} account, so you were brought to your own home page.',
+    areaNames: {
+      national: 'national office’s area',
+      province: 'province administration area',
+      club: 'club area',
+    },
     main: 'Main navigation',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',

@@ -19,6 +19,12 @@ export const vi = {
     CLUB_STAFF: 'Ban chủ nhiệm câu lạc bộ',
   },
   nav: {
+    sentHome: 'Trang vừa mở thuộc {{area}}, không dành cho tài khoản {{role}}, nên bạn được đưa về trang của mình.',
+    areaNames: {
+      national: 'khu vực của văn phòng trung ương',
+      province: 'khu vực quản trị cấp tỉnh',
+      club: 'khu vực của câu lạc bộ',
+    },
     main: 'Danh mục chính',
     openMenu: 'Mở danh mục',
     closeMenu: 'Đóng danh mục',

@@ -9,6 +9,7 @@ import { areaOfRole, homeOfRole } from '../areas';
 import { useSignedInUser } from '../session/SessionProvider';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
+import { SentHomeNotice } from './SentHomeNotice';
 import { UserMenu } from './UserMenu';
 
 // Offline capture (IndexedDB, the outbox) is the club area's alone: fetched only there.
@@ -74,6 +75,7 @@ export function AppLayout() {
             bottom corner they leave the header, its menu and every page's back link clear (at the top
             one covered the back link after a report's return). */}
         <Notifications position="bottom-right" limit={3} />
+        <SentHomeNotice />
         {area === 'club' && (
           <Suspense>
             <OfflineCopiesNote />

@@ -276,6 +276,8 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
             ]}
             aria-label={t('clubArea.memberForm.household')}
             data-testid="member-household"
+            // "Hộ cận nghèo" on a 360 px phone: a label goes onto two lines rather than being cut.
+            styles={{ label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.25 } }}
           />
         </Input.Wrapper>
         <TextInput
