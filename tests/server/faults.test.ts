@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -15,6 +14,7 @@ import { KIEN_LUONG_CLUB, TUC_DUYEN_CLUB } from '../../server/seed/demo-accounts
 import { seedDemoData } from '../../server/seed/demo-data.js';
 import { codesOf, startTestServer, type GraphQLResponse, type TestServer } from '../support/api.js';
 import { TEST_APP_PASSWORD } from '../support/constants.js';
+import { freePort } from '../support/ports.js';
 
 // Every case here stops, freezes or kills PostgreSQL: a cluster of this file's own, never the
 // shared server the other tests use.
@@ -25,15 +25,6 @@ let databaseUrl: string;
 const dataSources: DataSource[] = [];
 const servers: TestServer[] = [];
 const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function startCluster(): Promise<void> {
   cluster = await startEmbeddedDatabase(dataDir, pgPort, log);

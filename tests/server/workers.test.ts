@@ -1,27 +1,18 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../server/src/calendar.js';
 import { DEMO_PASSWORD } from '../../server/seed/demo-accounts.js';
 import { demoIds, openTestDatabase, type TestDatabase } from '../support/database.js';
+import { freePort } from '../support/ports.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 let database: TestDatabase;
 let dataDir: string;
 let server: { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The pids of the first process's Node children: its HTTP workers (not the compiler's helper process). */
 function workerPids(parent: number): number[] {
