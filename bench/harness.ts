@@ -88,7 +88,7 @@ export interface GraphQLBody {
 export const BENCH_TOKEN_SECRET = 'bench-jwt-secret-used-only-in-this-process-0123456789';
 
 /** The real HTTP app (Express, Apollo, type-graphql, request scope), in this process, on the bench database. */
-export async function startBenchServer(dataSource: DataSource, options: { production?: boolean } = {}): Promise<BenchServer> {
+export async function startBenchServer(dataSource: DataSource, options: { production?: boolean; port?: number } = {}): Promise<BenchServer> {
   const production = options.production ?? false;
   const tokens = new TokenService(BENCH_TOKEN_SECRET, 600);
   const app = await createHttpApp({
@@ -108,7 +108,7 @@ export async function startBenchServer(dataSource: DataSource, options: { produc
       lastServerMs = performance.now() - started;
     });
   });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => app.server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
   const tokenCache = new Map<string, string>();
   return {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -49,7 +50,7 @@ export interface LoadStep {
 }
 
 export type LoadMeasure =
-  | { steps: LoadStep[]; serverHeapMiB: number; poolSize: number; accounts: { clubStaff: number; provinceAdmins: number; national: number }; limits: string[] }
+  | { steps: LoadStep[]; serverHeapMiB: number; workers: number; poolSize: number; accounts: { clubStaff: number; provinceAdmins: number; national: number }; limits: string[] }
   | { error: string };
 
 type Log = (message: string) => void;
@@ -60,14 +61,16 @@ type Log = (message: string) => void;
  * a third process. Steps of 10, 50 and 200 users in a month-end mix, then 50 users all on the
  * province dashboard and 50 all on the national comparison.
  */
-export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, options: { seconds: number; steps?: number[] }): Promise<LoadMeasure> {
+export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, options: { seconds: number; steps?: number[]; workers?: number }): Promise<LoadMeasure> {
   let server: ServerProcess | undefined;
+  // As deployed (docker-compose.yml: WEB_WORKERS auto, DB_POOL_SIZE 10): one worker a core, each with its pool.
+  const workers = options.workers ?? availableParallelism();
   const poolSize = 10;
   try {
     const accounts = await loadAccounts(ownerUrl, 200);
     server = await startServerProcess(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MIB}`, '--import', 'tsx', fileURLToPath(new URL('./api-server.ts', import.meta.url))], {
       cwd: process.cwd(),
-      env: { ...process.env, BENCH_API: JSON.stringify({ appUrl: appDatabaseUrl(ownerUrl, login), production: true, poolSize }) },
+      env: { ...process.env, BENCH_API: JSON.stringify({ appUrl: appDatabaseUrl(ownerUrl, login), production: true, poolSize, workers }) },
     });
     const origin = server.url.replace(/\/graphql$/, '');
     const operations = await operationsOf(accounts);
@@ -97,9 +100,10 @@ export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, 
     return {
       steps,
       serverHeapMiB: SERVER_HEAP_MIB,
+      workers,
       poolSize,
       accounts: { clubStaff: accounts.staff.length, provinceAdmins: accounts.provinceAdmins.length, national: 1 },
-      limits: limitsOf(steps, poolSize),
+      limits: limitsOf(steps, poolSize * workers, workers),
     };
   } catch (error) {
     return { error: (error as Error).message.slice(0, 500) };
@@ -109,14 +113,14 @@ export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, 
 }
 
 /** What held each step back, read from where its time went. */
-function limitsOf(steps: LoadStep[], poolSize: number): string[] {
+function limitsOf(steps: LoadStep[], poolSize: number, workers: number): string[] {
   return steps.map((step) => {
     const wait = step.poolWait;
     const waitedShare = wait && step.seconds ? round(wait.totalMs / 1000 / (step.seconds * poolSize), 2) : null;
     const reasons: string[] = [];
-    if (step.cpu.server >= 0.85) reasons.push(`Node's one core (${step.cpu.server} cores busy)`);
+    if (step.cpu.server >= 0.85 * workers) reasons.push(`Node's ${workers === 1 ? 'one core' : `${workers} workers`} (${step.cpu.server} cores busy)`);
     if (step.cpu.postgres >= 1) reasons.push(`PostgreSQL's CPU (${step.cpu.postgres} cores)`);
-    if (wait && wait.p99Ms > 50) reasons.push(`the pool of ${poolSize} (p99 wait for a connection ${wait.p99Ms} ms, at most ${wait.maxWaiting} waiting${waitedShare !== null ? `, waits ${waitedShare}× the pool's time` : ''})`);
+    if (wait && wait.p99Ms > 50) reasons.push(`the pool${workers === 1 ? '' : 's'} of ${poolSize} (p99 wait for a connection ${wait.p99Ms} ms, at most ${wait.maxWaiting} waiting${waitedShare !== null ? `, waits ${waitedShare}× the pool's time` : ''})`);
     return `${step.name}: ${reasons.length ? reasons.join('; ') : 'nothing saturated'}`;
   });
 }
@@ -205,11 +209,25 @@ async function cpuOf(pid: number | undefined): Promise<number | null> {
   }
 }
 
-/** CPU ticks of the server and of every PostgreSQL process on the machine. */
+/** CPU ticks of the server (with its workers) and of every PostgreSQL process on the machine. */
 async function cpuTicks(serverPid: number | undefined): Promise<{ server: number; postgres: number }> {
   let postgres = 0;
   for (const pid of await postgresPids()) postgres += (await cpuOf(pid)) ?? 0;
-  return { server: (await cpuOf(serverPid)) ?? 0, postgres };
+  let server = 0;
+  for (const pid of await processTree(serverPid)) server += (await cpuOf(pid)) ?? 0;
+  return { server, postgres };
+}
+
+/** A process and its children (the server's workers). */
+async function processTree(pid: number | undefined): Promise<number[]> {
+  if (!pid) return [];
+  const children: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    if (Number(stat.split(') ')[1]?.split(' ')[1]) === pid) children.push(Number(entry));
+  }
+  return [pid, ...children];
 }
 
 async function postgresPids(): Promise<number[]> {
@@ -222,10 +240,14 @@ async function postgresPids(): Promise<number[]> {
   return pids;
 }
 
+/** Resident memory of the server and its workers together. */
 async function rssMiB(pid: number | undefined): Promise<number | null> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
-  const match = status?.match(/VmRSS:\s+(\d+) kB/);
-  return match ? round(Number(match[1]) / 1024, 0) : null;
+  let kib = 0;
+  for (const each of await processTree(pid)) {
+    const status = await readFile(`/proc/${each}/status`, 'utf8').catch(() => null);
+    kib += Number(status?.match(/VmRSS:\s+(\d+) kB/)?.[1] ?? 0);
+  }
+  return kib ? round(kib / 1024, 0) : null;
 }
 
 /** Proportional set size: shared buffers counted once across the backends, not once each. */
