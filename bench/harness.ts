@@ -53,6 +53,19 @@ export function percentile(sorted: number[], fraction: number): number {
   return sorted[index];
 }
 
+/** Side-by-side rounds' ratios: each round's, and their lowest, median and highest. */
+export interface RatioSpread {
+  rounds: number[];
+  min: number;
+  median: number;
+  max: number;
+}
+
+export function spreadOf(ratios: number[]): RatioSpread {
+  const sorted = [...ratios].sort((a, b) => a - b);
+  return { rounds: ratios, min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1)! };
+}
+
 export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -12,6 +14,7 @@ import { SERVER_HEAP_MIB } from './data-import.js';
 import { AS_OF } from './dataset/generate.js';
 import { BENCH_TOKEN_SECRET, percentile, round } from './harness.js';
 import type { LoadJob, LoadUser, OperationJob, OperationResult } from './load-generator.js';
+import { summariseProfiles, type CpuProfileSummary } from './profile.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 /** The issue's budgets for the load phase. */
@@ -50,7 +53,16 @@ export interface LoadStep {
 }
 
 export type LoadMeasure =
-  | { steps: LoadStep[]; serverHeapMiB: number; workers: number; poolSize: number; accounts: { clubStaff: number; provinceAdmins: number; national: number }; limits: string[] }
+  | {
+      steps: LoadStep[];
+      serverHeapMiB: number;
+      workers: number;
+      poolSize: number;
+      accounts: { clubStaff: number; provinceAdmins: number; national: number };
+      limits: string[];
+      /** With --profile: where the server's CPU went over the whole phase. */
+      profile?: CpuProfileSummary;
+    }
   | { error: string };
 
 type Log = (message: string) => void;
@@ -61,14 +73,16 @@ type Log = (message: string) => void;
  * a third process. Steps of 10, 50 and 200 users in a month-end mix, then 50 users all on the
  * province dashboard and 50 all on the national comparison.
  */
-export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, options: { seconds: number; steps?: number[]; workers?: number }): Promise<LoadMeasure> {
+export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, options: { seconds: number; steps?: number[]; workers?: number; profile?: boolean }): Promise<LoadMeasure> {
   let server: ServerProcess | undefined;
+  // Each server process writes its CPU profile when it stops (sampled every millisecond).
+  const profiles = options.profile ? await mkdtemp(join(tmpdir(), 'ishc-load-profile-')) : undefined;
   // As deployed (docker-compose.yml: WEB_WORKERS auto, DB_POOL_SIZE 10): one worker a core, each with its pool.
   const workers = options.workers ?? availableParallelism();
   const poolSize = 10;
   try {
     const accounts = await loadAccounts(ownerUrl, 200);
-    server = await startServerProcess(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MIB}`, '--import', 'tsx', fileURLToPath(new URL('./api-server.ts', import.meta.url))], {
+    server = await startServerProcess(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MIB}`, ...(profiles ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : []), '--import', 'tsx', fileURLToPath(new URL('./api-server.ts', import.meta.url))], {
       cwd: process.cwd(),
       env: { ...process.env, BENCH_API: JSON.stringify({ appUrl: appDatabaseUrl(ownerUrl, login), production: true, poolSize, workers }) },
     });
@@ -97,6 +111,9 @@ export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, 
       steps.push(step);
       log(`  ${step.name}: ${step.perSecond} req/s, p50 ${step.operations[0].p50} ms, p99 ${step.operations[0].p99} ms, ${step.errors} errors; cores: server ${step.cpu.server}, PostgreSQL ${step.cpu.postgres}`);
     }
+    await server.stop();
+    const profile = profiles ? await summariseProfiles(profiles) : undefined;
+    if (profile) log(`  where the server's CPU went (${profile.busySeconds} s busy of ${profile.sampledSeconds} s sampled, ${profile.processes} profiles): ${profile.byPlace.map((place) => `${place.place} ${place.share} %`).join(', ')}`);
     return {
       steps,
       serverHeapMiB: SERVER_HEAP_MIB,
@@ -104,11 +121,13 @@ export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, 
       poolSize,
       accounts: { clubStaff: accounts.staff.length, provinceAdmins: accounts.provinceAdmins.length, national: 1 },
       limits: limitsOf(steps, poolSize * workers, workers),
+      ...(profile ? { profile } : {}),
     };
   } catch (error) {
     return { error: (error as Error).message.slice(0, 500) };
   } finally {
     await server?.stop().catch(() => undefined);
+    if (profiles) await rm(profiles, { recursive: true, force: true });
   }
 }
 

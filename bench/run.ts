@@ -14,7 +14,7 @@ import { openBenchDatabase } from './database.js';
 import { AS_OF } from './dataset/generate.js';
 import { prepareDataset } from './dataset/load.js';
 import { readFixtures } from './fixtures.js';
-import { BENCH_THROTTLE_LIMITS, explainSlowReads, measureThroughput, round, startBenchServer, type GraphQLBody, type ThroughputResult } from './harness.js';
+import { BENCH_THROTTLE_LIMITS, explainSlowReads, measureThroughput, round, spreadOf, startBenchServer, type GraphQLBody, type ThroughputResult } from './harness.js';
 import { measureDataImport } from './data-import.js';
 import { measureLoad } from './load.js';
 import { compareLayers, type LayerComparison } from './layer-comparison.js';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 
     if (args.has('--under-load')) {
       log('under load: the month-end mix at 10, 50 and 200 users, then 50 users on one operation');
-      const load = await measureLoad(database.ownerUrl, login, log, { seconds: quick ? 8 : 20, workers: loadWorkers });
+      const load = await measureLoad(database.ownerUrl, login, log, { seconds: quick ? 8 : 20, workers: loadWorkers, profile: args.has('--profile') });
       log(`under load: ${JSON.stringify(load)}`);
       return;
     }
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
 
       // Its own server process (production mode, as deployed), so this process's server is idle.
       log('under load: the month-end mix at 10, 50 and 200 users, then 50 users on one operation');
-      const load = await measureLoad(database.ownerUrl, login, log, { seconds: quick ? 8 : 20, workers: loadWorkers });
+      const load = await measureLoad(database.ownerUrl, login, log, { seconds: quick ? 8 : 20, workers: loadWorkers, profile: args.has('--profile') });
       if ('error' in load) log(`  not measured: ${load.error}`);
 
       log('a province-sized import: 400 clubs, then 24.000 members, XLSX, through HTTP to a server process of its own');
@@ -224,7 +224,8 @@ async function comparePeer(
     const oursTotal = total(ours);
     const theirsTotal = total(theirs);
     const ratio = round(oursTotal.perSecond / theirsTotal.perSecond, 3);
-    return { query: started.query, rows, ours: oursTotal, postgraphile: theirsTotal, ratio, pass: ratio >= PEER_RATIO_BUDGET };
+    const spread = spreadOf(ours.map((result, index) => round(result.requests / result.seconds / (theirs[index].requests / theirs[index].seconds), 3)));
+    return { query: started.query, rows, ours: oursTotal, postgraphile: theirsTotal, ratio, spread, pass: spread.min >= PEER_RATIO_BUDGET };
   } catch (error) {
     return { error: (error as Error).message.slice(0, 500) };
   } finally {
