@@ -16,6 +16,7 @@ import { MembersEnteredInError1764820000000 } from './1764820000000-members-ente
 import { HomeCareVisitsAsActivity1764830000000 } from './1764830000000-home-care-visits-as-activity.js';
 import { AnswerRevisions1764910000000 } from './1764910000000-answer-revisions.js';
 import { AuditByProvince1764920000000 } from './1764920000000-audit-by-province.js';
+import { ProvinceRevisions1764930000000 } from './1764930000000-province-revisions.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   HomeCareVisitsAsActivity1764830000000,
   AnswerRevisions1764910000000,
   AuditByProvince1764920000000,
+  ProvinceRevisions1764930000000,
 ];

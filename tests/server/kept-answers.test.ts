@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../server/src/calendar.js';
+import { ComparisonParts } from '../../server/src/figures/national-comparison.js';
 import { startTestServer, type TestServer } from '../support/api.js';
 import { demoIds, openTestDatabase, type DemoIds, type TestDatabase } from '../support/database.js';
 
@@ -80,6 +81,41 @@ describe('kept answers', () => {
     const after = await ask(COMPARISON, national);
     expect(after.kept).toBe(false);
     expect(after.data.nationalComparison.national.figures.members).toBe(before.data.nationalComparison.national.figures.members + 1);
+  });
+
+  it('reads again only the province written to for the national comparison, and answers as if every province were read afresh', async () => {
+    const parts = new ComparisonParts();
+    const own = await startTestServer(database, { comparisonParts: parts });
+    const fresh = await startTestServer(database, { comparisonParts: new ComparisonParts() });
+    try {
+      const national = await own.signIn('national');
+      const staff = await own.signIn('kienluong.club');
+      const comparison = async (on: TestServer) => {
+        const answer = await on.gql(COMPARISON, { month }, national);
+        expect(answer.errors).toBeUndefined();
+        return answer.data!.nationalComparison;
+      };
+      const before = await comparison(own);
+      const provinces = parts.read;
+      expect(provinces).toBeGreaterThan(1);
+      expect(parts.reused).toBe(0);
+
+      await addMember(staff, ids.kienLuongClub);
+      const after = await comparison(own);
+      expect(parts.read).toBe(provinces + 1);
+      expect(parts.reused).toBe(provinces - 1);
+      expect(after.national.figures.members).toBe(before.national.figures.members + 1);
+      // The same answer as one computed over every province now, on a server that kept nothing.
+      expect(after).toEqual(await comparison(fresh));
+
+      // A change to a national table reads every province again.
+      await database.owner.query(`update indicator set code = code where code = (select min(code) from indicator)`);
+      expect(await comparison(own)).toEqual(after);
+      expect(parts.read).toBe(2 * provinces + 1);
+    } finally {
+      await own.stop();
+      await fresh.stop();
+    }
   });
 
   it('moves the revision when the owner writes outside any request (a fix in the database), and on a change to a national table', async () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '../../server/src/logger.js';
 import { SignInThrottle, type ThrottleLimits } from '../../server/src/auth/sign-in-throttle.js';
 import { TokenService } from '../../server/src/auth/tokens.js';
+import type { ComparisonParts } from '../../server/src/figures/national-comparison.js';
 import { createHttpApp, type HttpApp } from '../../server/src/http/app.js';
 import { DEMO_PASSWORD } from '../../server/seed/demo-accounts.js';
 import { TEST_JWT_SECRET } from './constants.js';
@@ -30,12 +31,20 @@ export interface TestServer {
 
 export async function startTestServer(
   database: Pick<TestDatabase, 'app'>,
-  options: { statementTimeoutMs?: number; throttle?: ThrottleLimits; serveClient?: boolean; log?: Logger; production?: boolean; trustProxy?: boolean } = {},
+  options: {
+    statementTimeoutMs?: number;
+    throttle?: ThrottleLimits;
+    serveClient?: boolean;
+    log?: Logger;
+    production?: boolean;
+    trustProxy?: boolean;
+    comparisonParts?: ComparisonParts;
+  } = {},
 ): Promise<TestServer> {
   const tokens = new TokenService(TEST_JWT_SECRET, 60);
   const app = await createHttpApp({
     dataSource: database.app,
-    services: { tokens, signInThrottle: new SignInThrottle(database.app, options.throttle ?? NO_THROTTLE) },
+    services: { tokens, signInThrottle: new SignInThrottle(database.app, options.throttle ?? NO_THROTTLE), comparisonParts: options.comparisonParts },
     log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     statementTimeoutMs: options.statementTimeoutMs ?? 10_000,
     serveClient: options.serveClient ?? false,

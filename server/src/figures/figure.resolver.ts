@@ -197,7 +197,7 @@ export class NationalComparisonResolver {
   async nationalComparison(@Args(() => NationalComparisonArgs) args: NationalComparisonArgs, @Ctx() context: Context): Promise<NationalComparison> {
     const db = await context.db();
     const { phase, fromMonth, month } = await comparisonPeriodOf(db, args);
-    return nationalComparison(db, phase, fromMonth, month, args.map);
+    return nationalComparison(db, phase, fromMonth, month, args.map, context.services.comparisonParts);
   }
 
 }

@@ -137,32 +137,30 @@ function onTheMap(map: MapOfProvinces, at: MapParameters): string {
   return `tenant.status <> 'SUSPENDED' and (tenant.valid_from is null or tenant.valid_from <= ${day}) and (tenant.valid_to is null or tenant.valid_to >= ${day})`;
 }
 
-/**
- * Every province side by side at the end of a month, read from the live totals: a province's
- * figures are the sum of its monthly changes (province_month_figure), so the cost does not grow
- * with members or loans. New clubs and money mobilised are counted over the period. For the map of
- * the time, the provinces that merged since are counted club by club as they stood then.
- */
-export async function nationalComparison(
-  db: EntityManager,
-  phase: NationalPhase | null,
-  fromMonth: string,
-  month: string,
-  provinceMap: ProvinceMap = ProvinceMap.TODAY,
-): Promise<NationalComparison> {
-  const to = firstDayOf(month);
-  const from = firstDayOf(fromMonth);
-  const phaseStart = phase ? `${phase.firstYear}-01-01` : from;
-  const map: MapOfProvinces = { day: todayInVietnam(), lineage: null };
-  if (provinceMap === ProvinceMap.AT_THE_TIME) {
-    const [merged]: Array<{ ids: string[] | null }> = await db.query(
-      'select array_agg(distinct id) as ids from (select predecessor_id as id from tenant_lineage union select successor_id from tenant_lineage) merged',
-    );
-    map.day = monthEndSoFar(month);
-    // With no merge anywhere, the map of the time is today's.
-    if (merged.ids?.length) map.lineage = merged.ids;
-  }
+/** What the comparison reads of each province: its totals month by month, its communes with a club, and the rest in one row. */
+export interface ProvinceParts {
+  totals: Array<ProvinceRow & { month: string }>;
+  clubCounts: Array<{ tenant_id: string; communes: number }>;
+  perProvince: Array<Record<string, any>>;
+}
+
+/** The period compared: its first and last month's first days, its last day, when the phase began, and the year of the month. */
+interface Question {
+  from: string;
+  to: string;
+  lastDay: string;
+  phaseStart: string;
+  year: number;
+}
+
+/** Reads the comparison's parts of every province on the map, or of the given provinces only (today's map). */
+async function readParts(db: EntityManager, map: MapOfProvinces, question: Question, tenants: string[] | null): Promise<ProvinceParts> {
+  if (tenants && map.lineage) throw new Error('the comparison is read a province at a time on today\'s map only');
   const mapValues = map.lineage ? [map.lineage, map.day] : [];
+  const { from, to, lastDay, phaseStart, year } = question;
+  // Only these provinces (on today's map), as the statement's last parameter.
+  const only = (column: string, parameters: unknown[]) => (tenants ? `and ${column} = any ($${parameters.length + 1}::uuid[])` : '');
+  const withOnly = (parameters: unknown[]) => (tenants ? [...parameters, tenants] : parameters);
   const figureColumnsOf = SUMMED.join(', ');
   const totalsAt: MapParameters = { lineage: '$3', day: '$4' };
   const provinceFigures = map.lineage
@@ -176,11 +174,11 @@ export async function nationalComparison(
            ) change
           group by placed.province_id, change.month
        )`
-    : `province_figure as (select tenant_id, month, ${figureColumnsOf} from province_month_figure)`;
+    : `province_figure as (select tenant_id, month, ${figureColumnsOf} from province_month_figure where true ${only('tenant_id', [from, to])})`;
 
   // Each province's totals at every month of the period: what its changes add up to before the
   // period, then month by month within it. The last month is the one compared.
-  const totals: Array<ProvinceRow & { month: string }> = await db.query(
+  const totals: ProvinceParts['totals'] = await db.query(
     `with ${provinceFigures},
      before_period as (
        select tenant_id, ${SUMMED.map((column) => `sum(${column}) as ${column}`).join(', ')}
@@ -189,7 +187,7 @@ export async function nationalComparison(
      grid as (
        select tenant.id as tenant_id, series.month::date as month
          from tenant cross join generate_series($1::date, $2::date, interval '1 month') as series (month)
-        where ${onTheMap(map, totalsAt)}
+        where ${onTheMap(map, totalsAt)} ${only('tenant.id', [from, to])}
      )
      select grid.tenant_id, to_char(grid.month, 'YYYY-MM') as month,
             ${SUMMED.map(
@@ -200,18 +198,18 @@ export async function nationalComparison(
        left join before_period on before_period.tenant_id = grid.tenant_id
        left join province_figure within on within.tenant_id = grid.tenant_id and within.month = grid.month
       order by grid.tenant_id, grid.month`,
-    [from, to, ...mapValues],
+    withOnly([from, to, ...mapValues]),
   );
 
   // Communes with a running club, each once: those whose changes up to the month add up to some.
   // A commune retired by the month's end counts as the unit now in its place, found club by club
   // as the province's dashboard finds it (a merger's successor; for a split, the successor that
   // holds the club's hamlet), so two merged communes with clubs are one commune.
-  const clubCounts: Array<{ tenant_id: string; communes: number }> = await db.query(
+  const clubCounts: ProvinceParts['clubCounts'] = await db.query(
     `with present as (
        select commune.tenant_id, commune.commune_id,
               (unit.valid_to is not null and unit.valid_to <= ($1::date + interval '1 month')::date) as retired
-         from (select tenant_id, commune_id from commune_month_figure where month <= $1
+         from (select tenant_id, commune_id from commune_month_figure where month <= $1 ${only('tenant_id', [to])}
                 group by tenant_id, commune_id having sum(running_clubs) > 0) commune
          join admin_unit unit on unit.tenant_id = commune.tenant_id and unit.id = commune.commune_id
      ),
@@ -240,7 +238,7 @@ export async function nationalComparison(
              group by 1`
          : ''
      }`,
-    [to, ...mapValues],
+    withOnly([to, ...mapValues]),
   );
 
   // Everything else per province in one statement: the province, its new clubs and money mobilised
@@ -253,7 +251,7 @@ export async function nationalComparison(
   // A scheme counts for the province it was made for (on today's map, the one that holds it now).
   const schemeOf = (alias: string) =>
     map.lineage ? `${holdersOf(map, alias, 'tenant.id', at)} and ${heldBy(map, alias, at)} = tenant.id` : `${alias}.tenant_id = tenant.id`;
-  const perProvince: Array<Record<string, any>> = await db.query(
+  const perProvince: ProvinceParts['perProvince'] = await db.query(
     `select tenant.id as tenant_id, ${TENANT_COLUMNS},
             ${clubsOf('club.founded_on between $1 and $2')} as new_clubs,
             ${clubsOf('club.founded_on between $3 and $2')} as phase_new_clubs,
@@ -280,9 +278,96 @@ export async function nationalComparison(
            ${map.lineage ? `join scheme line_scheme on line_scheme.tenant_id = line.tenant_id and line_scheme.id = line.scheme_id` : ''}
           where ${map.lineage ? schemeOf('line_scheme') : 'line.tenant_id = tenant.id'} and line.source = 'MOBILISED' and paid.paid_on <= $2
        ) mobilised
-      where ${onTheMap(map, at)}`,
-    [from, lastDayOf(month), phaseStart, Number(month.slice(0, 4)), ...mapValues],
+      where ${onTheMap(map, at)} ${only('tenant.id', [from, lastDay, phaseStart, year])}`,
+    withOnly([from, lastDay, phaseStart, year, ...mapValues]),
   );
+  return { totals, clubCounts, perProvince };
+
+}
+
+/** Parts kept a province at a time, at most: a few questions (periods) of some sixty provinces each. */
+const KEPT_PARTS = 2_000;
+
+/**
+ * The comparison's parts on today's map, kept a province at a time by the question (the period,
+ * when the phase began, the day) and the revision of that province with the national one
+ * (ishc.province_revisions(), moved by every committed write: migrations 1764910000000 and
+ * 1764930000000). The revisions are read first, in the request's transaction, so the parts kept
+ * under a revision hold every write up to it. After a write only the provinces written to are read
+ * again; a write to national tables (provinces, indicators) reads them all. One a server process
+ * (Services); only the national office asks.
+ */
+export class ComparisonParts {
+  private readonly kept = new Map<string, { revision: string; parts: ProvinceParts }>();
+  /** Provinces read again, and taken from what was kept, since the process began. */
+  read = 0;
+  reused = 0;
+
+  async of(db: EntityManager, question: Question, compute: (tenants: string[]) => Promise<ProvinceParts>): Promise<ProvinceParts> {
+    const revisions: Array<{ tenant_id: string; revision: string }> = await db.query(
+      `with revision as (select tenant_id, revision from ishc.province_revisions())
+       select tenant.id as tenant_id, (select revision from revision where tenant_id is null) || '.' || coalesce(province.revision, 0) as revision
+         from tenant left join revision province on province.tenant_id = tenant.id
+        order by tenant.id`,
+    );
+    const asked = `${todayInVietnam()}|${question.from}|${question.to}|${question.phaseStart}|`;
+    const stale = revisions.filter((row) => this.kept.get(asked + row.tenant_id)?.revision !== row.revision);
+    const found = new Map<string, ProvinceParts>();
+    if (stale.length) {
+      const fresh = await compute(stale.map((row) => row.tenant_id));
+      for (const { tenant_id: tenantId, revision } of stale) {
+        const parts: ProvinceParts = {
+          totals: fresh.totals.filter((row) => row.tenant_id === tenantId),
+          clubCounts: fresh.clubCounts.filter((row) => row.tenant_id === tenantId),
+          perProvince: fresh.perProvince.filter((row) => row.tenant_id === tenantId),
+        };
+        found.set(tenantId, parts);
+        this.kept.delete(asked + tenantId);
+        this.kept.set(asked + tenantId, { revision, parts });
+      }
+    }
+    this.read += stale.length;
+    this.reused += revisions.length - stale.length;
+    // In the provinces' order, as one statement over all of them gives it.
+    const each = revisions.map((row) => found.get(row.tenant_id) ?? this.kept.get(asked + row.tenant_id)!.parts);
+    while (this.kept.size > KEPT_PARTS) this.kept.delete(this.kept.keys().next().value as string);
+    return {
+      totals: each.flatMap((parts) => parts.totals),
+      clubCounts: each.flatMap((parts) => parts.clubCounts),
+      perProvince: each.flatMap((parts) => parts.perProvince),
+    };
+  }
+}
+
+/**
+ * Every province side by side at the end of a month, read from the live totals: a province's
+ * figures are the sum of its monthly changes (province_month_figure), so the cost does not grow
+ * with members or loans. New clubs and money mobilised are counted over the period. For the map of
+ * the time, the provinces that merged since are counted club by club as they stood then.
+ */
+export async function nationalComparison(
+  db: EntityManager,
+  phase: NationalPhase | null,
+  fromMonth: string,
+  month: string,
+  provinceMap: ProvinceMap = ProvinceMap.TODAY,
+  kept?: ComparisonParts,
+): Promise<NationalComparison> {
+  const to = firstDayOf(month);
+  const from = firstDayOf(fromMonth);
+  const phaseStart = phase ? `${phase.firstYear}-01-01` : from;
+  const map: MapOfProvinces = { day: todayInVietnam(), lineage: null };
+  if (provinceMap === ProvinceMap.AT_THE_TIME) {
+    const [merged]: Array<{ ids: string[] | null }> = await db.query(
+      'select array_agg(distinct id) as ids from (select predecessor_id as id from tenant_lineage union select successor_id from tenant_lineage) merged',
+    );
+    map.day = monthEndSoFar(month);
+    // With no merge anywhere, the map of the time is today's.
+    if (merged.ids?.length) map.lineage = merged.ids;
+  }
+  const question: Question = { from, to, lastDay: lastDayOf(month), phaseStart, year: Number(month.slice(0, 4)) };
+  const { totals, clubCounts, perProvince } =
+    kept && !map.lineage ? await kept.of(db, question, (tenants) => readParts(db, map, question, tenants)) : await readParts(db, map, question, null);
   const indicators = ((perProvince[0]?.indicators_json ?? []) as IndicatorRow[]).map(indicatorOf);
   const provinceOf = new Map(perProvince.map((row) => [row.tenant_id as string, row]));
   const countsByTenant = new Map(clubCounts.map((row) => [row.tenant_id, row]));

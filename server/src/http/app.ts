@@ -25,6 +25,7 @@ import type { Services } from '../graphql/services.js';
 import { RequestScope, type Viewer } from '../database/request-scope.js';
 import { ReadinessProbe } from '../database/readiness.js';
 import { addExportRoutes } from '../exports/export.routes.js';
+import { ComparisonParts } from '../figures/national-comparison.js';
 import { addImportRoutes } from '../imports/import.routes.js';
 import { addImportTemplateRoutes } from '../imports/import-templates.js';
 import type { Logger } from '../logger.js';
@@ -51,7 +52,8 @@ export interface HttpApp {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const clientDist = fileURLToPath(new URL('../../../client/dist', import.meta.url));
 
-export async function createHttpApp(options: AppOptions): Promise<HttpApp> {
+export async function createHttpApp(given: AppOptions): Promise<HttpApp> {
+  const options: AppOptions = { ...given, services: { ...given.services, comparisonParts: given.services.comparisonParts ?? new ComparisonParts() } };
   const { dataSource, services, log } = options;
   const app = express();
   app.disable('x-powered-by');
