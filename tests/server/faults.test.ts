@@ -98,6 +98,9 @@ async function post(server: TestServer, query: string, token?: string): Promise<
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body: { status: response.status, ...JSON.parse(raw), raw } };
 }
 
+/** The readiness answer is that of a check at most a second old: a probe sees a change by asking again. */
+const READINESS_SETTLES = { timeout: 10_000, interval: 100 };
+
 async function readiness(server: TestServer): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${server.url}/readyz`);
   return { status: response.status, body: await response.json() };
@@ -158,7 +161,7 @@ describe('when the database is down or does not answer', () => {
       const signIn = await post(server, 'mutation { signIn(login: "kiengiang", password: "ishc-demo") { token } }');
       expect(signIn.status).toBe(503);
       expect(codesOf(signIn.body)).toEqual(['SERVICE_UNAVAILABLE']);
-      expect(await readiness(server)).toEqual({ status: 503, body: { status: 'database unavailable' } });
+      await expect.poll(() => readiness(server), READINESS_SETTLES).toEqual({ status: 503, body: { status: 'database unavailable' } });
       const download = await fetch(`${server.url}/exports/national-comparison.csv`, { headers: { authorization: `Bearer ${token}` } });
       expect(download.status).toBe(503);
       expect(download.headers.get('retry-after')).toBe('5');
@@ -169,7 +172,7 @@ describe('when the database is down or does not answer', () => {
     const again = await post(server, TENANTS, token);
     expect(again.status).toBe(200);
     expect(again.body.data).toEqual({ tenants: DEMO_TENANTS });
-    expect(await readiness(server)).toEqual({ status: 200, body: { status: 'ready' } });
+    await expect.poll(() => readiness(server), READINESS_SETTLES).toEqual({ status: 200, body: { status: 'ready' } });
   });
 
   it('answers 503 rather than waiting while the database is frozen, and the readiness check says not ready', async () => {
@@ -189,12 +192,12 @@ describe('when the database is down or does not answer', () => {
         expect(answer.retryAfter).toBe('5');
         expect(codesOf(answer.body)).toEqual(['SERVICE_UNAVAILABLE']);
       }
-      expect(await readiness(server)).toEqual({ status: 503, body: { status: 'database unavailable' } });
+      await expect.poll(() => readiness(server), READINESS_SETTLES).toEqual({ status: 503, body: { status: 'database unavailable' } });
     } finally {
       for (const pid of frozen) process.kill(pid, 'SIGCONT');
     }
     expect((await post(server, TENANTS, token)).status).toBe(200);
-    expect(await readiness(server)).toEqual({ status: 200, body: { status: 'ready' } });
+    await expect.poll(() => readiness(server), READINESS_SETTLES).toEqual({ status: 200, body: { status: 'ready' } });
   });
 });
 
@@ -221,7 +224,7 @@ describe('a pool taken up by slow requests', () => {
         })
         .toBe(2);
 
-      expect(await readiness(server)).toEqual({ status: 200, body: { status: 'ready' } });
+      await expect.poll(() => readiness(server), READINESS_SETTLES).toEqual({ status: 200, body: { status: 'ready' } });
       const turnedAway = await post(server, TENANTS, token);
       expect(turnedAway.status).toBe(503);
       expect(codesOf(turnedAway.body)).toEqual(['SERVICE_UNAVAILABLE']);
