@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { CLIENT_DOCUMENTS_FILE } from '../server/src/graphql/trusted-documents.js';
 
 const clientSource = fileURLToPath(new URL('../client/src', import.meta.url));
 let definitions: Promise<DefinitionNode[]> | undefined;
@@ -37,4 +38,22 @@ export async function clientOperation(name: string): Promise<string | null> {
   };
   collect(operation);
   return [operation, ...needed.values()].map((definition) => print(definition)).join('\n\n');
+}
+
+/**
+ * The id the client sends instead of an operation's text (Apollo's persisted-query protocol), from
+ * the list `npm run codegen` writes; the server runs the text listed under it, as it does for the
+ * client.
+ */
+export async function clientOperationId(name: string): Promise<string> {
+  let listed: Record<string, string>;
+  try {
+    listed = JSON.parse(await readFile(CLIENT_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
+  } catch {
+    throw new Error(`${CLIENT_DOCUMENTS_FILE} cannot be read: run \`npm run codegen\` first.`);
+  }
+  const operation = new RegExp(`(^| )(query|mutation) ${name}[ ({]`);
+  const found = Object.entries(listed).find(([, text]) => operation.test(text));
+  if (!found) throw new Error(`the client has no operation ${name}`);
+  return found[0];
 }

@@ -18,7 +18,8 @@ export interface LoadUser {
 export interface OperationJob {
   name: string;
   kind: 'read' | 'write';
-  query: string;
+  /** The operation's id: sent alone, as the client sends it, so the server answers from its list. */
+  id: string;
   /** How a write's variables are made: each request under a key of its own. */
   write?: 'meetingSheet' | 'repayment';
   connections: number;
@@ -97,7 +98,8 @@ function runOperation(job: LoadJob, operation: OperationJob): Promise<OperationR
               headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
               setupRequest(request) {
                 iteration += 1;
-                return { ...request, body: JSON.stringify({ query: operation.query, variables: variablesOf(job, operation, user, iteration) }) };
+                const extensions = { persistedQuery: { version: 1, sha256Hash: operation.id } };
+                return { ...request, body: JSON.stringify({ variables: variablesOf(job, operation, user, iteration), extensions }) };
               },
               onResponse(status, body) {
                 if (status === 200 && !body.includes('"errors"')) return;

@@ -9,7 +9,7 @@ import { TokenService } from '../server/src/auth/tokens.js';
 import { todayInVietnam } from '../server/src/calendar.js';
 import { appDatabaseUrl, type LoginRole } from '../server/src/database/data-source.js';
 import { Role } from '../server/src/users/role.js';
-import { clientOperation } from './client-operations.js';
+import { clientOperationId } from './client-operations.js';
 import { SERVER_HEAP_MIB } from './data-import.js';
 import { AS_OF } from './dataset/generate.js';
 import { BENCH_TOKEN_SECRET, percentile, round } from './harness.js';
@@ -329,20 +329,15 @@ async function operationsOf(accounts: Accounts): Promise<Map<string, Omit<Operat
     accounts.provinceAdmins.map(async (account) => ({ token: (await tokens.issue({ userId: account.userId, role: Role.PROVINCE_ADMIN, tenantId: account.tenantId, clubId: null, tokenVersion: 1 })).token })),
   );
   const national: LoadUser[] = [{ token: (await tokens.issue({ userId: accounts.nationalId, role: Role.NATIONAL_VIEWER, tenantId: null, clubId: null, tokenVersion: 1 })).token }];
-  const query = async (name: string) => {
-    const text = await clientOperation(name);
-    if (!text) throw new Error(`the client has no operation ${name}`);
-    return text;
-  };
   const withVariables = (users: LoadUser[], variables: Record<string, unknown>) => users.map((user) => ({ ...user, variables }));
   const operations: Array<Omit<OperationJob, 'connections'>> = [
-    { name: 'roster (ClubMembers)', kind: 'read', query: await query('ClubMembers'), users: withVariables(staff, { first: 50, standing: 'CURRENT' }) },
-    { name: 'loans with what is due (ClubLoans)', kind: 'read', query: await query('ClubLoans'), users: withVariables(staff, { first: 30, statuses: ['DISBURSED'], overdueOnly: false }) },
-    { name: 'meeting sheet (SubmitMeetingSheet)', kind: 'write', write: 'meetingSheet', query: await query('SubmitMeetingSheet'), users: staff.filter((user) => user.memberIds?.length) },
-    { name: 'repayment (RecordRepayment)', kind: 'write', write: 'repayment', query: await query('RecordRepayment'), users: staff.filter((user) => user.loanIds?.length) },
-    { name: 'province dashboard (ProvinceDashboard)', kind: 'read', query: await query('ProvinceDashboard'), users: withVariables(admins, {}) },
-    { name: 'report queue (ProvinceMonthlyReports)', kind: 'read', query: await query('ProvinceMonthlyReports'), users: withVariables(admins, { first: 25, statuses: ['SUBMITTED'], month: null, clubId: null, oldestFirst: true }) },
-    { name: 'national comparison (NationalComparison)', kind: 'read', query: await query('NationalComparison'), users: national },
+    { name: 'roster (ClubMembers)', kind: 'read', id: await clientOperationId('ClubMembers'), users: withVariables(staff, { first: 50, standing: 'CURRENT' }) },
+    { name: 'loans with what is due (ClubLoans)', kind: 'read', id: await clientOperationId('ClubLoans'), users: withVariables(staff, { first: 30, statuses: ['DISBURSED'], overdueOnly: false }) },
+    { name: 'meeting sheet (SubmitMeetingSheet)', kind: 'write', write: 'meetingSheet', id: await clientOperationId('SubmitMeetingSheet'), users: staff.filter((user) => user.memberIds?.length) },
+    { name: 'repayment (RecordRepayment)', kind: 'write', write: 'repayment', id: await clientOperationId('RecordRepayment'), users: staff.filter((user) => user.loanIds?.length) },
+    { name: 'province dashboard (ProvinceDashboard)', kind: 'read', id: await clientOperationId('ProvinceDashboard'), users: withVariables(admins, {}) },
+    { name: 'report queue (ProvinceMonthlyReports)', kind: 'read', id: await clientOperationId('ProvinceMonthlyReports'), users: withVariables(admins, { first: 25, statuses: ['SUBMITTED'], month: null, clubId: null, oldestFirst: true }) },
+    { name: 'national comparison (NationalComparison)', kind: 'read', id: await clientOperationId('NationalComparison'), users: national },
   ];
   return new Map(operations.map((operation) => [operation.name, operation]));
 }

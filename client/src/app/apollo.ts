@@ -1,6 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { from, mergeMap } from 'rxjs';
 import { hasErrorCode } from './errors';
@@ -31,9 +32,25 @@ const offlineCopiesLink = new ApolloLink((operation, forward) => {
   return from(import('../club/offline/offline-copies')).pipe(mergeMap((copies) => copies.answerWithCopies(operation, forward)));
 });
 
+/**
+ * Every operation goes by its id alone: codegen hashed its text into each document (`__meta__`) and
+ * into the list the server trusts (docs/security.md). An id the server does not know means it runs
+ * another release than this page (a phone still on the previous one): the operation is sent again
+ * as text, and so is every later one until the page reloads; the server takes text from a
+ * signed-in user.
+ */
+const persistedQueryLink = new PersistedQueryLink({
+  generateHash: (document) => {
+    const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+    if (!hash) throw new Error('An operation without its id: documents come from `npm run codegen`.');
+    return hash;
+  },
+  disable: ({ meta }) => meta.persistedQueryNotSupported || meta.persistedQueryNotFound,
+});
+
 export function createApolloClient(): ApolloClient {
   const client = new ApolloClient({
-    link: ApolloLink.from([sessionExpiryLink, offlineCopiesLink, authLink, new HttpLink({ uri: '/graphql' })]),
+    link: ApolloLink.from([sessionExpiryLink, offlineCopiesLink, authLink, persistedQueryLink, new HttpLink({ uri: '/graphql' })]),
     cache: new InMemoryCache({
       typePolicies: {
         Query: {

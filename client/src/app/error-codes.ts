@@ -8,6 +8,8 @@ export const errorCodes = [
   'TOO_MANY_REQUESTS',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
+  // An operation id the server does not know: this page is from another release than the server.
+  'PERSISTED_QUERY_NOT_FOUND',
   'NETWORK',
   'UNKNOWN',
 ] as const;

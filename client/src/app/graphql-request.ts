@@ -19,10 +19,11 @@ interface GraphQLAnswer<Data> {
 /**
  * One GraphQL operation over a plain fetch, for what runs before the signed-in shell (signing in,
  * reading who is signed in): Apollo Client comes with the shell, so the sign-in page does without
- * its 45 KB. `operation` is the text of the operation with its fragments.
+ * its 45 KB. `operationHash` is the operation's id from gql/document-hashes.ts: as Apollo Client
+ * does, the request names the operation by it and carries none of its text.
  */
 export async function requestGraphQL<Data, Variables extends Record<string, unknown> = Record<string, never>>(
-  operation: string,
+  operationHash: string,
   variables: Variables,
   token: string | null = null,
 ): Promise<Data> {
@@ -31,7 +32,7 @@ export async function requestGraphQL<Data, Variables extends Record<string, unkn
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: operation, variables }),
+      body: JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: operationHash } } }),
     });
   } catch {
     throw new RequestError('NETWORK');

@@ -73,6 +73,7 @@ export const en: Messages = {
     TOO_MANY_REQUESTS: 'Too many attempts. Please wait a few minutes and try again.',
     SERVICE_UNAVAILABLE: 'The server is busy or cannot be reached right now. Please try again in a moment.',
     INTERNAL_SERVER_ERROR: 'The system has a problem. Please try again in a few minutes.',
+    PERSISTED_QUERY_NOT_FOUND: 'This page is from an older version of the app. Please reload the page.',
     NETWORK: 'Cannot reach the server. Please check your connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',
   },

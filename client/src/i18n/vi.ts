@@ -65,6 +65,7 @@ export const vi = {
     TOO_MANY_REQUESTS: 'Bạn đã thao tác quá nhiều lần. Vui lòng đợi vài phút rồi thử lại.',
     SERVICE_UNAVAILABLE: 'Máy chủ đang bận hoặc tạm thời không truy cập được. Vui lòng thử lại sau giây lát.',
     INTERNAL_SERVER_ERROR: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.',
+    PERSISTED_QUERY_NOT_FOUND: 'Trang này thuộc phiên bản cũ của ứng dụng. Vui lòng tải lại trang.',
     NETWORK: 'Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.',
     UNKNOWN: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
   },

@@ -20,6 +20,7 @@ import { aliasLimit, depthLimit, LIMITS } from '../graphql/limits.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { keptAnswersPlugin } from '../graphql/kept-answers.js';
 import { complexityPlugin, loggingPlugin, transactionPlugin } from '../graphql/plugins.js';
+import { CLIENT_DOCUMENTS_FILE, TrustedDocuments } from '../graphql/trusted-documents.js';
 import { buildApiSchema } from '../graphql/schema.js';
 import type { Services } from '../graphql/services.js';
 import { RequestScope, type Viewer } from '../database/request-scope.js';
@@ -39,7 +40,10 @@ export interface AppOptions {
   /** Proxies in front (hops of X-Forwarded-For to trust); true is one. */
   trustProxy: number | boolean;
   introspection: boolean;
-  /** NODE_ENV=production: errors give no hints about the schema. */
+  /**
+   * NODE_ENV=production: errors give no hints about the schema, and callers without an account may
+   * send only the client's operations.
+   */
   production: boolean;
 }
 
@@ -64,6 +68,11 @@ export async function createHttpApp(given: AppOptions): Promise<HttpApp> {
   app.set('trust proxy', options.trustProxy === true ? 1 : Number(options.trustProxy));
   const server = http.createServer(app);
   const schema = await buildApiSchema();
+  const trustedDocuments = TrustedDocuments.load(CLIENT_DOCUMENTS_FILE, {
+    required: options.production,
+    rereadOnMiss: !options.production,
+  });
+  if (trustedDocuments.size === 0) log.warn({ file: trustedDocuments.file }, 'no client operations to answer by id: run `npm run codegen`');
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -74,6 +83,8 @@ export async function createHttpApp(given: AppOptions): Promise<HttpApp> {
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: [depthLimit(LIMITS.maxDepth), aliasLimit(LIMITS.maxAliases)],
+    // Operations sent by id are the client's, read from its build; the server learns no others.
+    persistedQueries: { cache: trustedDocuments.cache() },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // No response is cached by HTTP caches (answers depend on the viewer), and the cache-control
@@ -132,6 +143,12 @@ export async function createHttpApp(given: AppOptions): Promise<HttpApp> {
     notCached,
     compressedAnswers(),
     express.json({ limit: LIMITS.bodyBytes, verify: refuseInvalidUtf8 }),
+    trustedDocuments.guard({
+      anonymousOnlyTrusted: options.production,
+      // Verified tokens are remembered: the context's reading of the same token costs nothing more.
+      signedIn: async (request) => (await viewerFrom(request, services)).viewer !== null,
+      log,
+    }),
     expressMiddleware(apollo, {
       context: async ({ req }) => buildContext(req, options),
     }),

@@ -1,9 +1,8 @@
 import { createContext, use, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { MeDocumentHash } from '../../gql/document-hashes';
 import type { MeQuery, SessionUserFragment, SignInMutation } from '../../gql/graphql';
 import { RequestError, requestGraphQL } from '../graphql-request';
 import { keepUser, keptUser } from '../offline-flag';
-import meOperation from './Me.graphql?raw';
-import sessionUserFragment from './SessionUser.graphql?raw';
 import { sessionStore, type SessionEndReason } from './session-store';
 
 export type SessionStatus = 'anonymous' | 'loading' | 'failed' | 'ready';
@@ -18,9 +17,6 @@ export interface SessionContextValue {
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
-
-/** Who is signed in, read with a plain request: the session is known before Apollo Client is loaded. */
-const ME = `${meOperation}\n${sessionUserFragment}`;
 
 /** The user of one token, or why it could not be read. */
 type Loaded = { token: string; user: SessionUserFragment; error?: undefined } | { token: string; user?: undefined; error: unknown };
@@ -38,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!token || current?.user) return;
     let active = true;
-    requestGraphQL<MeQuery>(ME, {}, token).then(
+    requestGraphQL<MeQuery>(MeDocumentHash, {}, token).then(
       ({ me }) => {
         keepUser(token, me);
         if (active) setLoaded({ token, user: me });

@@ -4,16 +4,12 @@ import { IconAlertCircle, IconInfoCircle, IconLogin } from '@tabler/icons-react'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequestError, requestGraphQL } from '../../app/graphql-request';
-import sessionUserFragment from '../../app/session/SessionUser.graphql?raw';
 import { useSession } from '../../app/session/SessionProvider';
 import { sessionStore, type SessionEndReason } from '../../app/session/session-store';
+import { SignInDocumentHash } from '../../gql/document-hashes';
 import type { SignInMutation, SignInMutationVariables } from '../../gql/graphql';
-import signInOperation from './SignIn.graphql?raw';
 import { signInErrorKey, type SignInErrorKey } from './sign-in-errors';
 import { submitShowingFirstError } from '../../app/ui/focus-first-error';
-
-/** Sent with a plain request: Apollo Client is loaded with the signed-in shell, not with this page. */
-const SIGN_IN = `${signInOperation}\n${sessionUserFragment}`;
 
 interface SignInFailure {
   key: SignInErrorKey;
@@ -56,7 +52,7 @@ export function SignInForm() {
     setLoading(true);
     try {
       const variables: SignInMutationVariables = { login: values.login.trim().normalize('NFC'), password: values.password };
-      const data = await requestGraphQL<SignInMutation, SignInMutationVariables>(SIGN_IN, variables);
+      const data = await requestGraphQL<SignInMutation, SignInMutationVariables>(SignInDocumentHash, variables);
       signIn(data.signIn);
     } catch (error) {
       const failed = error instanceof RequestError ? error : new RequestError('UNKNOWN');

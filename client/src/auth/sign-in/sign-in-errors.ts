@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../app/error-codes';
+import type { ErrorCode } from '../../app/error-codes.js';
 
 export type SignInErrorKey =
   | 'signIn.invalidCredentials'

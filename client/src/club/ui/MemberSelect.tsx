@@ -37,7 +37,7 @@ export function MemberSelect({ value, onChange, homeCareVolunteer, needsHomeCare
     variables: { search: searching, first: 100, homeCareVolunteer: homeCareVolunteer ?? null, needsHomeCare: needsHomeCare ?? null },
   });
   const members = (data ?? previousData)?.members.edges.map((edge) => edge.node) ?? [];
-  const options = new Map(members.map((member) => [member.id, member]));
+  const options = new Map<string, MemberOption>(members.map((member) => [member.id, member]));
   if (chosen && !options.has(chosen.id)) options.set(chosen.id, chosen);
   const items: ComboboxItem[] = [...options.values()].map((member) => ({ value: member.id, label: memberLabel(member) }));
 

@@ -24,7 +24,7 @@ const formFields = ['name', 'code', 'kind', 'validFrom', 'parentId'];
 export type UnitFormTarget = { mode: 'create'; parent: HierarchyUnitFragment } | { mode: 'edit'; unit: HierarchyUnitFragment };
 
 function asPicked(unit: NonNullable<HierarchyUnitFragment['parent']>): PickedUnit {
-  return { id: unit.id, name: unit.name, fullName: unit.fullName, level: unit.level, kind: 'PROVINCE', version: 0, retired: false, parent: null };
+  return { __typename: 'AdminUnit', id: unit.id, name: unit.name, fullName: unit.fullName, level: unit.level, kind: 'PROVINCE', version: 0, retired: false, parent: null };
 }
 
 /** Adds a unit, or renames, recodes and moves one. What was typed stays in the form when the server refuses it. */
