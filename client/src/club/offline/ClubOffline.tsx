@@ -16,6 +16,7 @@ import type { MeetingDraft } from '../meeting/meeting-draft';
 import { copiesShown } from './offline-copies';
 import { deleteOfflineDatabase, type OutboxItem } from './offline-db';
 import { outbox, sendWaiting } from './outbox';
+import { clearCorrection, keepForCorrection } from './outbox-correction';
 
 /** "Cập nhật lúc 14:05 07/12/2026": the time first, as the staff say it. */
 function updatedAt(iso: string): string {
@@ -44,6 +45,7 @@ function useOnline(): boolean {
 /** Everything this phone keeps for the signed-in person: the outbox, the copies, drafts and cached data. */
 async function clearPhone(): Promise<void> {
   outbox.forget();
+  clearCorrection();
   try {
     localStorage.removeItem(OFFLINE_COPIES_FLAG);
     localStorage.removeItem(OFFLINE_USER);
@@ -143,10 +145,18 @@ function OutboxEntry({ item, onDiscard, onClose }: { item: OutboxItem; onDiscard
       void navigate('/club/meeting');
       return;
     }
+    if (item.kind === 'member' || item.kind === 'homeCareVisit') {
+      // Opened in its form as it was written, with its key; the item stays here until the form saves it.
+      keepForCorrection({ itemId: item.id, kind: item.kind, userId: user.id, input: item.variables.input, message: item.message });
+      onClose();
+      void navigate(item.kind === 'member' ? '/club/members/new' : '/club/home-care');
+      return;
+    }
     setEditing((current) => !current);
   }
 
-  const correctable = item.kind === 'meetingSheet' || item.kind === 'repayment' || item.kind === 'fundEntry';
+  // A visit or a new member goes back to its form, and only once the server refused it.
+  const correctable = item.kind === 'meetingSheet' || item.kind === 'repayment' || item.kind === 'fundEntry' || item.state === 'refused';
   return (
     <Card withBorder radius="md" padding="sm" data-testid="outbox-item" data-state={item.state} data-kind={item.kind}>
       <Stack gap={6}>
@@ -244,6 +254,8 @@ export function ClubOutboxButton() {
               color="red"
               onClick={() => {
                 if (discarding) void outbox.remove(discarding.id);
+                // A correction of it left open in its form has nothing to replace any more.
+                if (discarding) clearCorrection(discarding.id);
                 setDiscarding(null);
               }}
               data-testid="outbox-discard-confirm"
