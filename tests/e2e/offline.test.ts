@@ -254,6 +254,51 @@ describe('offline capture in the club area', () => {
     expect(await membersNamed()).toBe(1);
   });
 
+  it('holds what one account recorded while another is signed in on the phone, and sends it once its author signs in again', async () => {
+    const description = `Góp quỹ của người khác ${randomUUID().slice(0, 6)}`;
+    const recorded = () => count('select count(*) from ledger_entry where description = $1', [description]);
+    const page = await clubPhone();
+    await page.goto('/club/funds?fund=ACTIVITY');
+    await page.getByTestId('fund-entry-open').waitFor({ timeout: 30_000 });
+
+    await page.context().setOffline(true);
+    await page.getByTestId('fund-entry-open').click();
+    await page.getByTestId('fund-entry-amount').fill('30000');
+    await page.getByTestId('fund-entry-description').fill(description);
+    await page.getByTestId('fund-entry-submit').click();
+    await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('1 chờ gửi');
+
+    // The session ends without signing out (it expired, the phone was handed over): nothing is cleared.
+    const loseSession = () => page.evaluate(() => localStorage.removeItem('ishc.session'));
+    await loseSession();
+    await page.goto('/sign-in');
+    await page.context().setOffline(false);
+    await signIn(page, 'tucduyen.club');
+    await page.getByTestId('club-card').or(page.getByTestId('fund-entry-open')).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('1 chờ gửi');
+    await outboxCount(page).click();
+    const item = page.getByTestId('outbox-item');
+    expect(await item.getAttribute('data-state')).toBe('held');
+    expect(await item.getByTestId('outbox-held').textContent()).toBe(
+      'Do Ban chủ nhiệm CLB thị trấn Kiên Lương ghi trên máy này. Mục chỉ được gửi khi Ban chủ nhiệm CLB thị trấn Kiên Lương đăng nhập lại.',
+    );
+    expect(await item.getByTestId('outbox-correct').count()).toBe(0);
+    expect(await item.getByTestId('outbox-discard').count()).toBe(0);
+    expect(await recorded()).toBe(0);
+    // Not even when asked to send: only the signed-in account's own items go.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.reload();
+    await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('1 chờ gửi');
+    expect(await recorded()).toBe(0);
+
+    // Its author signs in again on the phone: it is sent, once.
+    await loseSession();
+    await signIn(page, 'kienluong.club');
+    await page.getByTestId('club-card').or(page.getByTestId('fund-entry-open')).first().waitFor({ timeout: 30_000 });
+    await outboxCount(page).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await recorded()).toBe(1);
+  });
+
   it('warns on signing out with items waiting, then clears what the phone keeps', async () => {
     const description = `Góp quỹ ngoại tuyến ${randomUUID().slice(0, 6)}`;
     const page = await clubPhone();

@@ -17,7 +17,9 @@ export const offlineEn: typeof offlineVi = {
     waiting: 'Waiting',
     sending: 'Sending',
     refused: 'Refused',
+    held: 'Waiting for its author',
   },
+  heldFor: 'Recorded on this phone by {{name}}. It is sent only when {{name}} signs in again.',
   kinds: {
     meetingSheet: 'Meeting on {{date}}',
     homeCareVisit: 'Home visit on {{date}}',

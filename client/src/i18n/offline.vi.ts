@@ -15,7 +15,9 @@ export const offlineVi = {
     waiting: 'Chờ gửi',
     sending: 'Đang gửi',
     refused: 'Bị từ chối',
+    held: 'Chờ người ghi',
   },
+  heldFor: 'Do {{name}} ghi trên máy này. Mục chỉ được gửi khi {{name}} đăng nhập lại.',
   kinds: {
     meetingSheet: 'Sinh hoạt ngày {{date}}',
     homeCareVisit: 'Thăm nhà ngày {{date}}',
