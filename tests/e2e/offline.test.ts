@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
 import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
 
 const suite = useBrowserSuite();
@@ -195,6 +196,107 @@ describe('offline capture in the club area', () => {
     await page.getByTestId('outbox-discard-confirm').click();
     await outboxCount(page).waitFor({ state: 'detached', timeout: 30_000 });
     expect(await loanStanding(loanId)).toEqual({ outstanding: 1_100_000, repayments: 1 });
+  });
+
+  it('keeps a new member refused on arrival (the board seat is taken), to correct in the member form and record once under its key', async () => {
+    const fullName = `Lý Thị Ngoại Tuyến ${randomUUID().slice(0, 6).toUpperCase()}`;
+    const [head] = await suite.database().owner.query(
+      `select member.full_name from member join club on club.id = member.club_id
+        where club.name = $1 and member.board_role = 'HEAD' and member.left_on is null`,
+      [KIEN_LUONG_CLUB],
+    );
+    expect(head?.full_name).toBeTruthy();
+    const membersNamed = () => count('select count(*) from member where full_name = $1', [fullName]);
+    const page = await clubPhone();
+    await page.goto('/club/members/new');
+    await page.getByTestId('member-full-name').waitFor({ timeout: 30_000 });
+
+    await page.context().setOffline(true);
+    await page.getByTestId('member-full-name').fill(fullName);
+    await page.getByTestId('member-sex').getByText('Nữ', { exact: true }).click();
+    await page.getByTestId('member-birth-year').fill('1955');
+    await page.getByTestId('member-board-role').selectOption('HEAD');
+    await page.getByTestId('member-save').click();
+    await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('1 chờ gửi');
+
+    // The club has its head already: refused on arrival, and kept with why.
+    await page.context().setOffline(false);
+    await expect.poll(() => outboxCount(page).getAttribute('data-refused'), { timeout: 30_000 }).toBe('true');
+    await outboxCount(page).click();
+    const item = page.getByTestId('outbox-item');
+    expect(await item.getAttribute('data-kind')).toBe('member');
+    expect(await item.getByTestId('outbox-message').textContent()).toBe(`Vị trí này đang do ${head.full_name} đảm nhận.`);
+    expect(await membersNamed()).toBe(0);
+
+    // "Sửa" opens the member form as it was written, with the server's words.
+    await item.getByTestId('outbox-correct').click();
+    await page.getByTestId('member-form-error').waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe('/club/members/new');
+    expect(await page.getByTestId('member-form-error').textContent()).toContain(`Vị trí này đang do ${head.full_name} đảm nhận.`);
+    expect(await page.getByTestId('member-full-name').inputValue()).toBe(fullName);
+    expect(await page.getByTestId('member-birth-year').inputValue()).toBe('1955');
+    expect(await page.getByTestId('member-board-role').inputValue()).toBe('HEAD');
+    // Until the corrected member is saved, the refused item stays on the phone.
+    expect(await outboxCount(page).textContent()).toBe('1 chờ gửi');
+
+    await page.getByTestId('member-board-role').selectOption('');
+    await page.getByTestId('member-save').click();
+    await page.getByTestId('member-edit').waitFor({ timeout: 30_000 });
+    await outboxCount(page).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await membersNamed()).toBe(1);
+    const [saved] = await suite.database().owner.query('select board_role from member where full_name = $1', [fullName]);
+    expect(saved.board_role).toBeNull();
+
+    // Opened again, nothing is sent twice.
+    await page.reload();
+    await page.getByTestId('member-edit').waitFor({ timeout: 30_000 });
+    expect(await outboxCount(page).count()).toBe(0);
+    expect(await membersNamed()).toBe(1);
+  });
+
+  it('holds what one account recorded while another is signed in on the phone, and sends it once its author signs in again', async () => {
+    const description = `Góp quỹ của người khác ${randomUUID().slice(0, 6)}`;
+    const recorded = () => count('select count(*) from ledger_entry where description = $1', [description]);
+    const page = await clubPhone();
+    await page.goto('/club/funds?fund=ACTIVITY');
+    await page.getByTestId('fund-entry-open').waitFor({ timeout: 30_000 });
+
+    await page.context().setOffline(true);
+    await page.getByTestId('fund-entry-open').click();
+    await page.getByTestId('fund-entry-amount').fill('30000');
+    await page.getByTestId('fund-entry-description').fill(description);
+    await page.getByTestId('fund-entry-submit').click();
+    await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('1 chờ gửi');
+
+    // The session ends without signing out (it expired, the phone was handed over): nothing is cleared.
+    const loseSession = () => page.evaluate(() => localStorage.removeItem('ishc.session'));
+    await loseSession();
+    await page.goto('/sign-in');
+    await page.context().setOffline(false);
+    await signIn(page, 'tucduyen.club');
+    await page.getByTestId('club-card').or(page.getByTestId('fund-entry-open')).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('1 chờ gửi');
+    await outboxCount(page).click();
+    const item = page.getByTestId('outbox-item');
+    expect(await item.getAttribute('data-state')).toBe('held');
+    expect(await item.getByTestId('outbox-held').textContent()).toBe(
+      'Do Ban chủ nhiệm CLB thị trấn Kiên Lương ghi trên máy này. Mục chỉ được gửi khi Ban chủ nhiệm CLB thị trấn Kiên Lương đăng nhập lại.',
+    );
+    expect(await item.getByTestId('outbox-correct').count()).toBe(0);
+    expect(await item.getByTestId('outbox-discard').count()).toBe(0);
+    expect(await recorded()).toBe(0);
+    // Not even when asked to send: only the signed-in account's own items go.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.reload();
+    await expect.poll(() => outboxCount(page).textContent(), { timeout: 30_000 }).toBe('1 chờ gửi');
+    expect(await recorded()).toBe(0);
+
+    // Its author signs in again on the phone: it is sent, once.
+    await loseSession();
+    await signIn(page, 'kienluong.club');
+    await page.getByTestId('club-card').or(page.getByTestId('fund-entry-open')).first().waitFor({ timeout: 30_000 });
+    await outboxCount(page).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await recorded()).toBe(1);
   });
 
   it('warns on signing out with items waiting, then clears what the phone keeps', async () => {

@@ -17,7 +17,9 @@ export const offlineEn: typeof offlineVi = {
     waiting: 'Waiting',
     sending: 'Sending',
     refused: 'Refused',
+    held: 'Waiting for its author',
   },
+  heldFor: 'Recorded on this phone by {{name}}. It is sent only when {{name}} signs in again.',
   kinds: {
     meetingSheet: 'Meeting on {{date}}',
     homeCareVisit: 'Home visit on {{date}}',
@@ -37,6 +39,7 @@ export const offlineEn: typeof offlineVi = {
   discardConfirm: 'Discard it',
   keep: 'Keep it',
   reopened: 'Opened again to correct. Save when done.',
+  correcting: 'The server refused this item: {{message}} Correct it and save; if you cancel, it stays in the list of items waiting.',
   signOutTitle: 'Sign out with items waiting?',
   signOutBody: '{{count}} items have not reached the server yet. Signing out deletes them and everything kept on this phone.',
   signOutConfirm: 'Sign out and delete',

@@ -15,7 +15,9 @@ export const offlineVi = {
     waiting: 'Chờ gửi',
     sending: 'Đang gửi',
     refused: 'Bị từ chối',
+    held: 'Chờ người ghi',
   },
+  heldFor: 'Do {{name}} ghi trên máy này. Mục chỉ được gửi khi {{name}} đăng nhập lại.',
   kinds: {
     meetingSheet: 'Sinh hoạt ngày {{date}}',
     homeCareVisit: 'Thăm nhà ngày {{date}}',
@@ -35,6 +37,7 @@ export const offlineVi = {
   discardConfirm: 'Bỏ mục này',
   keep: 'Giữ lại',
   reopened: 'Đã mở lại để sửa. Lưu lại khi đã sửa xong.',
+  correcting: 'Mục này bị máy chủ từ chối: {{message}} Sửa rồi lưu lại; nếu hủy, mục vẫn nằm trong danh sách chờ gửi.',
   signOutTitle: 'Đăng xuất khi còn mục chờ gửi?',
   signOutBody: 'Còn {{count}} mục chờ gửi chưa đến máy chủ. Đăng xuất sẽ xoá chúng và mọi dữ liệu lưu trên máy này.',
   signOutConfirm: 'Vẫn đăng xuất và xoá',

@@ -2,8 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { formatDate } from '../../app/format';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
 import { LoadMoreButton } from '../../app/ui/LoadMoreButton';
@@ -13,6 +14,8 @@ import { QueryError } from '../../app/ui/QueryError';
 import { ClubHomeCareVisitsDocument } from '../../gql/graphql';
 import { MemberSelect } from '../ui/MemberSelect';
 import classes from '../ui/club-ui.module.css';
+import { useSignedInUser } from '../../app/session/SessionProvider';
+import { clearCorrection, correctionFor, type OutboxCorrection } from '../offline/outbox-correction';
 import { HomeCareVisitForm } from './HomeCareVisitForm';
 
 const PAGE_SIZE = 30;
@@ -20,9 +23,28 @@ const PAGE_SIZE = 30;
 export function HomeCarePage() {
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 48em)');
+  const user = useSignedInUser();
+  const location = useLocation();
+  const [correction, setCorrection] = useState<OutboxCorrection | null>(null);
   const [recording, setRecording] = useState(false);
   const [memberId, setMemberId] = useState('');
   const [volunteerId, setVolunteerId] = useState('');
+
+  // A visit refused from the outbox and chosen to correct opens the form at once, as it was written
+  // (also when the outbox was opened from this page: each navigation is a new location).
+  useEffect(() => {
+    const pending = correctionFor('homeCareVisit', user.id);
+    if (!pending) return;
+    setCorrection(pending);
+    setRecording(true);
+  }, [location.key, user.id]);
+
+  function closeForm() {
+    clearCorrection();
+    setCorrection(null);
+    setRecording(false);
+  }
+
   const { data, previousData, loading, error, refetch, fetchMore } = useQuery(ClubHomeCareVisitsDocument, {
     variables: { first: PAGE_SIZE, memberId: memberId || null, volunteerId: volunteerId || null },
     fetchPolicy: 'cache-and-network',
@@ -100,11 +122,14 @@ export function HomeCarePage() {
         </SimpleGrid>
         {list}
       </Stack>
-      <Modal opened={recording} onClose={() => setRecording(false)} title={t('clubArea.homeCare.formTitle')} fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal opened={recording} onClose={() => closeForm()} title={t('clubArea.homeCare.formTitle')} fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {recording && (
           <HomeCareVisitForm
-            onCancel={() => setRecording(false)}
+            key={correction?.itemId ?? 'new'}
+            correction={correction}
+            onCancel={() => closeForm()}
             onDone={() => {
+              setCorrection(null);
               setRecording(false);
               void refetch().catch(() => undefined);
             }}

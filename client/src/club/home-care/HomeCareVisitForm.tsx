@@ -9,6 +9,7 @@ import { RecordHomeCareVisitDocument, type HomeCareKind } from '../../gql/graphq
 import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
 import { isNoAnswer, keepForLater } from '../offline/outbox';
+import { clearCorrection, finishCorrection, type OutboxCorrection } from '../offline/outbox-correction';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { MemberSelect } from '../ui/MemberSelect';
@@ -18,18 +19,48 @@ import { submitShowingFirstErrorOf } from '../../app/ui/focus-first-error';
 export const homeCareKinds: HomeCareKind[] = ['HEALTH_CHECK', 'PERSONAL_CARE', 'HOUSEWORK', 'EMOTIONAL_SUPPORT', 'OTHER'];
 const formFields = new Set(['volunteerId', 'memberId', 'visitedOn', 'kinds', 'notes']);
 
-export function HomeCareVisitForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
+interface VisitValues {
+  volunteerId: string;
+  memberId: string;
+  visitedOn: string;
+  kinds: HomeCareKind[];
+  notes: string;
+}
+
+/** A visit the server refused from the outbox, as it was written, to correct in the form. */
+function valuesOfRefused(input: OutboxCorrection['input']): VisitValues {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return {
+    volunteerId: text(input.volunteerId),
+    memberId: text(input.memberId),
+    visitedOn: input.visitedOn ? displayDay(text(input.visitedOn)) : displayDay(todayInVietnam()),
+    kinds: Array.isArray(input.kinds) ? (input.kinds as HomeCareKind[]) : [],
+    notes: text(input.notes),
+  };
+}
+
+interface HomeCareVisitFormProps {
+  onDone: () => void;
+  onCancel: () => void;
+  /** A visit refused from the outbox, opened again with its key. */
+  correction?: OutboxCorrection | null;
+}
+
+export function HomeCareVisitForm({ onDone, onCancel, correction = null }: HomeCareVisitFormProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const clubProblems = useClubProblems();
-  const [actionKey] = useActionKey();
+  const [actionKey] = useActionKey(correction?.input.idempotencyKey);
   const [record, { loading }] = useMutation(RecordHomeCareVisitDocument);
-  const [values, setValues] = useState({ volunteerId: '', memberId: '', visitedOn: displayDay(todayInVietnam()), kinds: [] as HomeCareKind[], notes: '' });
-  const [onlyNeedingCare, setOnlyNeedingCare] = useState(true);
+  const [values, setValues] = useState<VisitValues>(() =>
+    correction ? valuesOfRefused(correction.input) : { volunteerId: '', memberId: '', visitedOn: displayDay(todayInVietnam()), kinds: [], notes: '' },
+  );
+  // The member visited need not need home care any more: a corrected visit lists everyone.
+  const [onlyNeedingCare, setOnlyNeedingCare] = useState(correction === null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(correction ? t('offline.correcting', { message: correction.message ?? '' }) : null);
 
-  function set<K extends keyof typeof values>(field: K, value: (typeof values)[K]) {
+  function set<K extends keyof VisitValues>(field: K, value: VisitValues[K]) {
     setValues((current) => ({ ...current, [field]: value }));
     setErrors((current) => ({ ...current, [field]: '' }));
   }
@@ -54,10 +85,12 @@ export function HomeCareVisitForm({ onDone, onCancel }: { onDone: () => void; on
     };
     try {
       await record({ variables: { input } });
+      await finishCorrection(correction);
       notifications.show({ color: 'teal', message: t('clubArea.homeCare.saved') });
       onDone();
     } catch (error) {
       if (isNoAnswer(error)) {
+        await finishCorrection(correction);
         await keepForLater({ kind: 'homeCareVisit', variables: { input }, title: t('offline.kinds.homeCareVisit', { date: values.visitedOn }), amount: null, draft: null });
         onDone();
         return;
@@ -130,7 +163,13 @@ export function HomeCareVisitForm({ onDone, onCancel }: { onDone: () => void; on
         </Stack>
         <Textarea label={t('clubArea.homeCare.notes')} autosize minRows={2} size="md" value={values.notes} onChange={(event) => set('notes', event.currentTarget.value)} error={errors.notes} data-testid="home-care-notes" />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button
+            variant="default"
+            onClick={() => {
+              clearCorrection();
+              onCancel();
+            }}
+          >
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={loading} data-testid="home-care-submit">

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { EmptyMessage } from '../../app/ui/EmptyMessage';
 import { LoadingBlock } from '../../app/ui/LoadingBlock';
 import { PageHeader } from '../../app/ui/PageHeader';
@@ -12,10 +12,12 @@ import { isMissingRecord, isRecordId } from '../../app/record-id';
 export function MemberNewPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // Opened again from the outbox to correct a refused member: a new location, so the form starts from it.
+  const { key } = useLocation();
   return (
     <>
       <PageHeader title={t('clubArea.memberForm.createTitle')} description={t('clubArea.memberForm.intro')} />
-      <MemberForm member={null} onCancel={() => void navigate('/club/members')} onSaved={(member) => void navigate(`/club/members/${member.id}`, { replace: true })} />
+      <MemberForm key={key} member={null} onCancel={() => void navigate('/club/members')} onSaved={(member) => void navigate(`/club/members/${member.id}`, { replace: true })} />
     </>
   );
 }

@@ -22,6 +22,8 @@ import {
 import { displayDay, todayInVietnam } from '../club-format';
 import { splitProblems, useClubProblems } from '../club-messages';
 import { isNoAnswer, keepForLater } from '../offline/outbox';
+import { clearCorrection, correctionFor, finishCorrection, type OutboxCorrection } from '../offline/outbox-correction';
+import { useSignedInUser } from '../../app/session/SessionProvider';
 import { DayInput } from '../ui/DayInput';
 import { FormError } from '../ui/FormError';
 import { useActionKey } from '../ui/use-action-key';
@@ -70,6 +72,28 @@ function valuesOf(member: ClubMemberDetailFragment | null): MemberValues {
   };
 }
 
+/** A new member refused from the outbox, as it was written, to correct in the form. */
+function valuesOfRefused(input: OutboxCorrection['input']): MemberValues {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return {
+    ...valuesOf(null),
+    fullName: text(input.fullName),
+    sex: text(input.sex) as Sex | '',
+    birthYear: input.birthYear == null ? '' : String(input.birthYear),
+    citizenId: text(input.citizenId),
+    phone: text(input.phone),
+    hamletId: text(input.hamletId),
+    joinedOn: input.joinedOn ? displayDay(text(input.joinedOn)) : valuesOf(null).joinedOn,
+    household: input.poorHousehold ? 'POOR' : input.nearPoorHousehold ? 'NEAR_POOR' : 'NONE',
+    ethnicMinority: text(input.ethnicMinority),
+    disability: input.disability === true,
+    livesAlone: input.livesAlone === true,
+    needsHomeCare: input.needsHomeCare === true,
+    homeCareVolunteer: input.homeCareVolunteer === true,
+    boardRole: text(input.boardRole) as BoardRole | '',
+  };
+}
+
 const optional = (value: string) => value.trim().normalize('NFC') || null;
 
 interface MemberFormProps {
@@ -83,17 +107,20 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const clubProblems = useClubProblems();
-  const [formError, setFormError] = useState<string | null>(null);
+  const user = useSignedInUser();
+  // A new member the server refused from the outbox opens here as written, with its key.
+  const [correction] = useState(() => (member ? null : correctionFor('member', user.id)));
+  const [formError, setFormError] = useState<string | null>(correction ? t('offline.correcting', { message: correction.message ?? '' }) : null);
   const options = useQuery(ClubMemberFormOptionsDocument);
   const [create, creating] = useMutation(CreateMemberDocument);
-  const [actionKey] = useActionKey();
+  const [actionKey] = useActionKey(correction?.input.idempotencyKey);
   const [update, updating] = useMutation(UpdateMemberDocument);
   const [confirmDistinct, confirming] = useMutation(ConfirmMemberDistinctDocument);
   // Set by the button that answers "same person?" with no: the member is saved, then confirmed distinct.
   const savingAsDifferent = useRef(false);
   const thisYear = Number(todayInVietnam().slice(0, 4));
   const form = useForm<MemberValues>({
-    initialValues: valuesOf(member),
+    initialValues: correction ? valuesOfRefused(correction.input) : valuesOf(member),
     validate: {
       fullName: (value) => (value.trim() ? null : t('common.required')),
       sex: (value) => (value ? null : t('clubArea.memberForm.sexRequired')),
@@ -164,6 +191,7 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
         );
       }
       if (!saved) return;
+      if (!member) await finishCorrection(correction);
       notifications.show({
         color: saved.duplicateStatus === 'POSSIBLE' ? 'orange' : 'teal',
         message: t(saved.duplicateStatus === 'POSSIBLE' ? 'clubArea.memberForm.savedFlagged' : 'clubArea.memberForm.saved', { name: saved.fullName }),
@@ -171,6 +199,7 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
       onSaved(saved);
     } catch (error) {
       if (!member && isNoAnswer(error)) {
+        await finishCorrection(correction);
         await keepForLater({ kind: 'member', variables: { input: { ...fields, idempotencyKey: actionKey } }, title: `${t('offline.kinds.member')} · ${fields.fullName}`, amount: null, draft: null });
         onCancel();
         return;
@@ -300,7 +329,13 @@ export function MemberForm({ member, onSaved, onCancel }: MemberFormProps) {
           {...form.getInputProps('boardRole')}
         />
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
+          <Button
+            variant="default"
+            onClick={() => {
+              if (correction) clearCorrection();
+              onCancel();
+            }}
+          >
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={creating.loading || updating.loading || confirming.loading} onClick={() => (savingAsDifferent.current = false)} data-testid="member-save">

@@ -15,7 +15,8 @@ import { keepDraftForCorrection } from '../meeting/use-meeting-draft';
 import type { MeetingDraft } from '../meeting/meeting-draft';
 import { copiesShown } from './offline-copies';
 import { deleteOfflineDatabase, type OutboxItem } from './offline-db';
-import { outbox, sendWaiting } from './outbox';
+import { isHeld, outbox, sendWaiting, setOutboxAuthor } from './outbox';
+import { clearCorrection, keepForCorrection } from './outbox-correction';
 
 /** "Cập nhật lúc 14:05 07/12/2026": the time first, as the staff say it. */
 function updatedAt(iso: string): string {
@@ -44,6 +45,7 @@ function useOnline(): boolean {
 /** Everything this phone keeps for the signed-in person: the outbox, the copies, drafts and cached data. */
 async function clearPhone(): Promise<void> {
   outbox.forget();
+  clearCorrection();
   try {
     localStorage.removeItem(OFFLINE_COPIES_FLAG);
     localStorage.removeItem(OFFLINE_USER);
@@ -74,6 +76,7 @@ function useOfflineClub(): void {
     }
     const token = sessionStore.token();
     if (token) keepUser(token, user);
+    setOutboxAuthor({ userId: user.id, displayName: user.displayName });
     const send = () => void sendWaiting(client);
     send();
     window.addEventListener('online', send);
@@ -82,6 +85,7 @@ function useOfflineClub(): void {
     return () => {
       window.removeEventListener('online', send);
       removeStep();
+      setOutboxAuthor(null);
     };
   }, [client, user]);
 }
@@ -132,7 +136,8 @@ function OutboxEntry({ item, onDiscard, onClose }: { item: OutboxItem; onDiscard
   const navigate = useNavigate();
   const user = useSignedInUser();
   const [editing, setEditing] = useState(false);
-  const stateColor = item.state === 'refused' ? 'red' : item.state === 'sending' ? 'blue' : 'yellow';
+  const held = isHeld(item);
+  const stateColor = held ? 'gray' : item.state === 'refused' ? 'red' : item.state === 'sending' ? 'blue' : 'yellow';
 
   async function correct() {
     if (item.kind === 'meetingSheet') {
@@ -143,19 +148,32 @@ function OutboxEntry({ item, onDiscard, onClose }: { item: OutboxItem; onDiscard
       void navigate('/club/meeting');
       return;
     }
+    if (item.kind === 'member' || item.kind === 'homeCareVisit') {
+      // Opened in its form as it was written, with its key; the item stays here until the form saves it.
+      keepForCorrection({ itemId: item.id, kind: item.kind, userId: user.id, input: item.variables.input, message: item.message });
+      onClose();
+      void navigate(item.kind === 'member' ? '/club/members/new' : '/club/home-care');
+      return;
+    }
     setEditing((current) => !current);
   }
 
-  const correctable = item.kind === 'meetingSheet' || item.kind === 'repayment' || item.kind === 'fundEntry';
+  // A visit or a new member goes back to its form, and only once the server refused it.
+  const correctable = item.kind === 'meetingSheet' || item.kind === 'repayment' || item.kind === 'fundEntry' || item.state === 'refused';
   return (
-    <Card withBorder radius="md" padding="sm" data-testid="outbox-item" data-state={item.state} data-kind={item.kind}>
+    <Card withBorder radius="md" padding="sm" data-testid="outbox-item" data-state={held ? 'held' : item.state} data-kind={item.kind}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Text fw={600}>{item.title}</Text>
           <Badge color={stateColor} variant="light" style={{ flexShrink: 0 }}>
-            {t(`offline.states.${item.state}`)}
+            {held ? t('offline.states.held') : t(`offline.states.${item.state}`)}
           </Badge>
         </Group>
+        {held && (
+          <Text size="sm" data-testid="outbox-held">
+            {t('offline.heldFor', { name: item.author?.displayName ?? '' })}
+          </Text>
+        )}
         {item.amount && <Text>{formatVnd(item.amount)}</Text>}
         <Text size="sm" c="dimmed">
           {t('offline.recordedAt', { time: updatedAt(item.createdAt) })}
@@ -165,7 +183,7 @@ function OutboxEntry({ item, onDiscard, onClose }: { item: OutboxItem; onDiscard
             {item.message}
           </Text>
         )}
-        {item.state !== 'sending' && (
+        {item.state !== 'sending' && !held && (
           <Group gap="xs">
             {correctable && (
               <Button size="sm" variant="light" onClick={() => void correct()} data-testid="outbox-correct">
@@ -226,7 +244,7 @@ export function ClubOutboxButton() {
           {items.map((item) => (
             <OutboxEntry key={item.id} item={item} onDiscard={setDiscarding} onClose={() => setOpened(false)} />
           ))}
-          {online && items.some((item) => item.state === 'waiting') && (
+          {online && items.some((item) => item.state === 'waiting' && !isHeld(item)) && (
             <Button variant="light" onClick={() => void sendWaiting(client)}>
               {t('offline.sendNow')}
             </Button>
@@ -244,6 +262,8 @@ export function ClubOutboxButton() {
               color="red"
               onClick={() => {
                 if (discarding) void outbox.remove(discarding.id);
+                // A correction of it left open in its form has nothing to replace any more.
+                if (discarding) clearCorrection(discarding.id);
                 setDiscarding(null);
               }}
               data-testid="outbox-discard-confirm"

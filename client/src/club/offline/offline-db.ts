@@ -28,6 +28,11 @@ export interface OutboxItem {
   createdAt: string;
   /** What reopens the form with what was typed (the meeting sheet's draft). */
   draft: unknown;
+  /**
+   * Who recorded it, and their name for the list: it is sent only under their own session. Absent on
+   * items kept before authors were recorded, which the next account signed in sends.
+   */
+  author?: { userId: string; displayName: string };
 }
 
 interface OfflineSchema extends DBSchema {

@@ -29,6 +29,22 @@ type Listener = () => void;
 const listeners = new Set<Listener>();
 let items: OutboxItem[] = [];
 let loaded: Promise<void> | null = null;
+/** The account signed in on this page: new items are theirs, and only theirs are sent. */
+let signedIn: { userId: string; displayName: string } | null = null;
+
+/** Said by the club area once it knows who is signed in. */
+export function setOutboxAuthor(author: { userId: string; displayName: string } | null): void {
+  signedIn = author;
+  publish([...items]);
+}
+
+/**
+ * Kept for another account that used this phone (its session ended without signing out): held
+ * until they sign in again, never sent under someone else's session.
+ */
+export function isHeld(item: OutboxItem): boolean {
+  return item.author !== undefined && item.author.userId !== signedIn?.userId;
+}
 
 function publish(next: OutboxItem[]): void {
   items = next;
@@ -56,9 +72,10 @@ export const outbox = {
     })().catch(() => undefined);
     return loaded;
   },
-  async add(item: Omit<OutboxItem, 'id' | 'state' | 'message' | 'createdAt'>): Promise<void> {
+  async add(item: Omit<OutboxItem, 'id' | 'state' | 'message' | 'createdAt' | 'author'>): Promise<void> {
     const database = await offlineDatabase();
-    await database.add('outbox', { ...item, state: 'waiting', message: null, createdAt: new Date().toISOString() } as OutboxItem);
+    const author = signedIn ?? undefined;
+    await database.add('outbox', { ...item, author, state: 'waiting', message: null, createdAt: new Date().toISOString() } as OutboxItem);
     await reload();
   },
   async update(id: number, change: Partial<Omit<OutboxItem, 'id'>>): Promise<void> {
@@ -95,7 +112,9 @@ export function sendWaiting(client: ApolloClient): Promise<void> {
     try {
       await outbox.load();
       let sentAny = false;
-      for (const item of items.filter((waiting) => waiting.state === 'waiting')) {
+      // The signed-in account's own items only: a session proves who sends, not who recorded.
+      if (!signedIn) return;
+      for (const item of items.filter((waiting) => waiting.state === 'waiting' && !isHeld(waiting))) {
         await outbox.update(item.id, { state: 'sending' });
         try {
           await client.mutate({ mutation: mutations[item.kind], variables: item.variables as never });
@@ -118,7 +137,7 @@ export function sendWaiting(client: ApolloClient): Promise<void> {
 }
 
 /** A change the server could not be reached for, kept in the outbox and said so; the form then starts afresh. */
-export async function keepForLater(item: Omit<OutboxItem, 'id' | 'state' | 'message' | 'createdAt'>): Promise<void> {
+export async function keepForLater(item: Omit<OutboxItem, 'id' | 'state' | 'message' | 'createdAt' | 'author'>): Promise<void> {
   await outbox.add(item);
   notifications.show({ color: 'yellow', message: i18n.t('offline.kept') });
 }

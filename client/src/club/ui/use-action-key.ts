@@ -12,10 +12,11 @@ export function newActionKey(): string {
 
 /**
  * The idempotency key of one user action: kept across retries of that action, so a retry after a
- * lost answer is not counted twice, and renewed once the action has succeeded.
+ * lost answer is not counted twice, and renewed once the action has succeeded. A refused item of
+ * the outbox corrected in its form comes with its own key.
  */
-export function useActionKey(): [string, () => void] {
-  const [key, setKey] = useState(newActionKey);
+export function useActionKey(firstKey?: string): [string, () => void] {
+  const [key, setKey] = useState(() => firstKey ?? newActionKey());
   const renew = useCallback(() => setKey(newActionKey()), []);
   return [key, renew];
 }
