@@ -143,7 +143,10 @@ async function clubPhone(): Promise<Page> {
 
 /** The home's list of what needs doing as the server gives it now, after the copy from the cache. */
 async function openHomeFresh(page: Page): Promise<void> {
-  const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('query ClubToDo'));
+  // The client sends its operations by id, with their names.
+  const answered = page.waitForResponse(
+    (response) => response.url().endsWith('/graphql') && (response.request().postDataJSON() as { operationName?: string } | null)?.operationName === 'ClubToDo',
+  );
   await page.goto('/club');
   await answered;
   await page.getByTestId('club-card').waitFor();
