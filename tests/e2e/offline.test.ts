@@ -299,6 +299,26 @@ describe('offline capture in the club area', () => {
     expect(await recorded()).toBe(1);
   });
 
+  it('shows another account signed in on the phone none of what was kept for the previous one', async () => {
+    const page = await clubPhone();
+    await page.goto('/club/funds?fund=ACTIVITY');
+    await page.getByTestId('ledger-entry').first().waitFor({ timeout: 30_000 });
+    const theirs = await page.getByTestId('ledger-entry-detail').allTextContents();
+    expect(theirs.length).toBeGreaterThan(0);
+
+    // Kiên Lương's session ends without signing out; Túc Duyên's staff sign in and lose the connection.
+    await page.evaluate(() => localStorage.removeItem('ishc.session'));
+    await page.goto('/sign-in');
+    await signIn(page, 'tucduyen.club');
+    await page.getByTestId('club-card').waitFor({ timeout: 30_000 });
+    await page.context().setOffline(true);
+    await page.goto('/club/funds?fund=ACTIVITY');
+    // Nothing kept for this account: the ledger says it cannot be read, and shows no entry of the other club.
+    await page.getByTestId('query-error').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('ledger-entry').count()).toBe(0);
+    await page.context().setOffline(false);
+  });
+
   it('warns on signing out with items waiting, then clears what the phone keeps', async () => {
     const description = `Góp quỹ ngoại tuyến ${randomUUID().slice(0, 6)}`;
     const page = await clubPhone();

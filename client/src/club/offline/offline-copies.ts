@@ -1,6 +1,7 @@
 import type { ApolloLink } from '@apollo/client';
 import { ServerError } from '@apollo/client/errors';
 import { catchError, Observable, tap, throwError } from 'rxjs';
+import { sessionStore } from '../../app/session/session-store';
 import { offlineDatabase } from './offline-db';
 
 type Listener = () => void;
@@ -26,8 +27,23 @@ export const copiesShown = {
   },
 };
 
+/**
+ * The account the session's token names (its subject, read, not verified: the server verifies).
+ * A copy is kept under the account it was read for, so another account signed in on the same phone
+ * (a session that ended without signing out) is never shown it.
+ */
+function accountOfSession(): string {
+  const payload = sessionStore.token()?.split('.')[1];
+  if (!payload) return '';
+  try {
+    return String((JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: unknown }).sub ?? '');
+  } catch {
+    return '';
+  }
+}
+
 function keyOf(operation: ApolloLink.Operation): string {
-  return `${operation.operationName ?? ''} ${JSON.stringify(operation.variables ?? {})}`;
+  return `${accountOfSession()} ${operation.operationName ?? ''} ${JSON.stringify(operation.variables ?? {})}`;
 }
 
 async function keep(key: string, data: unknown): Promise<void> {
