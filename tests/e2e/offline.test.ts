@@ -73,6 +73,32 @@ async function pickFirstOption(page: Page, testId: string): Promise<void> {
   await page.getByRole('option').first().click();
 }
 
+/** How many answers of the operation the phone keeps for reading offline (IndexedDB, as the club area writes them). */
+async function copiesKept(page: Page, operationName: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const opened = indexedDB.open('ishc-offline');
+        opened.onerror = () => reject(opened.error);
+        opened.onsuccess = () => {
+          const database = opened.result;
+          if (!database.objectStoreNames.contains('copies')) {
+            database.close();
+            resolve(0);
+            return;
+          }
+          const keys = database.transaction('copies').objectStore('copies').getAllKeys();
+          keys.onsuccess = () => {
+            database.close();
+            resolve(keys.result.filter((key) => String(key).split(' ')[1] === name).length);
+          };
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+    operationName,
+  );
+}
+
 function outboxCount(page: Page) {
   return page.getByTestId('outbox-count');
 }
@@ -103,9 +129,11 @@ describe('offline capture in the club area', () => {
     const visitsBefore = await count('select count(*) from home_care_visit');
     const page = await clubPhone();
 
-    // Seen once with a connection: the sheet of today and the home-care form's lists.
+    // Seen once with a connection: the sheet of today and the home-care form's lists, each kept on
+    // the phone before the next page is loaded (a load ends what the page was still writing).
     await page.goto('/club/meeting');
     await page.getByTestId('attendance-member').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => copiesKept(page, 'ClubMeetingSheet'), { timeout: 30_000 }).toBeGreaterThan(0);
     await page.goto('/club/home-care');
     await page.getByTestId('home-care-open').click();
     await page.getByTestId('home-care-volunteer').click();
@@ -113,6 +141,7 @@ describe('offline capture in the club area', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('home-care-member').click();
     await page.getByRole('option').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => copiesKept(page, 'ClubMemberOptions'), { timeout: 30_000 }).toBeGreaterThan(1);
 
     await page.context().setOffline(true);
 
