@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 const month = todayInVietnam().slice(0, 7);
-const DASHBOARD = `query Dashboard($month: Month) { provinceDashboard(month: $month) { month tenant { name } figures { members clubs } } }`;
+// As the client asks: `__typename` at the root too, for its cache.
+const DASHBOARD = `query Dashboard($month: Month) { __typename provinceDashboard(month: $month) { month tenant { name } figures { members clubs } } }`;
 const COMPARISON = `query Comparison($month: Month) { nationalComparison(month: $month) { provinces { tenant { code } figures { members } } national { figures { members } } } }`;
 const CREATE = `mutation ($input: CreateMemberInput!) { createMember(input: $input) { id } }`;
 

@@ -88,9 +88,12 @@ async function keyOf({ operation, contextValue, request, source }: GraphQLReques
   return JSON.stringify([revision, todayInVietnam(), viewer.role, viewer.tenantId, viewer.clubId, source, operation.name?.value ?? null, request.variables ?? {}]);
 }
 
-/** A query whose every root selection is a kept field (no fragments, directives or other fields). */
+/**
+ * A query whose root selections are kept fields, beside the `__typename` the client's cache asks for
+ * (no fragments, directives or other fields).
+ */
 function isKept(operation: OperationDefinitionNode): boolean {
   if (operation.operation !== 'query') return false;
-  const selections = operation.selectionSet.selections;
-  return selections.length > 0 && selections.every((selection) => selection.kind === Kind.FIELD && KEPT_FIELDS.has(selection.name.value) && !selection.directives?.length);
+  const fields = operation.selectionSet.selections.filter((selection) => !(selection.kind === Kind.FIELD && selection.name.value === '__typename' && !selection.alias));
+  return fields.length > 0 && fields.every((selection) => selection.kind === Kind.FIELD && KEPT_FIELDS.has(selection.name.value) && !selection.directives?.length);
 }
