@@ -4,13 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
+import { todayInVietnam } from '../../server/src/calendar.js';
 import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
 
 const suite = useBrowserSuite();
-
-function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 async function staffToken(): Promise<string> {
   return suite.server().signIn('kienluong.club');
