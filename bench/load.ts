@@ -49,6 +49,8 @@ export interface LoadStep {
   poolWait: { checkouts: number; totalMs: number; p50Ms: number; p99Ms: number; maxMs: number; maxWaiting: number; poolSize: number } | null;
   /** Cores used over the step (CPU seconds / wall seconds), from /proc. */
   cpu: { server: number; postgres: number; generator: number | null };
+  /** CPU milliseconds a request cost the server and PostgreSQL over the step (cores × 1000 / req/s). */
+  costMs: { server: number; postgres: number };
   memoryMiB: { serverRss: number | null; postgresPss: number | null };
 }
 
@@ -73,10 +75,12 @@ type Log = (message: string) => void;
  * a third process. Steps of 10, 50 and 200 users in a month-end mix, then 50 users all on the
  * province dashboard and 50 all on the national comparison.
  */
-export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, options: { seconds: number; steps?: number[]; workers?: number; profile?: boolean }): Promise<LoadMeasure> {
+export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, options: { seconds: number; steps?: number[]; alone?: boolean; workers?: number; profile?: boolean }): Promise<LoadMeasure> {
   let server: ServerProcess | undefined;
   // Each server process writes its CPU profile when it stops (sampled every millisecond).
   const profiles = options.profile ? await mkdtemp(join(tmpdir(), 'ishc-load-profile-')) : undefined;
+  // BENCH_KEEP_PROFILES=1 keeps the profiles' files (for a flame chart in a browser's tools).
+  const keepProfiles = process.env.BENCH_KEEP_PROFILES === '1';
   // As deployed (docker-compose.yml: WEB_WORKERS auto, DB_POOL_SIZE 10): one worker a core, each with its pool.
   const workers = options.workers ?? availableParallelism();
   const poolSize = 10;
@@ -106,10 +110,12 @@ export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, 
       steps.push(step);
       log(`  ${step.name}: ${step.perSecond} req/s, ${step.errors} errors, /readyz p99 ${step.readyz.p99} ms; ${step.operations.map((operation) => `${operation.name.split(' (')[0]} p99 ${operation.p99} ms`).join(', ')}`);
     }
-    for (const only of ['province dashboard (ProvinceDashboard)', 'national comparison (NationalComparison)', 'roster (ClubMembers)']) {
+    // Each operation of the mix alone: what one costs the server and PostgreSQL, so that what limits
+    // the mix can be read from its parts.
+    for (const { name: only } of options.alone === false ? [] : MIX) {
       const step = await runStep(server, job(50, only), `${only.split(' (')[0]} alone, 50 users`, 50);
       steps.push(step);
-      log(`  ${step.name}: ${step.perSecond} req/s, p50 ${step.operations[0].p50} ms, p99 ${step.operations[0].p99} ms, ${step.errors} errors; cores: server ${step.cpu.server}, PostgreSQL ${step.cpu.postgres}`);
+      log(`  ${step.name}: ${step.perSecond} req/s, p50 ${step.operations[0].p50} ms, p99 ${step.operations[0].p99} ms, ${step.errors} errors; a request costs the server ${step.costMs.server} ms and PostgreSQL ${step.costMs.postgres} ms of CPU`);
     }
     await server.stop();
     const profile = profiles ? await summariseProfiles(profiles) : undefined;
@@ -127,19 +133,35 @@ export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, 
     return { error: (error as Error).message.slice(0, 500) };
   } finally {
     await server?.stop().catch(() => undefined);
-    if (profiles) await rm(profiles, { recursive: true, force: true });
+    if (profiles && keepProfiles) log(`  the profiles are kept in ${profiles}`);
+    else if (profiles) await rm(profiles, { recursive: true, force: true });
   }
 }
 
 /** What held each step back, read from where its time went. */
 function limitsOf(steps: LoadStep[], poolSize: number, workers: number): string[] {
+  const cores = availableParallelism();
   return steps.map((step) => {
     const wait = step.poolWait;
     const waitedShare = wait && step.seconds ? round(wait.totalMs / 1000 / (step.seconds * poolSize), 2) : null;
+    const busy = round(step.cpu.server + step.cpu.postgres + (step.cpu.generator ?? 0), 2);
     const reasons: string[] = [];
-    if (step.cpu.server >= 0.85 * workers) reasons.push(`Node's ${workers === 1 ? 'one core' : `${workers} workers`} (${step.cpu.server} cores busy)`);
-    if (step.cpu.postgres >= 1) reasons.push(`PostgreSQL's CPU (${step.cpu.postgres} cores)`);
-    if (wait && wait.p99Ms > 50) reasons.push(`the pool${workers === 1 ? '' : 's'} of ${poolSize} (p99 wait for a connection ${wait.p99Ms} ms, at most ${wait.maxWaiting} waiting${waitedShare !== null ? `, waits ${waitedShare}× the pool's time` : ''})`);
+    // The server, PostgreSQL and the generator share the machine: when together they keep every core
+    // busy, the CPU is the limit, and requests queue for a connection because each one held is
+    // waiting its turn on a core.
+    if (busy >= 0.9 * cores) {
+      const larger = step.costMs.server >= step.costMs.postgres ? 'Node' : 'PostgreSQL';
+      reasons.push(
+        `the machine's ${cores} cores (${busy} busy: Node ${step.cpu.server}, PostgreSQL ${step.cpu.postgres}, the generator ${step.cpu.generator ?? '?'}); a request costs Node ${step.costMs.server} ms and PostgreSQL ${step.costMs.postgres} ms of CPU, ${larger} the larger part`,
+      );
+    } else {
+      if (step.cpu.server >= 0.85 * workers) reasons.push(`Node's ${workers === 1 ? 'one core' : `${workers} workers`} (${step.cpu.server} cores busy)`);
+      if (step.cpu.postgres >= 0.85 * cores) reasons.push(`PostgreSQL's CPU (${step.cpu.postgres} cores)`);
+    }
+    if (wait && wait.p99Ms > 50) {
+      const pool = `the pool${workers === 1 ? '' : 's'} of ${poolSize} (p99 wait for a connection ${wait.p99Ms} ms, at most ${wait.maxWaiting} waiting${waitedShare !== null ? `, waits ${waitedShare}× the pool's time` : ''})`;
+      reasons.push(busy >= 0.9 * cores ? `so requests wait for ${pool}` : pool);
+    }
     return `${step.name}: ${reasons.length ? reasons.join('; ') : 'nothing saturated'}`;
   });
 }
@@ -155,16 +177,19 @@ async function runStep(server: ServerProcess, job: LoadJob, name: string, users:
   const after = await cpuTicks(server.pid);
   const poolWait = await fetch(`${server.statsUrl}?reset`).then((response) => response.json() as Promise<LoadStep['poolWait']>).catch(() => null);
   const cores = (ticks: number) => round(ticks / 100 / wallSeconds, 2);
+  const perSecond = generator.results.reduce((sum, operation) => sum + operation.perSecond, 0);
+  const costMs = (ticks: number) => (perSecond ? round((ticks * 10) / wallSeconds / perSecond, 1) : Number.NaN);
   return {
     name,
     users,
     seconds: job.seconds,
     operations: generator.results,
-    perSecond: round(generator.results.reduce((sum, operation) => sum + operation.perSecond, 0), 1),
+    perSecond: round(perSecond, 1),
     errors: generator.results.reduce((sum, operation) => sum + operation.errors, 0),
     readyz: readiness,
     poolWait,
     cpu: { server: cores(after.server - before.server), postgres: cores(after.postgres - before.postgres), generator: generator.ticks === null ? null : cores(generator.ticks) },
+    costMs: { server: costMs(after.server - before.server), postgres: costMs(after.postgres - before.postgres) },
     memoryMiB: { serverRss: await rssMiB(server.pid), postgresPss: await postgresPssMiB() },
   };
 }

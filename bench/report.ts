@@ -213,11 +213,11 @@ export function resultsMarkdown(results: BenchResults): string {
         for (const operation of step.operations) lines.push(`| ${step.name} | ${operation.name} | ${operation.connections} | ${operation.perSecond} | ${operation.p50} | ${operation.p95} | ${operation.p99} | ${operation.errors}${operation.firstError ? ` (${operation.firstError.slice(0, 80).replace(/\|/g, '/')})` : ''} |`);
       }
       lines.push('');
-      lines.push('| step | req/s | /readyz p50 / p99 ms | pool wait p99 ms (most waiting) | cores: server / PostgreSQL / generator | server RSS MiB | PostgreSQL PSS MiB |');
-      lines.push('|---|---:|---|---|---|---:|---:|');
+      lines.push('| step | req/s | /readyz p50 / p99 ms | pool wait p99 ms (most waiting) | cores: server / PostgreSQL / generator | CPU ms a request: server / PostgreSQL | server RSS MiB | PostgreSQL PSS MiB |');
+      lines.push('|---|---:|---|---|---|---|---:|---:|');
       for (const step of load.steps) {
         const wait = step.poolWait;
-        lines.push(`| ${step.name} | ${step.perSecond} | ${step.readyz.p50} / ${step.readyz.p99}${step.readyz.failed ? ` (${step.readyz.failed} failed)` : ''} | ${wait ? `${wait.p99Ms} (${wait.maxWaiting})` : '—'} | ${step.cpu.server} / ${step.cpu.postgres} / ${step.cpu.generator ?? '—'} | ${step.memoryMiB.serverRss ?? '—'} | ${step.memoryMiB.postgresPss ?? '—'} |`);
+        lines.push(`| ${step.name} | ${step.perSecond} | ${step.readyz.p50} / ${step.readyz.p99}${step.readyz.failed ? ` (${step.readyz.failed} failed)` : ''} | ${wait ? `${wait.p99Ms} (${wait.maxWaiting})` : '—'} | ${step.cpu.server} / ${step.cpu.postgres} / ${step.cpu.generator ?? '—'} | ${step.costMs ? `${step.costMs.server} / ${step.costMs.postgres}` : '—'} | ${step.memoryMiB.serverRss ?? '—'} | ${step.memoryMiB.postgresPss ?? '—'} |`);
       }
       lines.push('');
       lines.push('What limits each step:');

@@ -29,6 +29,9 @@ const quick = args.has('--quick');
 // The load phase's server processes: as deployed (one a core) unless --workers=N says otherwise.
 const workersArg = process.argv.find((arg) => arg.startsWith('--workers='));
 const loadWorkers = workersArg ? Number(workersArg.slice('--workers='.length)) : undefined;
+// The load phase's steps (users in the month-end mix), 10, 50 and 200 unless --steps=10,200 says otherwise.
+const stepsArg = process.argv.find((arg) => arg.startsWith('--steps='));
+const loadSteps = stepsArg ? stepsArg.slice('--steps='.length).split(',').map(Number) : undefined;
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 async function main(): Promise<void> {
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
 
     if (args.has('--under-load')) {
       log('under load: the month-end mix at 10, 50 and 200 users, then 50 users on one operation');
-      const load = await measureLoad(database.ownerUrl, login, log, { seconds: quick ? 8 : 20, workers: loadWorkers, profile: args.has('--profile') });
+      const load = await measureLoad(database.ownerUrl, login, log, { seconds: quick ? 8 : 20, workers: loadWorkers, steps: loadSteps, alone: !args.has('--mix-only'), profile: args.has('--profile') });
       log(`under load: ${JSON.stringify(load)}`);
       return;
     }
@@ -134,7 +137,7 @@ async function main(): Promise<void> {
 
       // Its own server process (production mode, as deployed), so this process's server is idle.
       log('under load: the month-end mix at 10, 50 and 200 users, then 50 users on one operation');
-      const load = await measureLoad(database.ownerUrl, login, log, { seconds: quick ? 8 : 20, workers: loadWorkers, profile: args.has('--profile') });
+      const load = await measureLoad(database.ownerUrl, login, log, { seconds: quick ? 8 : 20, workers: loadWorkers, steps: loadSteps, alone: !args.has('--mix-only'), profile: args.has('--profile') });
       if ('error' in load) log(`  not measured: ${load.error}`);
 
       log('a province-sized import: 400 clubs, then 24.000 members, XLSX, through HTTP to a server process of its own');
