@@ -108,7 +108,10 @@ export class ProvinceDashboardResolver {
     // theirs) in one statement, rather than a batch per level.
     // Every unit below the province that has a club lies on some club's path, with its parents.
     const unitIds = new Set<string>(args.unitId ? [args.unitId] : []);
-    for (const club of parts.rollup.clubs) for (const path of [club.original_path, club.current_path]) for (const id of idsOnPath(path)) unitIds.add(id);
+    // Clubs of a commune share its path: each path is read once.
+    const paths = new Set<string>();
+    for (const club of parts.rollup.clubs) paths.add(club.original_path).add(club.current_path);
+    for (const path of paths) for (const id of idsOnPath(path)) unitIds.add(id);
     for (const unit of await findAdminUnitsByIds(db, [...unitIds])) context.loaders.adminUnitById.prime(unit.id, unit);
     const running = parts.rollup.clubs.filter((club) => club.running === 1).map((club) => club.id);
     const health = [...(await healthOf(db, tenantId, running, month, par30ByClub(parts.rollup.clubs))).values()].sort(worstFirst);

@@ -228,10 +228,11 @@ export interface SchemePeriod {
 }
 
 /** Whether a club was founded within the scheme's period, up to the end of the month. */
-function foundedInPeriod(foundedOn: string | null, period: SchemePeriod | null, month: string): boolean {
-  if (!foundedOn || !period) return false;
+function foundedInPeriod(period: SchemePeriod | null, month: string): (foundedOn: string | null) => boolean {
+  if (!period) return () => false;
+  const start = `${period.firstYear}-01-01`;
   const end = lastDayOf(month) < `${period.lastYear}-12-31` ? lastDayOf(month) : `${period.lastYear}-12-31`;
-  return foundedOn >= `${period.firstYear}-01-01` && foundedOn <= end;
+  return (foundedOn) => !!foundedOn && foundedOn >= start && foundedOn <= end;
 }
 
 function foundedBeforePeriod(foundedOn: string | null, period: SchemePeriod | null): boolean {
@@ -562,13 +563,16 @@ export async function rollupOf(db: EntityManager, tenantId: string, unitId: stri
   const byChild = new Map<string, PlacedClub[]>();
   for (const club of clubs) {
     if (!club.child_id) continue;
-    byChild.set(club.child_id, [...(byChild.get(club.child_id) ?? []), club]);
+    const childClubs = byChild.get(club.child_id);
+    if (childClubs) childClubs.push(club);
+    else byChild.set(club.child_id, [club]);
   }
+  const isNew = foundedInPeriod(period, month);
   const units = [...byChild.entries()].map(([childId, childClubs]) =>
     Object.assign(new UnitFigures(), {
       unitId: childId,
       figures: figuresOf(childClubs),
-      newClubs: childClubs.filter((club) => foundedInPeriod(club.founded_on, period, month)).length,
+      newClubs: childClubs.filter((club) => isNew(club.founded_on)).length,
       newClubsTarget: newClubsTarget?.breakdown.find((share) => share.unitId === childId)?.value ?? null,
     }),
   );
@@ -576,7 +580,7 @@ export async function rollupOf(db: EntityManager, tenantId: string, unitId: stri
     figures: figuresOf(clubs),
     units,
     clubs,
-    newClubs: clubs.filter((club) => foundedInPeriod(club.founded_on, period, month)).length,
+    newClubs: clubs.filter((club) => isNew(club.founded_on)).length,
     maintained: clubs.filter((club) => club.running === 1 && foundedBeforePeriod(club.founded_on, period)).length,
   };
 }
