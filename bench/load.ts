@@ -93,15 +93,23 @@ export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, 
     const origin = server.url.replace(/\/graphql$/, '');
     const operations = await operationsOf(accounts);
     const month = AS_OF.slice(0, 7);
-    const job = (users: number, only?: string): LoadJob => ({
-      origin,
-      seconds: options.seconds,
-      today: todayInVietnam(),
-      operations: (only ? [{ name: only, share: 1 }] : MIX).map(({ name, share }) => {
+    const job = (users: number, only?: string): LoadJob => {
+      // Each virtual user its own account, as far as the accounts go: the connections of one
+      // operation take the accounts after those of the operations before it (writers first), so two
+      // operations never write as the same club at once.
+      const taken = new Map<string, number>();
+      const mix = only ? [{ name: only, share: 1 }] : [...MIX].sort((left, right) => kindOrder(operations.get(left.name)!) - kindOrder(operations.get(right.name)!));
+      const planned = mix.map(({ name, share }) => {
         const operation = operations.get(name)!;
-        return { ...operation, connections: Math.max(1, Math.round(users * share)), users: operation.users.map((user) => ({ ...user, variables: { month, ...user.variables } })) };
-      }),
-    });
+        const connections = Math.max(1, Math.round(users * share));
+        const pool = accountsOf(operation);
+        const first = taken.get(pool) ?? 0;
+        taken.set(pool, first + connections);
+        const rotated = operation.users.length ? [...operation.users.slice(first % operation.users.length), ...operation.users.slice(0, first % operation.users.length)] : [];
+        return { ...operation, connections, users: rotated.map((user) => ({ ...user, variables: { month, ...user.variables } })) };
+      });
+      return { origin, seconds: options.seconds, today: todayInVietnam(), operations: planned };
+    };
     // Warm-up: every operation a few seconds at low load, not measured.
     await runStep(server, { ...job(10), seconds: 5 }, 'warm-up', 10);
     const steps: LoadStep[] = [];
@@ -136,6 +144,15 @@ export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, 
     if (profiles && keepProfiles) log(`  the profiles are kept in ${profiles}`);
     else if (profiles) await rm(profiles, { recursive: true, force: true });
   }
+}
+
+const kindOrder = (operation: Omit<OperationJob, 'connections'>) => (operation.kind === 'write' ? 0 : 1);
+
+/** The accounts an operation's users are drawn from: club staff, province admins or the national office. */
+function accountsOf(operation: Omit<OperationJob, 'connections'>): string {
+  if (operation.name.includes('(Province')) return 'province admins';
+  if (operation.name.includes('(National')) return 'national office';
+  return 'club staff';
 }
 
 /** What held each step back, read from where its time went. */
