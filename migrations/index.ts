@@ -17,6 +17,7 @@ import { HomeCareVisitsAsActivity1764830000000 } from './1764830000000-home-care
 import { AnswerRevisions1764910000000 } from './1764910000000-answer-revisions.js';
 import { AuditByProvince1764920000000 } from './1764920000000-audit-by-province.js';
 import { ProvinceRevisions1764930000000 } from './1764930000000-province-revisions.js';
+import { MembersCalledThanhVien1764940000000 } from './1764940000000-members-called-thanh-vien.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   AnswerRevisions1764910000000,
   AuditByProvince1764920000000,
   ProvinceRevisions1764930000000,
+  MembersCalledThanhVien1764940000000,
 ];

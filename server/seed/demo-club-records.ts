@@ -164,15 +164,15 @@ const SECOND_ACTIVITIES: Array<[string, string]> = [
   ['RESOURCE_MOBILISATION', 'Vận động nhà hảo tâm ủng hộ quỹ hoạt động'],
 ];
 const EXPENSES = [
-  'Chi thăm hỏi hội viên ốm đau',
-  'Chi hỗ trợ hội viên gặp khó khăn đột xuất',
+  'Chi thăm hỏi thành viên ốm đau',
+  'Chi hỗ trợ thành viên gặp khó khăn đột xuất',
   'Chi tổ chức sinh hoạt văn nghệ',
   'Chi mua nước uống, văn phòng phẩm cho buổi sinh hoạt',
 ];
 const RETURN_COMMENTS = [
   'Đề nghị bổ sung số lượt thăm hỏi tại nhà trong tháng.',
   'Đề nghị ghi rõ tình hình thu hồi nợ của các khoản vay đến hạn.',
-  'Số hội viên tham dự sinh hoạt chưa khớp với sổ điểm danh; đề nghị kiểm tra lại.',
+  'Số thành viên tham dự sinh hoạt chưa khớp với sổ điểm danh; đề nghị kiểm tra lại.',
 ];
 
 function dayIn(month: string, day: number): string {
@@ -192,12 +192,12 @@ function monthsFrom(first: string, last: string): string[] {
 function narrativeOf(random: Random, month: string, attended: number, loansOut: number): string {
   const label = `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)}`;
   const openings = [
-    `${label} câu lạc bộ sinh hoạt định kỳ với ${attended} hội viên tham dự, thu quỹ hoạt động đầy đủ.`,
-    `${label} câu lạc bộ duy trì sinh hoạt, ${attended} hội viên dự họp; các tổ tình nguyện viên thăm hỏi hội viên neo đơn.`,
-    `${label} ban chủ nhiệm tổ chức sinh hoạt định kỳ (${attended} hội viên dự), kiểm tra sổ quỹ và sổ cho vay.`,
+    `${label} câu lạc bộ sinh hoạt định kỳ với ${attended} thành viên tham dự, thu quỹ hoạt động đầy đủ.`,
+    `${label} câu lạc bộ duy trì sinh hoạt, ${attended} thành viên dự họp; các tổ tình nguyện viên thăm hỏi thành viên neo đơn.`,
+    `${label} ban chủ nhiệm tổ chức sinh hoạt định kỳ (${attended} thành viên dự), kiểm tra sổ quỹ và sổ cho vay.`,
   ];
   const loans = loansOut
-    ? `Quỹ tăng thu nhập đang cho ${loansOut} hội viên vay vốn phát triển sinh kế.`
+    ? `Quỹ tăng thu nhập đang cho ${loansOut} thành viên vay vốn phát triển sinh kế.`
     : 'Quỹ tăng thu nhập chưa có khoản vay đang thu hồi.';
   return `${random.pick(openings)} ${loans}`;
 }

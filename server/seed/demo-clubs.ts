@@ -58,8 +58,8 @@ const KIEN_LUONG: ClubProfile = {
   contribution: 10_000n,
   meetingDay: 10,
   narrative: (month) =>
-    `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)} câu lạc bộ sinh hoạt định kỳ, duy trì quỹ tăng thu nhập và chăm sóc tại nhà cho hội viên neo đơn. ` +
-    'Một số hội viên chậm trả nợ do thu hoạch không đạt; ban chủ nhiệm đã đến nhà động viên.',
+    `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)} câu lạc bộ sinh hoạt định kỳ, duy trì quỹ tăng thu nhập và chăm sóc tại nhà cho thành viên neo đơn. ` +
+    'Một số thành viên chậm trả nợ do thu hoạch không đạt; ban chủ nhiệm đã đến nhà động viên.',
 };
 
 const TUC_DUYEN: ClubProfile = {
@@ -81,7 +81,7 @@ const TUC_DUYEN: ClubProfile = {
   meetingDay: 15,
   narrative: (month) =>
     `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)} câu lạc bộ tổ chức sinh hoạt, khám sức khỏe và tập dưỡng sinh; ` +
-    'tình nguyện viên thăm hỏi hội viên ốm đau. Quỹ tăng thu nhập quay vòng tốt, còn hai hội viên trả chậm.',
+    'tình nguyện viên thăm hỏi thành viên ốm đau. Quỹ tăng thu nhập quay vòng tốt, còn hai thành viên trả chậm.',
 };
 
 const LOAN_PURPOSES = [LoanPurpose.LIVESTOCK, LoanPurpose.SMALL_TRADE, LoanPurpose.CROPS, LoanPurpose.AQUACULTURE, LoanPurpose.HANDICRAFT, LoanPurpose.SERVICES];

@@ -181,7 +181,7 @@ describe('the province dashboard', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.csv$/);
     const text = await readFile((await file.path())!, 'utf8');
-    expect(text).toContain('Số hội viên câu lạc bộ');
+    expect(text).toContain('Số thành viên câu lạc bộ');
   });
 
   it('names the scheme shown in its picker, and shows the units table whole beside the menu at 1366 px', async () => {

@@ -127,7 +127,7 @@ describe('importing data', () => {
     await total.waitFor();
     const countBefore = Number((await total.textContent())!.replace(/\D/g, ''));
     await page.getByTestId('members-import').click();
-    await page.getByRole('heading', { level: 1, name: 'Nhập danh sách hội viên' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Nhập danh sách thành viên' }).waitFor();
 
     await chooseFile(page, 'hoi-vien.csv', csv);
     await page.getByTestId('import-upload').click();
@@ -154,8 +154,8 @@ describe('importing data', () => {
 
     await page.getByTestId('import-commit').click();
     const confirmText = await page.getByTestId('import-confirm-text').textContent();
-    expect(confirmText).toContain('Thêm 2 hội viên mới.');
-    expect(confirmText).toContain('Thay đổi thông tin 1 hội viên đã có');
+    expect(confirmText).toContain('Thêm 2 thành viên mới.');
+    expect(confirmText).toContain('Thay đổi thông tin 1 thành viên đã có');
     await page.getByTestId('import-commit-confirm').click();
     await page.getByTestId('import-done').waitFor(EVENTUALLY);
     await page.getByTestId('import-link-members').click();

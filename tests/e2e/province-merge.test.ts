@@ -155,7 +155,7 @@ describe('merging provinces', () => {
     await page.getByTestId('merge-confirm').click();
     await form.waitFor();
     await expect.poll(() => page.getByTestId('merge-effective-on').getAttribute('aria-invalid'), EVENTUALLY).toBe('true');
-    expect(await form.textContent()).toContain('Ngày sáp nhập phải sau ngày 01/03/2025, ngày ghi nhận hội viên gia nhập gần nhất của tỉnh Cà Mau');
+    expect(await form.textContent()).toContain('Ngày sáp nhập phải sau ngày 01/03/2025, ngày ghi nhận thành viên gia nhập gần nhất của tỉnh Cà Mau');
     expect(await page.getByTestId('merge-code').getAttribute('aria-invalid')).not.toBe('true');
 
     await page.getByTestId('merge-effective-on').fill('01/07/2025');

@@ -94,7 +94,7 @@ describe('importing clubs', () => {
     ]);
     // The head of a new club is given the seat with the members, who come in after their club.
     expect(checked.rows[1].warnings).toEqual([
-      { message: 'Chủ nhiệm "Nguyễn Văn Hùng": câu lạc bộ mới chưa có hội viên; giao chức vụ Chủ nhiệm cho người này ở cột "Chức vụ trong ban chủ nhiệm" của tệp hội viên' },
+      { message: 'Chủ nhiệm "Nguyễn Văn Hùng": câu lạc bộ mới chưa có thành viên; giao chức vụ Chủ nhiệm cho người này ở cột "Chức vụ trong ban chủ nhiệm" của tệp thành viên' },
     ]);
 
     expect(codesOf(await commit(uploaded.json.importId))).toEqual(['BAD_USER_INPUT']);

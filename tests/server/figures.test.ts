@@ -479,7 +479,7 @@ describe('exports', () => {
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const sheet = workbook.worksheets[0];
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(['Tỉnh, thành phố', 'Mã tỉnh', 'Số CLB đang hoạt động', 'Số hội viên']);
+    expect(header.slice(0, 4)).toEqual(['Tỉnh, thành phố', 'Mã tỉnh', 'Số CLB đang hoạt động', 'Số thành viên']);
     const rows = [];
     for (let index = 2; index <= sheet.rowCount; index += 1) rows.push((sheet.getRow(index).values as unknown[]).slice(1));
     const total = rows.find((row) => row[0] === 'Toàn quốc')!;

@@ -64,6 +64,20 @@ describe('the import templates', () => {
     expect(records).toHaveLength(2);
   });
 
+  it('call a club’s member “thành viên”, in their names, headers, notes and guides, never “hội viên”', async () => {
+    const members = await download('/imports/members/template.csv');
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(members.disposition)![1])).toBe('Mẫu nhập thành viên.csv');
+    const loans = (await download('/imports/loans/template.csv')).body.toString('utf8');
+    expect(loans).toContain('# Bắt buộc. Họ tên thành viên vay, như trong danh sách thành viên (nhập thành viên trước).');
+    for (const kind of IMPORT_KINDS) {
+      const csv = await download(`/imports/${kind}/template.csv`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await download(`/imports/${kind}/template.xlsx`)).body as unknown as ArrayBuffer);
+      const cells = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])));
+      for (const text of [decodeURIComponent(csv.disposition), csv.body.toString('utf8'), ...cells]) expect(text, kind).not.toMatch(/hội viên/i);
+    }
+  });
+
   it('are not found for a kind or a format that does not exist', async () => {
     expect((await download('/imports/payments/template.csv')).status).toBe(404);
     expect((await download('/imports/members/template.ods')).status).toBe(404);

@@ -140,7 +140,7 @@ describe('importing open loans', () => {
     const checked = await preview(uploaded.json.importId);
     expect(checked.counts).toEqual({ new: 0, changed: 0, unchanged: 0, problems: 3, warnings: 0 });
     expect(checked.rows.map((row: any) => [row.rowNumber, row.problems])).toEqual([
-      [2, [{ column: 'Họ và tên người vay', message: 'câu lạc bộ không có hội viên Không Có Ai sinh năm 1950; hãy nhập danh sách hội viên trước' }]],
+      [2, [{ column: 'Họ và tên người vay', message: 'câu lạc bộ không có thành viên Không Có Ai sinh năm 1950; hãy nhập danh sách thành viên trước' }]],
       [3, [{ column: 'Dư nợ gốc còn lại', message: 'lớn hơn số tiền vay (6.000.000 ₫)' }]],
       [4, [{ column: 'Lãi suất (%/tháng)', message: 'chỉ ghi lãi suất hoặc phí cố định, không ghi cả hai (cột "Phí cố định cả khoản vay")' }]],
     ]);
@@ -167,7 +167,7 @@ describe('importing open loans', () => {
       [{ column: 'Số ngày quá hạn', message: 'kỳ trả tiếp theo đã đến hạn 45 ngày trước ngày chốt số liệu mà chưa trả, nên số ngày quá hạn là 45; sửa một trong hai cột' }],
       [{
         column: 'Họ và tên người vay',
-        message: `hội viên đang có khoản vay chưa trả xong (${running.principal.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫, giải ngân ${ddmmyyyy(running.disbursed_on)}); câu lạc bộ cho mỗi hội viên vay một khoản một lúc`,
+        message: `thành viên đang có khoản vay chưa trả xong (${running.principal.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫, giải ngân ${ddmmyyyy(running.disbursed_on)}); câu lạc bộ cho mỗi thành viên vay một khoản một lúc`,
       }],
     ]);
   });
@@ -190,7 +190,7 @@ describe('importing open loans', () => {
     const row = [ddmmyyyy(goLive), '', member.full_name, String(member.birth_year), ...goodRows()[0].slice(4)];
     const checked = await preview((await upload(csvOf([row]))).json.importId);
     expect(checked.rows[0].problems).toEqual([
-      { column: 'Họ và tên người vay', message: `câu lạc bộ có 2 hội viên ${member.full_name} sinh năm ${member.birth_year}; ghi số CCCD để biết là ai` },
+      { column: 'Họ và tên người vay', message: `câu lạc bộ có 2 thành viên ${member.full_name} sinh năm ${member.birth_year}; ghi số CCCD để biết là ai` },
     ]);
   });
 

@@ -129,6 +129,36 @@ describe('importing members', () => {
     ]);
   });
 
+  it('imports a file filled in from the template of before members were called “thành viên”, its row of notes and all', async () => {
+    // That template's headers, as a file made from it carries them: none spoke of "hội viên", so
+    // every one still names its field.
+    const headers = [
+      'Câu lạc bộ', 'Họ và tên', 'Giới tính', 'Năm sinh', 'Số CCCD', 'Ấp, thôn, khu phố', 'Ngày vào câu lạc bộ', 'Hộ nghèo, cận nghèo',
+      'Dân tộc thiểu số', 'Khuyết tật', 'Sống một mình', 'Cần chăm sóc tại nhà', 'Tình nguyện viên chăm sóc tại nhà', 'Chức vụ trong ban chủ nhiệm', 'Số điện thoại',
+    ];
+    const notes = headers.map((header) => `"# Cách ghi cột ${header}"`);
+    const rows = [
+      ',Kim Thị Mẫu Cũ,Nữ,1953,091153008801,,01/03/2026,Hộ nghèo,Khmer,,Có,,,,',
+      ',Danh Văn Mẫu Cũ,Nam,1950,,,01/03/2026,,,,,,Có,,0912000222',
+    ];
+    const before = await memberCount();
+    const uploaded = await upload(`\uFEFF${headers.map((header) => `"${header}"`).join(',')}\r\n${notes.join(',')}\r\n${rows.join('\r\n')}\r\n`, `?clubId=${ids.kienLuongClub}`);
+    expect(uploaded.status, JSON.stringify(uploaded.json)).toBe(201);
+    expect(uploaded.json).toMatchObject({ rows: 2, unknownColumns: [] });
+    expect((await preview(uploaded.json.importId)).counts).toEqual({ new: 2, changed: 0, unchanged: 0, problems: 0, warnings: 0 });
+    expect((await commitImport(server, uploaded.json.importId, province)).errors).toBeUndefined();
+    expect(await memberCount()).toBe(before + 2);
+    const imported = await database.owner.query(
+      `select full_name, citizen_id, poor_household, ethnic_minority, lives_alone, home_care_volunteer, phone from member
+        where club_id = $1 and full_name like '% Mẫu Cũ' order by full_name`,
+      [ids.kienLuongClub],
+    );
+    expect(imported).toEqual([
+      { full_name: 'Danh Văn Mẫu Cũ', citizen_id: null, poor_household: false, ethnic_minority: null, lives_alone: false, home_care_volunteer: true, phone: '0912000222' },
+      { full_name: 'Kim Thị Mẫu Cũ', citizen_id: '091153008801', poor_household: true, ethnic_minority: 'Khmer', lives_alone: true, home_care_volunteer: false, phone: null },
+    ]);
+  });
+
   it('refuses a citizen ID held by another club’s member, and a file missing a required column', async () => {
     const [other] = await database.owner.query(
       `select member.full_name, club.name as club_name from member join club on club.id = member.club_id
@@ -141,7 +171,7 @@ describe('importing members', () => {
     const uploaded = await upload(`${HEADER}\n${GOOD_ROWS[0]}\n`, `?clubId=${anotherClub.id}`);
     const checked = await preview(uploaded.json.importId);
     expect(checked.rows[0].problems).toEqual([
-      { column: 'Số CCCD', message: `số CCCD đã thuộc hội viên ${other.full_name} của ${other.club_name}` },
+      { column: 'Số CCCD', message: `số CCCD đã thuộc thành viên ${other.full_name} của ${other.club_name}` },
     ]);
 
     const missing = await upload('fullName,birthYear\nAi Đó,1950\n', `?clubId=${ids.kienLuongClub}`);
@@ -210,8 +240,8 @@ describe('importing members', () => {
     const checked = (await server.gql<{ dataImport: any }>(PREVIEW, { id: uploaded.json.importId }, staff)).data!.dataImport;
     const treasurerHeld: unknown[] = await database.owner.query(`select 1 from member where club_id = $1 and board_role = 'TREASURER' and left_on is null`, [ids.kienLuongClub]);
     expect(checked.rows.map((row: any) => [row.rowNumber, row.problems.map((problem: any) => `${problem.column}: ${problem.message}`), row.warnings.map((warning: any) => warning.message)])).toEqual([
-      [2, [`Số CCCD: số CCCD đã thuộc hội viên ${other.full_name} của ${other.club_name}`], []],
-      [3, [], [`có thể trùng với hội viên ${other.full_name} (${other.birth_year}) của ${other.club_name}`]],
+      [2, [`Số CCCD: số CCCD đã thuộc thành viên ${other.full_name} của ${other.club_name}`], []],
+      [3, [], [`có thể trùng với thành viên ${other.full_name} (${other.birth_year}) của ${other.club_name}`]],
       [4, treasurerHeld.length ? [expect.stringMatching(/^Chức vụ trong ban chủ nhiệm: Thủ quỹ của câu lạc bộ là /)] : [], []],
       [5, ['Chức vụ trong ban chủ nhiệm: Thủ quỹ đã ghi ở dòng 4 cho cùng câu lạc bộ'], []],
       [6, head ? [`Chức vụ trong ban chủ nhiệm: Chủ nhiệm của câu lạc bộ là ${head.full_name}; ghi chức vụ khác hoặc để trống`] : [], []],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MembersCalledThanhVien1764940000000 } from '../../migrations/1764940000000-members-called-thanh-vien.js';
 import { codesOf, startTestServer, type GraphQLResponse, type TestServer } from '../support/api.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -42,6 +43,7 @@ interface IndicatorShape {
   version: number;
   code: string;
   nameVi: string;
+  definitionVi: string;
   unit: string;
   additive: boolean;
   sortOrder: number;
@@ -183,7 +185,7 @@ const NEW_INDICATOR = {
   nameEn: 'Home-care volunteers',
   unit: 'COUNT',
   additive: true,
-  definitionVi: 'Số hội viên làm tình nguyện viên chăm sóc người cao tuổi tại nhà.',
+  definitionVi: 'Số thành viên làm tình nguyện viên chăm sóc người cao tuổi tại nhà.',
   definitionEn: 'Members who volunteer to care for older people at home.',
 };
 
@@ -239,6 +241,42 @@ describe('the indicator catalogue', () => {
     expect(fieldsOf(taken)).toEqual([{ field: 'code', message: 'is already the code of another indicator' }]);
     const [after] = await database.owner.query('select version, name_vi from indicator where id = $1', [id]);
     expect(after).toEqual(current);
+  });
+
+  it('speaks of a club’s member as “thành viên”, as the program’s decisions do, and keeps a text the national office has changed', async () => {
+    const shown = await server.gql<{ indicators: IndicatorShape[]; nationalPhases: Phase[] }>(
+      `{ indicators { ${INDICATOR} } nationalPhases { ${PHASE} } }`,
+      {},
+      viewer,
+    );
+    expect(shown.errors).toBeUndefined();
+    const texts = [
+      ...shown.data!.indicators.flatMap((indicator) => [indicator.nameVi, indicator.definitionVi]),
+      ...shown.data!.nationalPhases.flatMap((phase) => phase.targets.map((target) => target.descriptionVi)),
+    ];
+    expect(texts.filter((text) => /hội viên/i.test(text))).toEqual([]);
+    const members = shown.data!.indicators.find((indicator) => indicator.code === 'MEMBERS')!;
+    expect([members.nameVi, members.definitionVi]).toEqual(['Số thành viên câu lạc bộ', 'Tổng số thành viên của các câu lạc bộ đang hoạt động.']);
+    expect(texts).toContain('Các câu lạc bộ mới có 150.000 thành viên.');
+
+    // The change again, over an installation whose office renamed one indicator in the meantime.
+    const runner = database.owner.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const migration = new MembersCalledThanhVien1764940000000();
+      await migration.down(runner);
+      const namesOf = async () => Object.fromEntries(
+        (await runner.query(`select code, name_vi from indicator where code in ('MEMBERS', 'OLDER_MEMBERS')`)).map((row: { code: string; name_vi: string }) => [row.code, row.name_vi]),
+      );
+      expect(await namesOf()).toEqual({ MEMBERS: 'Số hội viên câu lạc bộ', OLDER_MEMBERS: 'Số hội viên là người cao tuổi' });
+      await runner.query(`update indicator set name_vi = 'Số hội viên từ 60 tuổi' where code = 'OLDER_MEMBERS'`);
+      await migration.up(runner);
+      expect(await namesOf()).toEqual({ MEMBERS: 'Số thành viên câu lạc bộ', OLDER_MEMBERS: 'Số hội viên từ 60 tuổi' });
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
 

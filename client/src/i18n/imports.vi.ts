@@ -9,7 +9,7 @@ export const importsVi = {
       'Đưa hồ sơ tỉnh đang lưu trong Excel vào hệ thống: tải tệp mẫu, điền theo mẫu, tải tệp lên và xem trước từng dòng. Chưa có gì được ghi cho tới khi bạn bấm “Nhập vào hệ thống”.',
     open: 'Nhập {{kind}}',
     back: 'Về trang Nhập dữ liệu',
-    order: 'Nên nhập theo thứ tự: câu lạc bộ, hội viên, rồi số dư quỹ và khoản vay (người vay phải có trong danh sách hội viên).',
+    order: 'Nên nhập theo thứ tự: câu lạc bộ, thành viên, rồi số dư quỹ và khoản vay (người vay phải có trong danh sách thành viên).',
   },
   kinds: {
     clubs: {
@@ -19,9 +19,9 @@ export const importsVi = {
       name: 'Tên câu lạc bộ',
     },
     members: {
-      title: 'Hội viên',
-      noun: 'hội viên',
-      description: 'Danh sách hội viên của từng câu lạc bộ: họ tên, giới tính, năm sinh, số CCCD, hộ nghèo, cận nghèo, chức vụ trong ban chủ nhiệm…',
+      title: 'Thành viên',
+      noun: 'thành viên',
+      description: 'Danh sách thành viên của từng câu lạc bộ: họ tên, giới tính, năm sinh, số CCCD, hộ nghèo, cận nghèo, chức vụ trong ban chủ nhiệm…',
       name: 'Họ và tên',
     },
     'fund-balances': {
@@ -114,7 +114,7 @@ export const importsVi = {
     change: '{{column}}: {{from}} → {{to}}',
     blank: '(trống)',
     problem: '{{column}}: {{message}}',
-    viewMember: 'Xem hội viên',
+    viewMember: 'Xem thành viên',
     moreRows: 'Còn {{count}} dòng chưa hiện.',
     noRows: 'Tệp không có dòng dữ liệu nào.',
     noProblems: 'Không còn dòng nào có lỗi.',
@@ -140,15 +140,15 @@ export const importsVi = {
       clubs: 'Xem danh sách câu lạc bộ',
       dashboard: 'Xem tổng quan tỉnh',
       club: 'Xem câu lạc bộ',
-      members: 'Xem danh sách hội viên',
+      members: 'Xem danh sách thành viên',
       survey: 'Xem cuộc khảo sát',
     },
   },
   club: {
-    title: 'Nhập danh sách hội viên',
-    intro: 'Đưa danh sách hội viên câu lạc bộ đang lưu trong Excel vào hệ thống. Chưa có gì được ghi cho tới khi bạn bấm “Nhập vào hệ thống”.',
+    title: 'Nhập danh sách thành viên',
+    intro: 'Đưa danh sách thành viên câu lạc bộ đang lưu trong Excel vào hệ thống. Chưa có gì được ghi cho tới khi bạn bấm “Nhập vào hệ thống”.',
     open: 'Nhập từ tệp Excel',
-    back: 'Về danh sách hội viên',
+    back: 'Về danh sách thành viên',
     forClub: 'Nhập cho {{club}}',
   },
 };

@@ -125,7 +125,7 @@ export const provinceClubsVi = {
     saved: '{{name}}: {{status}}.',
   },
   member: {
-    notFound: 'Không tìm thấy hội viên này trong tỉnh.',
+    notFound: 'Không tìm thấy thành viên này trong tỉnh.',
     back: 'Về {{club}}',
     club: 'Câu lạc bộ',
     sex: 'Giới tính',

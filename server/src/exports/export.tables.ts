@@ -79,7 +79,7 @@ const SOURCE_VI: Record<string, string> = {
   PROVINCE_BUDGET: 'Ngân sách tỉnh',
   CENTRAL_BUDGET: 'Ngân sách trung ương',
   MOBILISED: 'Vận động xã hội',
-  CLUB_CONTRIBUTIONS: 'Đóng góp của câu lạc bộ, hội viên',
+  CLUB_CONTRIBUTIONS: 'Đóng góp của câu lạc bộ, thành viên',
   OTHER: 'Nguồn khác',
 };
 
@@ -101,21 +101,21 @@ export function reasonInVietnamese(reason: HealthReason): string {
     case HealthReasonCode.NO_MEETINGS:
       return 'Không có sinh hoạt định kỳ trong 3 tháng qua';
     case HealthReasonCode.ATTENDANCE_FALLING:
-      return `Số hội viên dự sinh hoạt giảm ${decimalVi(String(Math.abs(Number(reason.value)).toFixed(2)))}% so với 3 tháng trước`;
+      return `Số thành viên dự sinh hoạt giảm ${decimalVi(String(Math.abs(Number(reason.value)).toFixed(2)))}% so với 3 tháng trước`;
     case HealthReasonCode.PORTFOLIO_AT_RISK:
       return `Dư nợ quá hạn trên 30 ngày (PAR30) ${decimalVi(reason.value)}%`;
     case HealthReasonCode.MEMBERS_LEAVING:
-      return `${decimalVi(reason.value)}% hội viên ra khỏi câu lạc bộ trong 12 tháng qua`;
+      return `${decimalVi(reason.value)}% thành viên ra khỏi câu lạc bộ trong 12 tháng qua`;
   }
 }
 
 const FIGURE_COLUMNS: ReadonlyArray<ExportColumn<{ figures: FigureSet }>> = [
   { header: 'Số CLB đang hoạt động', kind: 'count', value: (row) => row.figures.clubs },
-  { header: 'Số hội viên', kind: 'count', value: (row) => row.figures.members },
-  { header: 'Hội viên là người cao tuổi', kind: 'count', value: (row) => row.figures.olderMembers },
-  { header: 'Hội viên là nữ', kind: 'count', value: (row) => row.figures.womenMembers },
-  { header: 'Hội viên thuộc hộ nghèo, cận nghèo', kind: 'count', value: (row) => row.figures.poorOrNearPoorMembers },
-  { header: 'Hội viên được vay vốn', kind: 'count', value: (row) => row.figures.borrowers },
+  { header: 'Số thành viên', kind: 'count', value: (row) => row.figures.members },
+  { header: 'Thành viên là người cao tuổi', kind: 'count', value: (row) => row.figures.olderMembers },
+  { header: 'Thành viên là nữ', kind: 'count', value: (row) => row.figures.womenMembers },
+  { header: 'Thành viên thuộc hộ nghèo, cận nghèo', kind: 'count', value: (row) => row.figures.poorOrNearPoorMembers },
+  { header: 'Thành viên được vay vốn', kind: 'count', value: (row) => row.figures.borrowers },
   { header: 'Số CLB đạt chuẩn', kind: 'count', value: (row) => row.figures.clubsMeetingStandard },
   { header: 'Số xã, phường, thị trấn có CLB', kind: 'count', value: (row) => row.figures.communesWithClub },
   { header: 'Quỹ tăng thu nhập (đồng)', kind: 'money', value: (row) => row.figures.incomeFund },
@@ -135,13 +135,13 @@ const comparisonTable: ExportTable<ComparisonRow> = {
     { header: 'Kinh phí vận động trong kỳ (đồng)', kind: 'money', value: (row) => row.fundsMobilised },
     { header: '% chỉ tiêu Đề án của tỉnh đạt được', kind: 'percent', value: (row) => row.percentOfOwnTargets },
     { header: 'Số CLB trên 100 xã', kind: 'decimal', value: (row) => row.clubsPer100Communes },
-    { header: 'Hội viên trên 1.000 người cao tuổi', kind: 'decimal', value: (row) => row.membersPer1000Older },
-    { header: 'Hội viên bình quân mỗi CLB', kind: 'decimal', value: (row) => row.membersPerClub },
-    { header: '% hội viên là người cao tuổi', kind: 'percent', value: (row) => row.olderPercent },
-    { header: '% hội viên là nữ', kind: 'percent', value: (row) => row.womenPercent },
-    { header: '% hội viên hộ nghèo, cận nghèo', kind: 'percent', value: (row) => row.poorOrNearPoorPercent },
+    { header: 'Thành viên trên 1.000 người cao tuổi', kind: 'decimal', value: (row) => row.membersPer1000Older },
+    { header: 'Thành viên bình quân mỗi CLB', kind: 'decimal', value: (row) => row.membersPerClub },
+    { header: '% thành viên là người cao tuổi', kind: 'percent', value: (row) => row.olderPercent },
+    { header: '% thành viên là nữ', kind: 'percent', value: (row) => row.womenPercent },
+    { header: '% thành viên hộ nghèo, cận nghèo', kind: 'percent', value: (row) => row.poorOrNearPoorPercent },
     { header: '% CLB đạt chuẩn', kind: 'percent', value: (row) => row.meetingStandardPercent },
-    { header: '% hội viên được vay vốn', kind: 'percent', value: (row) => row.borrowedPercent },
+    { header: '% thành viên được vay vốn', kind: 'percent', value: (row) => row.borrowedPercent },
   ],
   async *rows(db, _viewer, parameters) {
     const { phase, fromMonth, month } = await comparisonPeriodOf(db, parameters);
@@ -168,7 +168,7 @@ const nationalTrendTable: ExportTable<{ name: string; month: string; clubs: numb
     { header: 'Tỉnh, thành phố', kind: 'text', value: (row) => row.name },
     { header: 'Tháng', kind: 'month', value: (row) => row.month },
     { header: 'Số CLB đang hoạt động', kind: 'count', value: (row) => row.clubs },
-    { header: 'Số hội viên', kind: 'count', value: (row) => row.members },
+    { header: 'Số thành viên', kind: 'count', value: (row) => row.members },
   ],
   async *rows(db, _viewer, parameters) {
     const { phase, fromMonth, month } = await comparisonPeriodOf(db, parameters);
@@ -285,10 +285,10 @@ const trendTable: ExportTable<MonthFigures> = {
     { header: 'Tháng', kind: 'month', value: (row) => row.month },
     { header: 'Số CLB đang hoạt động', kind: 'count', value: (row) => row.clubs },
     { header: 'Số CLB đạt chuẩn', kind: 'count', value: (row) => row.clubsMeetingStandard },
-    { header: 'Số hội viên', kind: 'count', value: (row) => row.members },
-    { header: 'Hội viên là người cao tuổi', kind: 'count', value: (row) => row.olderMembers },
-    { header: 'Hội viên là nữ', kind: 'count', value: (row) => row.womenMembers },
-    { header: 'Hội viên được vay vốn', kind: 'count', value: (row) => row.borrowers },
+    { header: 'Số thành viên', kind: 'count', value: (row) => row.members },
+    { header: 'Thành viên là người cao tuổi', kind: 'count', value: (row) => row.olderMembers },
+    { header: 'Thành viên là nữ', kind: 'count', value: (row) => row.womenMembers },
+    { header: 'Thành viên được vay vốn', kind: 'count', value: (row) => row.borrowers },
     { header: 'Quỹ tăng thu nhập (đồng)', kind: 'money', value: (row) => row.incomeFund },
     { header: 'Quỹ hoạt động (đồng)', kind: 'money', value: (row) => row.activityFund },
   ],
@@ -331,11 +331,11 @@ const clubsTable: ExportTable<ClubRow> = {
     { header: 'Câu lạc bộ', kind: 'text', value: (row) => row.name },
     { header: 'Xã, phường, thị trấn', kind: 'text', value: (row) => row.commune },
     { header: 'Trạng thái', kind: 'text', value: (row) => CLUB_STATUS_VI[row.status] ?? row.status },
-    { header: 'Số hội viên', kind: 'count', value: (row) => row.members },
-    { header: 'Hội viên là người cao tuổi', kind: 'count', value: (row) => row.older },
-    { header: 'Hội viên là nữ', kind: 'count', value: (row) => row.women },
-    { header: 'Hội viên thuộc hộ nghèo, cận nghèo', kind: 'count', value: (row) => row.poor },
-    { header: 'Hội viên được vay vốn', kind: 'count', value: (row) => row.borrowers },
+    { header: 'Số thành viên', kind: 'count', value: (row) => row.members },
+    { header: 'Thành viên là người cao tuổi', kind: 'count', value: (row) => row.older },
+    { header: 'Thành viên là nữ', kind: 'count', value: (row) => row.women },
+    { header: 'Thành viên thuộc hộ nghèo, cận nghèo', kind: 'count', value: (row) => row.poor },
+    { header: 'Thành viên được vay vốn', kind: 'count', value: (row) => row.borrowers },
     { header: 'Số tiêu chí chất lượng đạt (trên 6)', kind: 'count', value: (row) => row.itemsMet },
     { header: 'Đạt chuẩn', kind: 'text', value: (row) => (row.meetsStandard === null ? null : row.meetsStandard ? 'Đạt' : 'Chưa đạt') },
     { header: 'Quỹ tăng thu nhập (đồng)', kind: 'money', value: (row) => row.incomeFund },

@@ -243,11 +243,11 @@ export async function checkClubRows(db: EntityManager, rows: FileRow[]): Promise
       }
       namedOnBoard.set(foldForMatching(person), seat.column);
       const found = clubMembers.filter((member) => foldForMatching(member.full_name) === foldForMatching(person));
-      const inMembersFile = `giao chức vụ ${seat.title} cho người này ở cột "Chức vụ trong ban chủ nhiệm" của tệp hội viên`;
+      const inMembersFile = `giao chức vụ ${seat.title} cho người này ở cột "Chức vụ trong ban chủ nhiệm" của tệp thành viên`;
       if (found.length === 1) board.push({ memberId: found[0].id, role: seat.role });
-      else if (!match) warnings.push({ message: `${seat.title} "${person}": câu lạc bộ mới chưa có hội viên; ${inMembersFile}` });
-      else if (found.length > 1) warnings.push({ message: `${seat.title} "${person}": câu lạc bộ có ${found.length} hội viên cùng tên; ${inMembersFile}`, clubId: match.id });
-      else warnings.push({ message: `${seat.title} "${person}": chưa có hội viên tên này trong câu lạc bộ; ${inMembersFile}`, clubId: match.id });
+      else if (!match) warnings.push({ message: `${seat.title} "${person}": câu lạc bộ mới chưa có thành viên; ${inMembersFile}` });
+      else if (found.length > 1) warnings.push({ message: `${seat.title} "${person}": câu lạc bộ có ${found.length} thành viên cùng tên; ${inMembersFile}`, clubId: match.id });
+      else warnings.push({ message: `${seat.title} "${person}": chưa có thành viên tên này trong câu lạc bộ; ${inMembersFile}`, clubId: match.id });
     }
 
     const fields: ClubFields = {

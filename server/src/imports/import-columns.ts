@@ -39,7 +39,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     { key: 'hamlet', header: 'Ấp, thôn, khu phố', note: `${UNIT} Có thể để trống.`, required: false, example: 'Ấp Ba Hòn' },
     { key: 'foundedOn', header: 'Ngày thành lập', note: DAY, required: true, example: '15/06/2019' },
     { key: 'status', header: 'Tình trạng', note: '"Đang hoạt động", "Tạm ngừng", "Giải thể" hoặc "Dự kiến" (chưa thành lập: để trống ngày thành lập); để trống là đang hoạt động.', required: false, example: 'Đang hoạt động' },
-    { key: 'head', header: 'Chủ nhiệm', note: 'Họ tên chủ nhiệm câu lạc bộ (là hội viên, nhập cùng danh sách hội viên).', required: false, example: 'Nguyễn Văn Hùng' },
+    { key: 'head', header: 'Chủ nhiệm', note: 'Họ tên chủ nhiệm câu lạc bộ (là thành viên, nhập cùng danh sách thành viên).', required: false, example: 'Nguyễn Văn Hùng' },
     { key: 'treasurer', header: 'Thủ quỹ', note: 'Họ tên thủ quỹ câu lạc bộ.', required: false, example: 'Trần Thị Lan' },
   ],
   members: [
@@ -68,8 +68,8 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
   loans: [
     { key: 'club', header: 'Câu lạc bộ', note: CLUB, required: false, example: 'CLB Liên thế hệ tự giúp nhau xã Bình An' },
     { key: 'asOf', header: 'Ngày chốt số liệu', note: `Ngày bắt đầu dùng hệ thống: dư nợ, số ngày quá hạn và kỳ trả tiếp theo tính đến ngày này, như ngày chốt số dư quỹ. ${DAY}`, required: true, example: '01/01/2027' },
-    { key: 'borrowerCitizenId', header: 'Số CCCD người vay', note: 'Số CCCD của hội viên vay; hoặc để trống và ghi họ tên, năm sinh.', required: false, example: '091156001234' },
-    { key: 'borrowerName', header: 'Họ và tên người vay', note: 'Họ tên hội viên vay, như trong danh sách hội viên (nhập hội viên trước).', required: true, example: 'Nguyễn Thị Lan' },
+    { key: 'borrowerCitizenId', header: 'Số CCCD người vay', note: 'Số CCCD của thành viên vay; hoặc để trống và ghi họ tên, năm sinh.', required: false, example: '091156001234' },
+    { key: 'borrowerName', header: 'Họ và tên người vay', note: 'Họ tên thành viên vay, như trong danh sách thành viên (nhập thành viên trước).', required: true, example: 'Nguyễn Thị Lan' },
     { key: 'borrowerBirthYear', header: 'Năm sinh người vay', note: 'Năm sinh, bốn chữ số; bắt buộc khi không ghi số CCCD.', required: false, example: '1956' },
     { key: 'principal', header: 'Số tiền vay', note: AMOUNT, required: true, example: '3000000' },
     { key: 'outstanding', header: 'Dư nợ gốc còn lại', note: `Số tiền gốc còn phải trả tại ngày chốt, lớn hơn 0 và không quá số tiền vay. ${AMOUNT}`, required: true, example: '900000' },

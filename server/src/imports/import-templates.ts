@@ -7,7 +7,7 @@ import { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from './import-columns.
 /** The templates' titles, used in their file names. */
 export const IMPORT_TITLES: Record<ImportKind, string> = {
   clubs: 'Mẫu nhập câu lạc bộ',
-  members: 'Mẫu nhập hội viên',
+  members: 'Mẫu nhập thành viên',
   'fund-balances': 'Mẫu nhập số dư quỹ đầu kỳ',
   loans: 'Mẫu nhập khoản vay đang còn dư nợ',
   'survey-visits': 'Mẫu nhập kết quả khảo sát',

@@ -153,7 +153,7 @@ function readRow(row: FileRow, club: ClubRecord | null, borrower: Borrower | nul
   const disbursedOn = date('disbursedOn', 'ngày giải ngân', true);
   if (disbursedOn && openingOn && disbursedOn > openingOn) problems.push({ column: HEADER.disbursedOn, message: `sau ngày chốt số liệu (${day(openingOn)})` });
   if (disbursedOn && borrower && disbursedOn < borrower.joinedOn) {
-    problems.push({ column: HEADER.disbursedOn, message: `trước ngày hội viên vào câu lạc bộ (${day(borrower.joinedOn)})` });
+    problems.push({ column: HEADER.disbursedOn, message: `trước ngày thành viên vào câu lạc bộ (${day(borrower.joinedOn)})` });
   }
   const nextDueOn = date('nextDueOn', 'kỳ trả tiếp theo', false);
   const daysText = value('daysPastDue');
@@ -211,17 +211,17 @@ function findBorrower(row: FileRow, club: ClubRecord | null, members: Borrower[]
   if (citizenId) {
     const holder = ofClub.find((member) => member.citizenId === citizenId);
     if (!holder) {
-      problems.push({ column: HEADER.borrowerCitizenId, message: `câu lạc bộ không có hội viên nào mang số CCCD ${citizenId}; hãy nhập danh sách hội viên trước` });
+      problems.push({ column: HEADER.borrowerCitizenId, message: `câu lạc bộ không có thành viên nào mang số CCCD ${citizenId}; hãy nhập danh sách thành viên trước` });
       return null;
     }
     if (fullName && foldForMatching(fullName) !== foldForMatching(holder.fullName)) {
-      warnings.push({ message: `số CCCD ${citizenId} là của hội viên ${holder.fullName}, khác họ tên ghi trong tệp (${fullName})`, memberId: holder.id });
+      warnings.push({ message: `số CCCD ${citizenId} là của thành viên ${holder.fullName}, khác họ tên ghi trong tệp (${fullName})`, memberId: holder.id });
     }
     return holder;
   }
   if (!fullName) return null;
   if (!yearText) {
-    problems.push({ column: HEADER.borrowerBirthYear, message: 'ghi năm sinh (hoặc số CCCD) để tìm đúng hội viên' });
+    problems.push({ column: HEADER.borrowerBirthYear, message: 'ghi năm sinh (hoặc số CCCD) để tìm đúng thành viên' });
     return null;
   }
   if (Number.isNaN(birthYear)) return null;
@@ -229,8 +229,8 @@ function findBorrower(row: FileRow, club: ClubRecord | null, members: Borrower[]
   if (namesakes.length === 1) return namesakes[0];
   problems.push(
     namesakes.length
-      ? { column: HEADER.borrowerName, message: `câu lạc bộ có ${namesakes.length} hội viên ${fullName} sinh năm ${birthYear}; ghi số CCCD để biết là ai` }
-      : { column: HEADER.borrowerName, message: `câu lạc bộ không có hội viên ${fullName} sinh năm ${birthYear}; hãy nhập danh sách hội viên trước` },
+      ? { column: HEADER.borrowerName, message: `câu lạc bộ có ${namesakes.length} thành viên ${fullName} sinh năm ${birthYear}; ghi số CCCD để biết là ai` }
+      : { column: HEADER.borrowerName, message: `câu lạc bộ không có thành viên ${fullName} sinh năm ${birthYear}; hãy nhập danh sách thành viên trước` },
   );
   return null;
 }
@@ -352,9 +352,9 @@ export async function checkLoanRows(db: EntityManager, rows: FileRow[], fixedClu
     const inFile = newLoans.get(fields.memberId) ?? 0;
     if (running.length + inFile >= club.maxLoans) {
       const what = running.length
-        ? `hội viên đang có khoản vay chưa trả xong (${money(running[0].principal)}${running[0].disbursedOn ? `, giải ngân ${day(running[0].disbursedOn)}` : ''})`
-        : 'hội viên đã có khoản vay ở dòng trước của tệp';
-      const rule = club.maxLoans === 1 ? 'câu lạc bộ cho mỗi hội viên vay một khoản một lúc' : `câu lạc bộ cho mỗi hội viên vay nhiều nhất ${club.maxLoans} khoản một lúc`;
+        ? `thành viên đang có khoản vay chưa trả xong (${money(running[0].principal)}${running[0].disbursedOn ? `, giải ngân ${day(running[0].disbursedOn)}` : ''})`
+        : 'thành viên đã có khoản vay ở dòng trước của tệp';
+      const rule = club.maxLoans === 1 ? 'câu lạc bộ cho mỗi thành viên vay một khoản một lúc' : `câu lạc bộ cho mỗi thành viên vay nhiều nhất ${club.maxLoans} khoản một lúc`;
       return { ...checked, action: 'PROBLEM', targetId: null, fields, problems: [{ column: HEADER.borrowerName, message: `${what}; ${rule}` }] };
     }
     newLoans.set(fields.memberId, inFile + 1);

@@ -184,7 +184,7 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
       else citizenIdsInFile.set(citizenId, row.rowNumber);
       const holder = byCitizenId.get(citizenId);
       const heldElsewhere = holder && holder.clubId !== clubId ? holder : elsewhere.find((other) => other.citizenId === citizenId);
-      if (heldElsewhere) problems.push({ column: 'Số CCCD', message: `số CCCD đã thuộc hội viên ${heldElsewhere.fullName} của ${heldElsewhere.clubName}` });
+      if (heldElsewhere) problems.push({ column: 'Số CCCD', message: `số CCCD đã thuộc thành viên ${heldElsewhere.fullName} của ${heldElsewhere.clubName}` });
       else if (holder && !matched.has(holder.id)) match = holder;
     }
     if (!match && fullName && birthYear) {
@@ -199,7 +199,7 @@ export async function checkMemberRows(db: EntityManager, rows: FileRow[], fixedC
         ...elsewhere.filter((other) => !other.citizenId),
       ];
       for (const other of others) {
-        warnings.push({ message: `có thể trùng với hội viên ${other.fullName} (${other.birthYear}) của ${other.clubName}`, memberId: other.id });
+        warnings.push({ message: `có thể trùng với thành viên ${other.fullName} (${other.birthYear}) của ${other.clubName}`, memberId: other.id });
       }
       // Namesakes in the file's other clubs may be one person entered twice.
       const earlier = namesakesInFile.get(key) ?? [];
