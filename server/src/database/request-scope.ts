@@ -34,6 +34,9 @@ export class RequestScope {
   private finished = false;
   /** A statement that found the server gone or silent: the connection is not to be used again. */
   private lostConnection?: Error;
+  /** Asked for before the transaction opened: read with the scope, in the same round trip. */
+  private revisionWanted = false;
+  private revisionRead?: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,6 +52,21 @@ export class RequestScope {
     if (this.finished) return Promise.reject(new Error('request scope already finished'));
     this.opening ??= this.open();
     return this.opening;
+  }
+
+  /**
+   * The revision of the viewer's data (ishc.answer_revision(): migrations/1764910000000-answer-revisions.ts),
+   * read in this request's transaction. Asked before anything else, it is read with the scope when
+   * the transaction opens, in the same round trip.
+   */
+  async revision(): Promise<string> {
+    if (!this.opening && this.viewer) this.revisionWanted = true;
+    const db = await this.db();
+    const read = this.revisionRead;
+    this.revisionRead = undefined;
+    if (read !== undefined) return read;
+    const [{ revision }] = (await db.query('select ishc.answer_revision() as revision')) as Array<{ revision: string }>;
+    return revision;
   }
 
   /** Re-scopes the open transaction to an account that has just proved who it is (sign-in). */
@@ -111,16 +129,18 @@ export class RequestScope {
     // The account is re-read with every request (still enabled, same role and scope, same token
     // version: no password change, disabling or role change since the token), and the settings are
     // only made when it is: no row, no scope.
-    const [, scoped] = await client.query(
+    const withRevision = before === 'start transaction' && this.revisionWanted;
+    const [, scoped, revision] = await client.query(
       `${before}; select set_config('role', ${literal(DATABASE_ROLE_BY_ROLE[role])}, true),
               set_config('app.tenant_id', coalesce(account.tenant_id::text, ''), true),
               set_config('app.club_id', coalesce(account.club_id::text, ''), true),
               set_config('app.user_id', account.user_id::text, true), set_config('statement_timeout', ${timeout}, true)
          from ishc.active_account(${literal(userId)}::uuid, ${literal(String(tokenVersion))}::integer) account
         where account.role = ${literal(role)} and account.tenant_id is not distinct from ${literal(tenantId)}::uuid
-          and account.club_id is not distinct from ${literal(clubId)}::uuid`,
+          and account.club_id is not distinct from ${literal(clubId)}::uuid${withRevision ? '; select ishc.answer_revision() as revision' : ''}`,
     );
     if (scoped.rows.length !== 1) throw unauthenticated('Your session has ended. Please sign in again.');
+    if (withRevision) this.revisionRead = (revision.rows[0] as { revision: string }).revision;
   }
 
   private async finish(commit: boolean): Promise<void> {

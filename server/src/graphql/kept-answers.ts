@@ -83,8 +83,8 @@ export function keptAnswersPlugin(): ApolloServerPlugin<Context> & { kept: KeptA
 async function keyOf({ operation, contextValue, request, source }: GraphQLRequestContext<Context>): Promise<string | null> {
   const viewer = contextValue.viewer;
   if (!viewer || !operation || !isKept(operation) || !source) return null;
-  const db = await contextValue.scope.db();
-  const [{ revision }] = (await db.query('select ishc.answer_revision() as revision')) as Array<{ revision: string }>;
+  // Read with the scope when this is the request's first statement (it is: nothing runs before it).
+  const revision = await contextValue.scope.revision();
   return JSON.stringify([revision, todayInVietnam(), viewer.role, viewer.tenantId, viewer.clubId, source, operation.name?.value ?? null, request.variables ?? {}]);
 }
 
