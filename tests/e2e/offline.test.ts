@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { KIEN_LUONG_CLUB } from '../../server/seed/demo-accounts.js';
 import { todayInVietnam } from '../../server/src/calendar.js';
 import { PHONE, signIn, useBrowserSuite } from '../support/browser.js';
+import { copiesKept } from '../support/offline.js';
 
 const suite = useBrowserSuite();
 
@@ -68,32 +69,6 @@ async function clubPhone(): Promise<Page> {
 async function pickFirstOption(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.getByRole('option').first().click();
-}
-
-/** How many answers of the operation the phone keeps for reading offline (IndexedDB, as the club area writes them). */
-async function copiesKept(page: Page, operationName: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const opened = indexedDB.open('ishc-offline');
-        opened.onerror = () => reject(opened.error);
-        opened.onsuccess = () => {
-          const database = opened.result;
-          if (!database.objectStoreNames.contains('copies')) {
-            database.close();
-            resolve(0);
-            return;
-          }
-          const keys = database.transaction('copies').objectStore('copies').getAllKeys();
-          keys.onsuccess = () => {
-            database.close();
-            resolve(keys.result.filter((key) => String(key).split(' ')[1] === name).length);
-          };
-          keys.onerror = () => reject(keys.error);
-        };
-      }),
-    operationName,
-  );
 }
 
 function outboxCount(page: Page) {
