@@ -1,3 +1,5 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../server/src/calendar.js';
 import { ComparisonParts } from '../../server/src/figures/national-comparison.js';
@@ -23,6 +25,9 @@ afterAll(async () => {
 const month = todayInVietnam().slice(0, 7);
 // As the client asks: `__typename` at the root too, for its cache.
 const DASHBOARD = `query Dashboard($month: Month) { __typename provinceDashboard(month: $month) { month tenant { name } figures { members clubs } } }`;
+// Large enough to be compressed (answers under a kilobyte go as they are).
+const FULL_DASHBOARD = `query FullDashboard($month: Month) { provinceDashboard(month: $month) { month tenant { name } figures { members clubs }
+  units { unit { id fullName } figures { members clubs olderMembers womenMembers } } trend { month clubs members olderMembers womenMembers } } }`;
 const COMPARISON = `query Comparison($month: Month) { nationalComparison(month: $month) { provinces { tenant { code } figures { members } } national { figures { members } } } }`;
 const CREATE = `mutation ($input: CreateMemberInput!) { createMember(input: $input) { id } }`;
 
@@ -36,6 +41,27 @@ async function ask(query: string, token: string): Promise<{ kept: boolean; data:
   const body = (await response.json()) as { data?: any; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return { kept: response.headers.get('x-kept-answer') === 'yes', data: body.data };
+}
+
+/** An answer's bytes as they came over the wire, asked for in one encoding. */
+function raw(query: string, token: string, encoding: 'identity' | 'br' | 'gzip'): Promise<{ kept: boolean; encoding: string | undefined; body: Buffer }> {
+  const payload = JSON.stringify({ query, variables: { month } });
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${server.url}/graphql`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': encoding, authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(payload) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ kept: response.headers['x-kept-answer'] === 'yes', encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
 }
 
 async function addMember(token: string, clubId: string): Promise<void> {
@@ -138,6 +164,30 @@ describe('kept answers', () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => ask(DASHBOARD, province)));
     expect(new Set(answers.map((answer) => JSON.stringify(answer.data))).size).toBe(1);
     expect(answers.filter((answer) => !answer.kept).length).toBe(1);
+  });
+
+  it('sends a kept answer byte for byte as the first one went, plain, brotli or gzip, to each who asks', async () => {
+    const province = await server.signIn('kiengiang');
+    const staff = await server.signIn('kienluong.club');
+    await addMember(staff, ids.kienLuongClub);
+    const computed = await raw(FULL_DASHBOARD, province, 'identity');
+    expect(computed.kept).toBe(false);
+    expect(computed.encoding).toBeUndefined();
+    expect(computed.body.length).toBeGreaterThan(1024);
+    expect(JSON.parse(computed.body.toString('utf8')).data.provinceDashboard.figures.members).toBeGreaterThan(0);
+    for (const encoding of ['identity', 'br', 'gzip', 'br'] as const) {
+      const sent = await raw(FULL_DASHBOARD, province, encoding);
+      expect(sent.kept).toBe(true);
+      expect(sent.encoding).toBe(encoding === 'identity' ? undefined : encoding);
+      const text = encoding === 'br' ? zlib.brotliDecompressSync(sent.body) : encoding === 'gzip' ? zlib.gunzipSync(sent.body) : sent.body;
+      expect(text.toString('utf8')).toBe(computed.body.toString('utf8'));
+    }
+    // Another province's admin is never handed it.
+    const other = await raw(FULL_DASHBOARD, await server.signIn('thainguyen'), 'br');
+    expect(other.kept).toBe(false);
+    expect(JSON.parse(zlib.brotliDecompressSync(other.body).toString('utf8')).data.provinceDashboard.tenant.name).not.toBe(
+      JSON.parse(computed.body.toString('utf8')).data.provinceDashboard.tenant.name,
+    );
   });
 
   it('lets no request role read the revisions themselves', async () => {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestScope, Viewer } from '../database/request-scope.js';
 import type { Logger } from '../logger.js';
+import type { KeptBody } from './kept-answers.js';
 import type { Loaders } from './loaders.js';
 import type { Services } from './services.js';
 
@@ -19,6 +20,8 @@ export interface Context {
   loaders: Loaders;
   services: Services;
   log: Logger;
+  /** Set by the HTTP layer: where a kept answer is handed to it, to be sent as kept (graphql/kept-answers.ts). */
+  keptBody?: KeptBody;
 }
 
 /** The viewer of an operation that requires one (the auth checker has run before). */

@@ -8,6 +8,32 @@ const KEPT_FIELDS = new Set(['provinceDashboard', 'nationalComparison']);
 /** Answers kept at most (a dashboard is tens of kilobytes): the oldest asked goes first. */
 const KEPT_ANSWERS = 256;
 
+/**
+ * An answer as it was computed, and its JSON text, written once when it is first sent again (the
+ * HTTP layer keeps its compressed forms beside it: http/compressed-answers.ts). A dashboard is some
+ * 60 kB of JSON and the comparison 100 kB: writing them out and compressing them again for every
+ * viewer cost more than finding them.
+ */
+export class KeptAnswer {
+  private text?: string;
+
+  constructor(readonly result: FormattedExecutionResult) {}
+
+  /** The answer's JSON, as the GraphQL integration writes a single result (fields in its order, a newline after). */
+  json(): string {
+    this.text ??= `${JSON.stringify({ errors: this.result.errors, data: this.result.data, extensions: this.result.extensions })}\n`;
+    return this.text;
+  }
+}
+
+/** Where the HTTP layer finds the kept answer a request is to be sent, in place of the body the integration writes. */
+export interface KeptBody {
+  answer?: KeptAnswer;
+}
+
+/** What a kept answer's request hands the integration: nothing to write out, as the kept text is sent instead. */
+const SENT_AS_KEPT: FormattedExecutionResult = { data: null };
+
 /** Kept answers of this process, by the key they were computed under; exported for the tests. */
 export interface KeptAnswers {
   hits: number;
@@ -29,8 +55,8 @@ export interface KeptAnswers {
  * computed once: the later requests wait for the first.
  */
 export function keptAnswersPlugin(): ApolloServerPlugin<Context> & { kept: KeptAnswers } {
-  const answers = new Map<string, FormattedExecutionResult>();
-  const computing = new Map<string, Promise<FormattedExecutionResult | null>>();
+  const answers = new Map<string, KeptAnswer>();
+  const computing = new Map<string, Promise<KeptAnswer | null>>();
   const kept: KeptAnswers = {
     hits: 0,
     misses: 0,
@@ -43,7 +69,7 @@ export function keptAnswersPlugin(): ApolloServerPlugin<Context> & { kept: KeptA
   return {
     kept,
     async requestDidStart() {
-      let computed: { key: string; done: (answer: FormattedExecutionResult | null) => void } | undefined;
+      let computed: { key: string; done: (answer: KeptAnswer | null) => void } | undefined;
       return {
         async responseForOperation(requestContext: GraphQLRequestContext<Context>) {
           const key = await keyOf(requestContext);
@@ -54,11 +80,18 @@ export function keptAnswersPlugin(): ApolloServerPlugin<Context> & { kept: KeptA
             // Most recently asked last: the first in the map is the one to let go.
             answers.delete(key);
             answers.set(key, answer);
+            // The HTTP layer sends the kept text (compressed as kept) in place of the integration's
+            // body; without that layer (a request made without HTTP) the answer itself goes.
+            const body = requestContext.contextValue.keptBody;
+            if (body) body.answer = answer;
             // Said in a header, for whoever looks into a slow or a fast answer.
-            return { http: { status: undefined, headers: new HeaderMap([['x-kept-answer', 'yes']]) }, body: { kind: 'single', singleResult: answer } };
+            return {
+              http: { status: undefined, headers: new HeaderMap([['x-kept-answer', 'yes']]) },
+              body: { kind: 'single', singleResult: body ? SENT_AS_KEPT : answer.result },
+            };
           }
           kept.misses += 1;
-          let done!: (answer: FormattedExecutionResult | null) => void;
+          let done!: (answer: KeptAnswer | null) => void;
           computing.set(key, new Promise((resolve) => (done = resolve)));
           computed = { key, done };
           return null;
@@ -68,7 +101,7 @@ export function keptAnswersPlugin(): ApolloServerPlugin<Context> & { kept: KeptA
           const { key, done } = computed;
           computing.delete(key);
           const body = response.body;
-          const answer = body.kind === 'single' && !body.singleResult.errors?.length && body.singleResult.data ? body.singleResult : null;
+          const answer = body.kind === 'single' && !body.singleResult.errors?.length && body.singleResult.data ? new KeptAnswer(body.singleResult) : null;
           if (answer) {
             answers.set(key, answer);
             if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value as string);

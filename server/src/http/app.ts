@@ -18,7 +18,7 @@ import { compressedAnswers, compressedFiles } from './compressed-answers.js';
 import { ErrorCode, formatError } from '../graphql/errors.js';
 import { aliasLimit, depthLimit, LIMITS } from '../graphql/limits.js';
 import { createLoaders } from '../graphql/loaders.js';
-import { keptAnswersPlugin } from '../graphql/kept-answers.js';
+import { keptAnswersPlugin, type KeptBody } from '../graphql/kept-answers.js';
 import { complexityPlugin, loggingPlugin, transactionPlugin } from '../graphql/plugins.js';
 import { CLIENT_DOCUMENTS_FILE, TrustedDocuments } from '../graphql/trusted-documents.js';
 import { buildApiSchema } from '../graphql/schema.js';
@@ -195,7 +195,10 @@ async function buildContext(request: Request, options: AppOptions): Promise<Cont
   const { viewer, authFailure } = await viewerFrom(request, options.services);
   const scope = new RequestScope(options.dataSource, viewer, { statementTimeoutMs: options.statementTimeoutMs });
   const db = () => scope.db();
+  const keptBody: KeptBody = {};
+  if (request.res) request.res.locals.keptBody = keptBody;
   return {
+    keptBody,
     requestId,
     viewer,
     authFailure,

@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import compression from 'compression';
 import type { Request, RequestHandler, Response } from 'express';
+import type { KeptAnswer, KeptBody } from '../graphql/kept-answers.js';
 
 /** Below this an answer goes as it is: compressing would save less than its headers cost. */
 const SMALLEST_COMPRESSED = 1024;
@@ -16,8 +17,17 @@ const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.const
 export function compressedAnswers(): RequestHandler {
   return (request, response, next) => {
     const send = response.send.bind(response);
-    response.send = (body?: unknown) => {
+    response.send = (given?: unknown) => {
+      // A kept answer goes as kept: its text, and each compressed form, made once for every viewer.
+      const kept = (response.locals.keptBody as KeptBody | undefined)?.answer;
+      const body = kept ? kept.json() : given;
       if (typeof body !== 'string' || body.length < SMALLEST_COMPRESSED || response.getHeader('content-encoding')) return send(body);
+      if (kept) {
+        response.vary('Accept-Encoding');
+        const encoding = request.acceptsEncodings('br', 'gzip', 'identity');
+        if (encoding === 'br' || encoding === 'gzip') return send(encoded(response, encoding, keptEncoded(kept, encoding)));
+        return send(body);
+      }
       response.vary('Accept-Encoding');
       const encoding = request.acceptsEncodings('br', 'gzip', 'identity');
       if (encoding === 'br') return send(encoded(response, 'br', zlib.brotliCompressSync(body, BROTLI)));
@@ -26,6 +36,17 @@ export function compressedAnswers(): RequestHandler {
     };
     next();
   };
+}
+
+const keptEncodings = new WeakMap<KeptAnswer, Map<'br' | 'gzip', Buffer>>();
+
+/** A kept answer compressed, once for each encoding asked for, for as long as the answer is kept. */
+function keptEncoded(answer: KeptAnswer, encoding: 'br' | 'gzip'): Buffer {
+  let forms = keptEncodings.get(answer);
+  if (!forms) keptEncodings.set(answer, (forms = new Map()));
+  let bytes = forms.get(encoding);
+  if (!bytes) forms.set(encoding, (bytes = encoding === 'br' ? zlib.brotliCompressSync(answer.json(), BROTLI) : zlib.gzipSync(answer.json())));
+  return bytes;
 }
 
 function encoded(response: Response, encoding: string, body: Buffer): Buffer {
