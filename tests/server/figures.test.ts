@@ -374,6 +374,18 @@ describe('club early warning', () => {
     const unit = await dashboard(fixture.communeA, '2026-06');
     expect(unit.clubsAtRisk).toEqual([{ club: { id: fixture.clubX }, score: 19, level: 'AT_RISK' }]);
     expect(unit.clubsAtRiskCount).toBe(1);
+    // Its club as the club itself reads: the dashboard names it from the rows it has read already.
+    const named = await server.gql<{ provinceDashboard: any; club: any }>(
+      `query ($unitId: ID, $clubId: ID!) {
+        provinceDashboard(unitId: $unitId, month: "2026-06") { clubsAtRisk(first: 5) { club { id name status foundedOn version commune { id } hamlet { id } } } }
+        club(id: $clubId) { id name status foundedOn version commune { id } hamlet { id } }
+      }`,
+      { unitId: fixture.communeA, clubId: fixture.clubX },
+      kienGiang,
+    );
+    expect(named.errors).toBeUndefined();
+    expect(named.data!.provinceDashboard.clubsAtRisk[0].club).toEqual(named.data!.club);
+    expect(named.data!.club.name.length).toBeGreaterThan(0);
   });
 
   it('applies each rule alone', () => {

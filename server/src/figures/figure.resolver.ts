@@ -11,7 +11,7 @@ import { Tenant } from '../tenants/tenant.entity.js';
 import { NATIONAL_ROLES, Role } from '../users/role.js';
 import { healthOf } from './club-health.js';
 import { checkedMonth, comparisonPeriodOf, provinceOf } from './figure-scope.js';
-import { currentMonth, dashboardParts, par30ByClub, qualityBandsOf, runningClubsOf } from './figure.service.js';
+import { clubOfPlaced, currentMonth, dashboardParts, par30ByClub, qualityBandsOf, runningClubsOf } from './figure.service.js';
 import {
   ClubFigures,
   ClubHealth,
@@ -114,6 +114,8 @@ export class ProvinceDashboardResolver {
     for (const path of paths) for (const id of idsOnPath(path)) unitIds.add(id);
     for (const unit of await findAdminUnitsByIds(db, [...unitIds])) context.loaders.adminUnitById.prime(unit.id, unit);
     const running = parts.rollup.clubs.filter((club) => club.running === 1).map((club) => club.id);
+    // The clubs the page names (the worst first) are among those just read.
+    for (const club of parts.rollup.clubs) if (club.running === 1) context.loaders.clubById.prime(club.id, clubOfPlaced(club, tenantId));
     const health = [...(await healthOf(db, tenantId, running, month, par30ByClub(parts.rollup.clubs))).values()].sort(worstFirst);
     return Object.assign(new ProvinceDashboard(), {
       tenantId,

@@ -8,6 +8,7 @@ import type { Indicator } from '../program/program.types.js';
 import { decimalOf, hundredthsOf } from '../schemes/scheme.errors.js';
 import { SCHEME_COLUMNS, schemeOf, type SchemeRow } from '../schemes/scheme.service.js';
 import { BudgetSource, Scheme, Target, TargetMilestone, TargetShare } from '../schemes/scheme.types.js';
+import { Club } from '../clubs/club.entity.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import {
   BudgetExecution,
@@ -55,6 +56,14 @@ interface PlacedClub extends Partial<ClubFigureRow> {
   at_risk: string;
   founded_on: string | null;
   status: string;
+  /** The club's own columns, so that the page's clubs need no statement of their own. */
+  name: string;
+  hamlet_id: string | null;
+  sample: boolean;
+  scheme_id: string | null;
+  status_since: string | null;
+  max_active_loans_per_member: number;
+  version: number;
   current_commune_id: string;
   /** Where the club's commune sits, as recorded and as it is now: the units above it, as a path. */
   original_path: string;
@@ -88,6 +97,8 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
      club_place as (
        -- Only a club of a retired commune asks where its commune went (the case keeps the call lazy).
        select club.id, club.commune_id, club.founded_on::text as founded_on, club.status, original.path as original_path,
+              club.name, club.hamlet_id, club.sample, club.scheme_id, club.status_since::text as status_since,
+              club.max_active_loans_per_member, club.version,
               case when exists (select 1 from admin_unit_succession succession
                                  where succession.tenant_id = club.tenant_id and succession.predecessor_id = club.commune_id)
                    then ishc.current_unit_of(club.tenant_id, club.commune_id, club.hamlet_id) end as successor_id
@@ -113,6 +124,8 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
        ${clubPortfoliosSql('$4', '$5', 'position.tenant_id = $1 and position.club_id in (select id from in_scope)')}
      )
      select in_scope.id, in_scope.commune_id, in_scope.founded_on, in_scope.status, in_scope.current_commune_id,
+            in_scope.name, in_scope.hamlet_id, in_scope.sample, in_scope.scheme_id, in_scope.status_since,
+            in_scope.max_active_loans_per_member, in_scope.version,
             ltree2text(in_scope.original_path) as original_path, ltree2text(in_scope.current_path) as current_path,
             case when in_scope.counted_path = in_scope.scope_path then null
                  else replace(ltree2text(subpath(in_scope.counted_path, nlevel(in_scope.scope_path), 1)), '_', '-')::uuid
@@ -130,6 +143,24 @@ async function placedClubs(db: EntityManager, tenantId: string, unitId: string |
        left join portfolio on portfolio.club_id = in_scope.id`,
     [tenantId, unitId, firstDayOf(month), monthEndSoFar(month), PAR_DAYS],
   );
+}
+
+/** A placed club as the club it is (the same fields as the clubs' loader reads). */
+export function clubOfPlaced(row: PlacedClub, tenantId: string): Club {
+  return Object.assign(new Club(), {
+    tenantId,
+    id: row.id,
+    communeId: row.commune_id,
+    hamletId: row.hamlet_id,
+    name: row.name,
+    status: row.status,
+    foundedOn: row.founded_on,
+    schemeId: row.scheme_id,
+    statusSince: row.status_since,
+    maxActiveLoansPerMember: row.max_active_loans_per_member,
+    sample: row.sample,
+    version: row.version,
+  });
 }
 
 /** The running clubs of a unit (or the province) at the end of a month. */
