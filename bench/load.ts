@@ -75,7 +75,7 @@ type Log = (message: string) => void;
  * a third process. Steps of 10, 50 and 200 users in a month-end mix, then 50 users all on the
  * province dashboard and 50 all on the national comparison.
  */
-export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, options: { seconds: number; steps?: number[]; alone?: boolean; workers?: number; profile?: boolean }): Promise<LoadMeasure> {
+export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, options: { seconds: number; steps?: number[]; alone?: boolean; workers?: number; profile?: boolean; leaveAlone?: string[] }): Promise<LoadMeasure> {
   let server: ServerProcess | undefined;
   // Each server process writes its CPU profile when it stops (sampled every millisecond).
   const profiles = options.profile ? await mkdtemp(join(tmpdir(), 'ishc-load-profile-')) : undefined;
@@ -85,7 +85,7 @@ export async function measureLoad(ownerUrl: string, login: LoginRole, log: Log, 
   const workers = options.workers ?? availableParallelism();
   const poolSize = 10;
   try {
-    const accounts = await loadAccounts(ownerUrl, 200);
+    const accounts = await loadAccounts(ownerUrl, 200, options.leaveAlone ?? []);
     server = await startServerProcess(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MIB}`, ...(profiles ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : []), '--import', 'tsx', fileURLToPath(new URL('./api-server.ts', import.meta.url))], {
       cwd: process.cwd(),
       env: { ...process.env, BENCH_API: JSON.stringify({ appUrl: appDatabaseUrl(ownerUrl, login), production: true, poolSize, workers }) },
@@ -328,7 +328,7 @@ interface Accounts {
 }
 
 /** Club staff of many clubs across the provinces (each with members and loans to repay), every province admin, the national office. */
-async function loadAccounts(ownerUrl: string, staffCount: number): Promise<Accounts> {
+async function loadAccounts(ownerUrl: string, staffCount: number, leaveAlone: string[]): Promise<Accounts> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
@@ -338,10 +338,10 @@ async function loadAccounts(ownerUrl: string, staffCount: number): Promise<Accou
               array(select l.id from loan l where l.tenant_id = u.tenant_id and l.club_id = u.club_id and l.status = 'DISBURSED'
                       and l.principal - l.principal_repaid > 1000000 order by l.id limit 8) as loan_ids
          from app_user u
-        where u.role = 'CLUB_STAFF' and u.login like 'bench.c%'
+        where u.role = 'CLUB_STAFF' and u.login like 'bench.c%' and not (u.tenant_id = any ($2::uuid[]))
           and exists (select 1 from loan l where l.tenant_id = u.tenant_id and l.club_id = u.club_id and l.status = 'DISBURSED' and l.principal - l.principal_repaid > 1000000)
         order by md5(u.login) limit $1`,
-      [staffCount],
+      [staffCount, leaveAlone],
     );
     const { rows: admins } = await client.query<{ id: string; tenant_id: string }>(`select id, tenant_id from app_user where role = 'PROVINCE_ADMIN' and login like 'bench.p%' order by login`);
     const { rows: national } = await client.query<{ id: string }>(`select id from app_user where login = 'bench.national'`);

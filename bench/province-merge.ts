@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { addDays, todayInVietnam } from '../server/src/calendar.js';
 import { withDatabaseScope } from '../server/src/database/scoped.js';
@@ -15,17 +16,32 @@ export type MergeMeasure =
  * is then rolled back, so the dataset stays as it is. The provinces the bench writes into (its
  * fixtures' repayments are dated today) are left out: a merge day must follow every record.
  */
+/** The provinces the merge is timed on: the two largest the bench's fixtures do not write into. */
+const MERGED_PROVINCES_SQL = `select tenant.id, tenant.name, count(club.id)::int as clubs from tenant join club on club.tenant_id = tenant.id
+  where tenant.status = 'ACTIVE' and not (tenant.id = any ($1)) group by tenant.id order by clubs desc, tenant.code limit 2`;
+
+/**
+ * The provinces the merge is timed on, for the load phase to leave alone: its writes are dated
+ * today, and a merge day must follow every record of its provinces, so a province written to by
+ * one run could not be merged by the next.
+ */
+export async function provincesToMerge(ownerUrl: string, writtenTo: string[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ id: string }>(MERGED_PROVINCES_SQL, [writtenTo])).rows.map((row) => row.id);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function measureProvinceMerge(app: DataSource, writtenTo: string[]): Promise<MergeMeasure> {
   try {
     return await withDatabaseScope(
       app,
       { role: 'ishc_national_admin' },
       async (db) => {
-        const largest: Array<{ id: string; name: string; clubs: number }> = await db.query(
-          `select tenant.id, tenant.name, count(club.id)::int as clubs from tenant join club on club.tenant_id = tenant.id
-            where tenant.status = 'ACTIVE' and not (tenant.id = any ($1)) group by tenant.id order by clubs desc, tenant.code limit 2`,
-          [writtenTo],
-        );
+        const largest: Array<{ id: string; name: string; clubs: number }> = await db.query(MERGED_PROVINCES_SQL, [writtenTo]);
         const ids = largest.map((province) => province.id);
         // The members of running clubs today: the sum of every month's change.
         const [counts]: Array<{ members: number }> = await db.query(
