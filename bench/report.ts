@@ -66,6 +66,9 @@ export function budgetsOf(results: BenchResults): Budget[] {
   if ('error' in results.peer) check('roster / PostGraphile 5 (req/s)', `≥ ${PEER_RATIO_BUDGET}`, results.peer.error, false);
   else check(`roster / PostGraphile 5 (req/s), over ${results.peer.spread.rounds.length} rounds side by side (rounds ${results.peer.spread.min}–${results.peer.spread.max})`, `≥ ${PEER_RATIO_BUDGET}`, results.peer.ratio, results.peer.pass);
   check('national totals: live figures vs raw rows (speed-up)', '≥ 5', results.liveVersusRaw.speedup, results.liveVersusRaw.pass);
+  // A merge has no time budget, but a merge that could not be timed is a failure of the run.
+  const merge = results.provinceMerge;
+  if (merge) check('province merge of the two largest provinces (rolled back): s', 'measured', 'error' in merge ? merge.error : merge.seconds, !('error' in merge));
   const imported = results.dataImport;
   if (imported && 'error' in imported) check('province-sized import', 'measured', imported.error, false);
   else if (imported) {
