@@ -220,10 +220,11 @@ describe('importing data', () => {
       expect(await moved.getByTestId('import-change').allTextContents(), screen).toEqual(['Tên: Hòa Điền → Hòa Điền Mới', 'Trực thuộc: Huyện Kiên Lương → Huyện Tân Hiệp']);
       const unchanged = page.locator('[data-testid="import-row"][data-row="3"]');
       expect(await unchanged.getByTestId('import-action').textContent(), screen).toBe('Không đổi');
+      // As the user sees them once the drawer holding the preview has slid in.
       for (const badge of [moved.getByTestId('import-action'), unchanged.getByTestId('import-action')]) {
-        expect(await fitsOnScreen(badge, width), `${screen}: ${await badge.textContent()}`).toBe(true);
+        await expect.poll(() => fitsOnScreen(badge, width), { ...EVENTUALLY, message: `${screen}: ${await badge.textContent()}` }).toBe(true);
       }
-      for (const change of await moved.getByTestId('import-change').all()) expect(await fitsOnScreen(change, width), screen).toBe(true);
+      for (const change of await moved.getByTestId('import-change').all()) await expect.poll(() => fitsOnScreen(change, width), { ...EVENTUALLY, message: screen }).toBe(true);
     }
   });
 });
