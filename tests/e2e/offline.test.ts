@@ -296,7 +296,13 @@ describe('offline capture in the club area', () => {
     await loseSession();
     await signIn(page, 'kienluong.club');
     await page.getByTestId('club-card').or(page.getByTestId('fund-entry-open')).first().waitFor({ timeout: 30_000 });
+    // Until the phone has read its outbox the count is not shown at all: wait for the entry itself
+    // (what the treasurer waits for), then for the outbox to be empty, and see it recorded once.
+    await expect.poll(recorded, { timeout: 30_000 }).toBe(1);
     await outboxCount(page).waitFor({ state: 'detached', timeout: 30_000 });
+    await page.reload();
+    await page.getByTestId('club-card').or(page.getByTestId('fund-entry-open')).first().waitFor({ timeout: 30_000 });
+    expect(await outboxCount(page).count()).toBe(0);
     expect(await recorded()).toBe(1);
   });
 
