@@ -9,7 +9,8 @@ import { decimalOf, hundredthsOf } from '../schemes/scheme.errors.js';
 import { SCHEME_COLUMNS, schemeOf, type SchemeRow } from '../schemes/scheme.service.js';
 import { BudgetSource, Scheme, Target, TargetMilestone, TargetShare } from '../schemes/scheme.types.js';
 import { Club } from '../clubs/club.entity.js';
-import { Tenant } from '../tenants/tenant.entity.js';
+import type { Tenant } from '../tenants/tenant.entity.js';
+import { TENANT_COLUMNS, tenantFromRow } from '../tenants/tenant.service.js';
 import {
   BudgetExecution,
   ClubFigures,
@@ -311,25 +312,6 @@ export function targetsFromJson(json: TargetJson[] | null, schemeId: string): Ta
     }),
   );
 }
-
-export function tenantFromRow(row: Record<string, any>, tenantId: string): Tenant {
-  return Object.assign(new Tenant(), {
-    id: tenantId,
-    code: row.tenant_code,
-    slug: row.tenant_slug,
-    name: row.tenant_name,
-    status: row.tenant_status,
-    validFrom: row.tenant_valid_from,
-    validTo: row.tenant_valid_to,
-    sample: row.tenant_sample,
-    createdAt: row.tenant_created_at,
-    version: row.tenant_version,
-  });
-}
-
-export const TENANT_COLUMNS = `tenant.code as tenant_code, tenant.slug as tenant_slug, tenant.name as tenant_name, tenant.status as tenant_status,
-  tenant.valid_from::text as tenant_valid_from, tenant.valid_to::text as tenant_valid_to, tenant.sample as tenant_sample,
-  tenant.created_at as tenant_created_at, tenant.version as tenant_version`;
 
 export interface DashboardReference {
   tenant: Tenant;

@@ -11,10 +11,9 @@ import {
   progressOf,
   targetsFromJson,
   targetsJson,
-  TENANT_COLUMNS,
-  tenantFromRow,
   type SchemePeriod,
 } from './figure.service.js';
+import { TENANT_COLUMNS, tenantFromRow } from '../tenants/tenant.service.js';
 import {
   FigureSet,
   NationalComparison,

@@ -22,20 +22,17 @@ export function compressedAnswers(): RequestHandler {
       const kept = (response.locals.keptBody as KeptBody | undefined)?.answer;
       const body = kept ? kept.json() : given;
       if (typeof body !== 'string' || body.length < SMALLEST_COMPRESSED || response.getHeader('content-encoding')) return send(body);
-      if (kept) {
-        response.vary('Accept-Encoding');
-        const encoding = request.acceptsEncodings('br', 'gzip', 'identity');
-        if (encoding === 'br' || encoding === 'gzip') return send(encoded(response, encoding, keptEncoded(kept, encoding)));
-        return send(body);
-      }
       response.vary('Accept-Encoding');
       const encoding = request.acceptsEncodings('br', 'gzip', 'identity');
-      if (encoding === 'br') return send(encoded(response, 'br', zlib.brotliCompressSync(body, BROTLI)));
-      if (encoding === 'gzip') return send(encoded(response, 'gzip', zlib.gzipSync(body)));
-      return send(body);
+      if (encoding !== 'br' && encoding !== 'gzip') return send(body);
+      return send(encoded(response, encoding, kept ? keptEncoded(kept, encoding) : compressed(body, encoding)));
     };
     next();
   };
+}
+
+function compressed(text: string, encoding: 'br' | 'gzip'): Buffer {
+  return encoding === 'br' ? zlib.brotliCompressSync(text, BROTLI) : zlib.gzipSync(text);
 }
 
 const keptEncodings = new WeakMap<KeptAnswer, Map<'br' | 'gzip', Buffer>>();
@@ -45,7 +42,7 @@ function keptEncoded(answer: KeptAnswer, encoding: 'br' | 'gzip'): Buffer {
   let forms = keptEncodings.get(answer);
   if (!forms) keptEncodings.set(answer, (forms = new Map()));
   let bytes = forms.get(encoding);
-  if (!bytes) forms.set(encoding, (bytes = encoding === 'br' ? zlib.brotliCompressSync(answer.json(), BROTLI) : zlib.gzipSync(answer.json())));
+  if (!bytes) forms.set(encoding, (bytes = compressed(answer.json(), encoding)));
   return bytes;
 }
 

@@ -15,14 +15,29 @@ export async function listTenants(db: EntityManager): Promise<Tenant[]> {
 export async function findTenantsByIds(db: EntityManager, ids: readonly string[]): Promise<Tenant[]> {
   // A plain statement, not the query builder: the national comparison names every province, and
   // building and mapping through the ORM cost more than the statement itself.
-  const rows: Array<Record<string, unknown>> = await db.query(
-    `select tenant.id, tenant.code, tenant.slug, tenant.name, tenant.status, tenant.valid_from::text as "validFrom",
-            tenant.valid_to::text as "validTo", tenant.sample, tenant.created_at as "createdAt", tenant.version
-       from tenant where tenant.id = any($1::uuid[])`,
-    [ids],
-  );
-  return rows.map((row) => Object.assign(new Tenant(), row));
+  const rows: Array<Record<string, any>> = await db.query(`select tenant.id as tenant_id, ${TENANT_COLUMNS} from tenant where tenant.id = any($1::uuid[])`, [ids]);
+  return rows.map((row) => tenantFromRow(row, row.tenant_id));
 }
+
+/** A province read with TENANT_COLUMNS (beside other columns of a larger statement). */
+export function tenantFromRow(row: Record<string, any>, tenantId: string): Tenant {
+  return Object.assign(new Tenant(), {
+    id: tenantId,
+    code: row.tenant_code,
+    slug: row.tenant_slug,
+    name: row.tenant_name,
+    status: row.tenant_status,
+    validFrom: row.tenant_valid_from,
+    validTo: row.tenant_valid_to,
+    sample: row.tenant_sample,
+    createdAt: row.tenant_created_at,
+    version: row.tenant_version,
+  });
+}
+
+export const TENANT_COLUMNS = `tenant.code as tenant_code, tenant.slug as tenant_slug, tenant.name as tenant_name, tenant.status as tenant_status,
+  tenant.valid_from::text as tenant_valid_from, tenant.valid_to::text as tenant_valid_to, tenant.sample as tenant_sample,
+  tenant.created_at as tenant_created_at, tenant.version as tenant_version`;
 
 export interface LineageRow {
   predecessorId: string;
